@@ -1,0 +1,45 @@
+# Truce Tracker — one entry point for building, serving and checking the site.
+# Prerequisites: Python >= 3.11 and make. Everything else comes from requirements.txt.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve test check build bench linkcheck clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+# The virtual environment is rebuilt whenever the lock file is newer than it.
+$(STAMP): requirements.txt
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@# make the truce package importable from the venv (notebook kernels included)
+	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'truce-tracker.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
+	@touch $(STAMP)
+
+serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: $(STAMP) ## Run every check: data, figures, strict build, HTML and browser tests
+	$(BIN)/python -m pytest checks tests
+
+check: $(STAMP) ## Data and figure checks only (fast, no build)
+	$(BIN)/python -m pytest checks
+
+build: $(STAMP) ## Strict build of the site into site/
+	$(BIN)/mkdocs build --strict --clean
+
+bench: $(STAMP) ## Measure build time, rebuild time, page weight and Lighthouse scores
+	$(BIN)/python -m truce.bench
+
+linkcheck: $(STAMP) ## Check that every source URL answers (needs the network)
+	$(BIN)/python -m truce.linkcheck
+
+clean: ## Remove the build output and caches (keeps the venv)
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,64 @@
+/* Truce Tracker charts: render every .truce-chart with the self-hosted vega-embed,
+   and re-render when the reader switches between light and dark mode. */
+(function () {
+  "use strict";
+  var DARK = { "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A" };
+
+  function isDark() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate";
+  }
+
+  function recolour(text, dark) {
+    if (!dark) return text;
+    Object.keys(DARK).forEach(function (light) {
+      text = text.split(light).join(DARK[light]);
+    });
+    return text;
+  }
+
+  function render(el) {
+    var json = el.querySelector('script[type="application/json"]');
+    if (!json || !window.vegaEmbed) return;
+    var dark = isDark();
+    var spec = JSON.parse(recolour(json.textContent, dark));
+    spec.background = null;
+    var target = el.querySelector(".truce-chart-canvas");
+    if (!target) {
+      target = document.createElement("div");
+      target.className = "truce-chart-canvas";
+      el.appendChild(target);
+    }
+    if (el._view) { el._view.finalize(); }
+    window.vegaEmbed(target, spec, {
+      actions: false,
+      renderer: "svg",
+      theme: dark ? "dark" : undefined,
+      config: { background: null, font: "inherit" },
+      description: spec.description
+    }).then(function (result) {
+      el._view = result.view;
+      el.classList.add("is-drawn");
+      el.setAttribute("data-theme", dark ? "dark" : "light");
+    }).catch(function (err) {
+      el.classList.add("has-error");
+      console.error("chart", el.getAttribute("data-chart"), err);
+    });
+  }
+
+  function renderAll() {
+    document.querySelectorAll(".truce-chart").forEach(render);
+  }
+
+  function start() {
+    renderAll();
+    new MutationObserver(function (changes) {
+      if (changes.some(function (c) { return c.attributeName === "data-md-color-scheme"; })) renderAll();
+    }).observe(document.body, { attributes: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,62 @@
+/* Truce Tracker: small progressive enhancements shared by every page. */
+(function () {
+  "use strict";
+  // Chronology filters: lever, actor, direction and free text, kept in the URL.
+  function setupFilters(root) {
+    var form = root.querySelector("form.chrono-filters");
+    if (!form) return;
+    var items = Array.prototype.slice.call(root.querySelectorAll(".chrono-event"));
+    var groups = Array.prototype.slice.call(root.querySelectorAll(".chrono-month"));
+    var count = root.querySelector(".chrono-count");
+    var fields = ["lever", "actor", "direction", "q"];
+
+    function fromUrl() {
+      var params = new URLSearchParams(window.location.search);
+      fields.forEach(function (name) {
+        var input = form.elements[name];
+        if (input && params.has(name)) input.value = params.get(name);
+      });
+    }
+
+    function apply(push) {
+      var values = {};
+      fields.forEach(function (name) { values[name] = (form.elements[name].value || "").trim(); });
+      var q = values.q.toLowerCase();
+      var shown = 0;
+      items.forEach(function (el) {
+        var ok = (!values.lever || el.dataset.lever === values.lever) &&
+                 (!values.actor || el.dataset.actor === values.actor) &&
+                 (!values.direction || el.dataset.direction === values.direction) &&
+                 (!q || el.textContent.toLowerCase().indexOf(q) !== -1);
+        el.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      groups.forEach(function (g) {
+        g.hidden = !g.querySelector(".chrono-event:not([hidden])");
+      });
+      if (count) count.textContent = shown + " of " + items.length + " events shown";
+      if (push) {
+        var params = new URLSearchParams();
+        fields.forEach(function (name) { if (values[name]) params.set(name, values[name]); });
+        var url = window.location.pathname + (params.toString() ? "?" + params.toString() : "") + window.location.hash;
+        window.history.replaceState(null, "", url);
+      }
+    }
+
+    fromUrl();
+    apply(false);
+    form.addEventListener("input", function () { apply(true); });
+    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  }
+
+  function start() { setupFilters(document); }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

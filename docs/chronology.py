@@ -1,0 +1,40 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Chronology
+#
+# Every dated move by Washington and Beijing in the trade and technology war, from the first
+# Section 301 tariffs of 2018 to the truce deadlines of November 2026. Each entry has its own
+# anchor, its legal instrument where there is one, and links to the pages it rests on. Primary
+# documents (government notices, court opinions, joint statements) are preferred; where reports
+# disagree, the entry says so.
+#
+# Filter by lever, actor or direction, or search the text. The address bar keeps your filter,
+# so a view can be shared.
+
+# %%
+from IPython.display import HTML
+from truce import views
+
+# %%
+HTML(views.chronology_overview())
+
+# %% [markdown]
+# ## All events, newest first
+
+# %%
+HTML(views.chronology_page())
+
+# %% [markdown]
+# Download the data: [events.csv](../data/events.csv) and its sources, [sources.csv](../data/sources.csv).
+# How entries are chosen and dated is explained under [Methodology](../about/methodology/).

@@ -1,0 +1,84 @@
+"""MkDocs hook: figure links are checked against the data and turned into ledger links.
+
+``[145%](fig:us-headline-peak)`` in a Markdown page or a notebook Markdown cell must name a
+registered figure (``truce/figures.py``) and show its value as the data gives it. Any
+mismatch fails the build with ``file:line``. A passing link becomes a link to the figure's
+entry in the figures ledger, with ``data-figure`` and a tooltip. The ledger page
+(``data/figures.md``) and ``figures.json`` are generated here from ``truce``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from truce import data, ledger
+from truce.figlinks import check_links, usage
+from truce.registry import evaluate_all
+
+log = logging.getLogger("mkdocs.hooks.figures")
+
+LEDGER_PAGE = "data/figures.md"
+HTML_LINK = re.compile(r'<a href="fig:(?P<id>[^"]*)"(?: title="[^"]*")?>(?P<text>.*?)</a>', re.S)
+
+_state: dict = {"figures": {}, "problems": [], "pages": {}}
+
+
+def on_config(config):
+    try:
+        _state["figures"] = evaluate_all()
+    except data.DataError as exc:
+        raise PluginError(str(exc)) from None
+    _state["problems"] = []
+    _state["pages"] = {}
+    return config
+
+
+def on_files(files, config):
+    figures = _state["figures"]
+    files.append(File.generated(config, LEDGER_PAGE, content=ledger.ledger_markdown(figures, config.get("repo_url"))))
+    payload = ledger.figures_json(figures, usage())
+    files.append(File.generated(config, "figures.json", content=json.dumps(payload, indent=1, ensure_ascii=False)))
+    return files
+
+
+def _tooltip(ev) -> str:
+    srcs = data.sources()
+    first = srcs.get(ev.source_ids[0]) if ev.source_ids else None
+    source = f" Source: {first['publisher']}, “{first['title']}”." if first else ""
+    return f"{ev.figure.definition} As of {ev.as_of:%-d %B %Y}.{source}"
+
+
+def on_page_content(html_text, page, config, files):
+    figures = _state["figures"]
+    src = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    label = f"docs/{page.file.src_uri}"
+    if src is not None and src.exists():
+        _state["problems"].extend(check_links(src, figures, label=label))
+    ledger_url = get_relative_url(LEDGER_PAGE.replace(".md", "/"), page.url or ".")
+
+    def rewrite(m: re.Match) -> str:
+        fid = m["id"]
+        ev = figures.get(fid)
+        if ev is None:
+            if src is None or not src.exists():
+                _state["problems"].append(f"{label}: unknown figure \"{fid}\" — register it in truce/figures.py or fix the id")
+            return m["text"]
+        _state["pages"].setdefault(fid, set()).add(page.url)
+        return (f'<a class="fig" href="{ledger_url}#fig-{fid}" data-figure="{fid}" '
+                f'title="{html.escape(_tooltip(ev), quote=True)}">{m["text"]}</a>')
+
+    return HTML_LINK.sub(rewrite, html_text)
+
+
+def on_post_build(config):
+    problems = _state["problems"]
+    if problems:
+        raise PluginError("figure links do not match the data:\n" + "\n".join(f"  {p}" for p in problems))

@@ -1,0 +1,132 @@
+"""MkDocs hook: make mkdocs-jupyter pages fit the site.
+
+* The execution cache is keyed on the notebook text *and* the data files and the ``truce``
+  package, so a changed CSV or module re-executes the notebooks (mkdocs-jupyter keys on the
+  notebook text only).
+* Markdown cells are rendered with the site's own Markdown extensions (admonitions, footnotes,
+  tables, attribute lists), not nbconvert's mistune.
+* The JupyterLab stylesheet nbconvert inlines into every notebook page (about 575 KB) and its
+  third-party loaders (the cdnjs mermaid loader, the empty MathJax script) are removed; the few
+  rules our pages need live in ``docs/assets/css/site.css``.
+* Pages with charts get the self-hosted Vega bundle and ``charts.js`` (deferred); other pages
+  load no chart code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+import markdown
+import mkdocs_jupyter.nbconvert2 as nbconvert2
+import mkdocs_jupyter.plugin as jupyter_plugin
+from mkdocs.utils import get_relative_url
+
+from truce import charts
+from truce.data import data_fingerprint
+from truce.paths import PACKAGE_DIR
+
+log = logging.getLogger("mkdocs.hooks.notebooks")
+
+VENDOR_PATH = "assets/vendor/vega-bundle.js"
+CHART_JS = "assets/js/charts.js"
+
+_original_key = getattr(jupyter_plugin._compute_cache_key, "__wrapped__", jupyter_plugin._compute_cache_key)
+
+
+def package_fingerprint() -> str:
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def cache_key(nb_path, config, exec_nb) -> str:
+    """mkdocs-jupyter's key, widened to the data and the package the notebook imports."""
+    h = hashlib.sha256(_original_key(nb_path, config, exec_nb).encode())
+    h.update(data_fingerprint().encode())
+    h.update(package_fingerprint().encode())
+    return h.hexdigest()
+
+
+cache_key.__wrapped__ = _original_key
+jupyter_plugin._compute_cache_key = cache_key
+
+# Markdown cells through Python-Markdown ---------------------------------------------
+
+_md_settings: dict = {"extensions": [], "extension_configs": {}}
+_OriginalExporter = getattr(nbconvert2.HTMLExporter, "_truce_original", nbconvert2.HTMLExporter)
+
+
+def markdown_cell(source: str) -> str:
+    return markdown.Markdown(**_md_settings).convert(source)
+
+
+class SiteMarkdownExporter(_OriginalExporter):
+    _truce_original = _OriginalExporter
+
+    def __init__(self, *args, **kwargs):
+        filters = dict(kwargs.pop("filters", {}) or {})
+        filters["markdown2html"] = markdown_cell
+        super().__init__(*args, filters=filters, **kwargs)
+
+
+nbconvert2.HTMLExporter = SiteMarkdownExporter
+
+
+def on_config(config):
+    _md_settings["extensions"] = list(config["markdown_extensions"])
+    _md_settings["extension_configs"] = dict(config["mdx_configs"])
+    return config
+
+
+# Page clean-up -----------------------------------------------------------------------
+
+STYLE_BLOCK = re.compile(r"<style[^>]*>.*?</style>", re.S)
+THIRD_PARTY_SCRIPT = re.compile(
+    r"<script[^>]*(?:cdnjs|mathjax|MathJax|mermaid|require\.js|cdn\.jsdelivr)[^>]*>.*?</script>", re.S | re.I
+)
+MERMAID_MODULE = re.compile(r"<script type=\"module\">\s*document\.addEventListener\(\"DOMContentLoaded\".*?</script>", re.S)
+INLINE_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+CLIPBOARD = re.compile(r"<script>\s*document\.addEventListener\('clipboard-copy'.*?</script>", re.S)
+
+
+def is_notebook(page) -> bool:
+    return page.file.src_uri.endswith(".py") or getattr(page.file, "file", None) is not None
+
+
+def strip_notebook_chrome(html: str) -> str:
+    """Remove inlined JupyterLab CSS and third-party/unused loaders from notebook HTML."""
+    html = STYLE_BLOCK.sub("", html)
+    html = INLINE_MATHJAX.sub("", html)
+    html = THIRD_PARTY_SCRIPT.sub("", html)
+    html = MERMAID_MODULE.sub("", html)
+    html = CLIPBOARD.sub("", html)
+    # the bundled clipboard helper script (no copy buttons: code is hidden)
+    html = re.sub(r"<script>\s*!function\(t,e\)\{\"object\"==typeof exports.*?</script>", "", html, flags=re.S)
+    return html
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri.endswith(".py"):
+        html = strip_notebook_chrome(html)
+    return html
+
+
+def on_post_page(output, page, config):
+    if charts.CHART_CLASS in output:
+        base = get_relative_url(".", page.url) if page.url else "."
+        base = "" if base == "." else base.rstrip("/") + "/"
+        tags = (f'<script defer src="{base}{VENDOR_PATH}"></script>'
+                f'<script defer src="{base}{CHART_JS}"></script>')
+        output = output.replace("</head>", tags + "</head>", 1)
+    return output
+
+
+def on_post_build(config):
+    target = Path(config["site_dir"]) / VENDOR_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    charts.write_vendor_bundle(target)

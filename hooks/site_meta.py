@@ -1,0 +1,82 @@
+"""MkDocs hook: page shortcodes, data downloads and page metadata.
+
+* ``{{ chart <name> }}`` on a line of its own in a Markdown page inserts a chart block from
+  ``truce.views``; an unknown name fails the build.
+* The data files (CSV and ``datapackage.json``) are published under ``data/``.
+* Every page gets a description and Open Graph tags; the Downloads page gets schema.org
+  ``Dataset`` JSON-LD.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from truce import data, views
+from truce.paths import DATA_DIR
+
+SHORTCODE = re.compile(r"^\{\{\s*([a-z]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
+PAGE_CHARTS = {
+    "headline-rates": views.headline_chart,
+    "moves-per-month": views.chronology_overview,
+}
+BLOCKS = {"datafiles": views.datafiles_table}
+
+
+def on_page_markdown(markdown, page, config, files):
+    def insert(m: re.Match) -> str:
+        kind, name = m.group(1), m.group(2)
+        if kind in BLOCKS and name is None:
+            return "\n" + BLOCKS[kind]() + "\n"
+        if kind != "chart" or name not in PAGE_CHARTS:
+            raise PluginError(f'docs/{page.file.src_uri}: unknown shortcode "{m.group(0).strip()}" — use {{{{ chart <name> }}}} with one of {", ".join(sorted(PAGE_CHARTS))}, or one of {", ".join(sorted(BLOCKS))}')
+        return "\n" + PAGE_CHARTS[name]() + "\n"
+
+    return SHORTCODE.sub(insert, markdown)
+
+
+def _meta_tags(page, config) -> str:
+    title = f"{page.title} · {config['site_name']}" if page.title and not page.is_homepage else config["site_name"]
+    desc = (page.meta or {}).get("description") or config["site_description"]
+    url = (config.get("site_url") or "") + (page.url or "")
+    tags = [
+        f'<meta property="og:title" content="{html.escape(title)}">',
+        f'<meta property="og:description" content="{html.escape(desc.strip())}">',
+        '<meta property="og:type" content="website">',
+        f'<meta property="og:url" content="{html.escape(url)}">',
+        f'<meta property="og:site_name" content="{html.escape(config["site_name"])}">',
+        '<meta name="twitter:card" content="summary">',
+    ]
+    if page.file.src_uri == "data/index.md":
+        tags.append('<script type="application/ld+json">' + json.dumps(dataset_jsonld(config)).replace("</", "<\\/") + "</script>")
+    return "".join(tags)
+
+
+def dataset_jsonld(config) -> dict:
+    desc = data.descriptor()
+    base = (config.get("site_url") or "") + "data/"
+    return {
+        "@context": "https://schema.org", "@type": "Dataset", "name": desc["title"], "description": desc["description"],
+        "license": "https://creativecommons.org/licenses/by/4.0/", "url": base,
+        "dateModified": data.last_updated().isoformat(),
+        "creator": {"@type": "Organization", "name": "Truce Tracker contributors"},
+        "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv", "name": r["title"], "contentUrl": base + r["path"]}
+                         for r in desc["resources"]],
+    }
+
+
+def on_post_page(output, page, config):
+    return output.replace("</head>", _meta_tags(page, config) + "</head>", 1)
+
+
+def on_files(files, config):
+    """Publish the data files under data/ so pages can link to them (and links are validated)."""
+    for path in sorted(DATA_DIR.glob("*")):
+        if path.suffix in (".csv", ".json"):
+            files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
+    return files

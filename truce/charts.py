@@ -1,0 +1,153 @@
+"""Charts: functions that take data frames and return Altair charts, and the HTML that
+embeds a chart with everything a reader needs besides the picture.
+
+Every chart on the site has a title that states the finding, units, a source line, an
+"as of" date, an accessible description, a data table alternative and a CSV download.
+Colours: the two sides use the Okabe–Ito blue and vermillion (colour-blind safe); the
+site's ``charts.js`` swaps them for lighter tones in dark mode.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import json
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+CHART_CLASS = "truce-chart"
+SIDE_COLOURS = {"US": "#0072B2", "CN": "#D55E00"}
+SIDE_LABELS = {"US": "US duties on Chinese goods", "CN": "China's duties on US goods"}
+VL_VERSION = "6.4"
+
+
+def _side_scale() -> alt.Scale:
+    return alt.Scale(domain=list(SIDE_LABELS.values()), range=list(SIDE_COLOURS.values()))
+
+
+def headline_rates(series: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
+    """Step chart of the headline rate in both directions.
+
+    ``series`` has columns date, imposer (US/CN), rate_pct — one row per change date.
+    """
+    frame = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]))
+    hover = alt.selection_point(fields=["date"], nearest=True, on="pointerover", empty=False)
+    base = alt.Chart(frame).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        y=alt.Y("rate_pct:Q", title="Additional duty on all goods (%)"),
+        color=alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top")),
+    )
+    line = base.mark_line(interpolate="step-after", strokeWidth=2.5)
+    points = base.mark_point(filled=True, size=40).encode(
+        opacity=alt.condition(hover, alt.value(1), alt.value(0)),
+        tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
+                 alt.Tooltip("side:N", title="Side"), alt.Tooltip("rate_pct:Q", title="Rate (%)")],
+    ).add_params(hover)
+    return (line + points).properties(
+        title=alt.Title(title, subtitle="Sum of the across-the-board additional duties in force each day"),
+        width="container", height=300, description=description,
+    )
+
+
+def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
+    """Stacked bands: each all-goods layer's net contribution over time, one panel per side.
+
+    ``layers`` has columns date, imposer, layer, net_pct (one row per change date and layer).
+    """
+    frame = layers.assign(side=layers["imposer"].map(SIDE_LABELS), date=pd.to_datetime(layers["date"]))
+    return alt.Chart(frame).mark_area(interpolate="step-after", opacity=0.85).encode(
+        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        y=alt.Y("net_pct:Q", stack="zero", title="Percentage points"),
+        color=alt.Color("layer:N", title="Legal layer", scale=alt.Scale(scheme="tableau10"),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=320)),
+        row=alt.Row("side:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")),
+        tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), "layer:N",
+                 alt.Tooltip("net_pct:Q", title="Points")],
+    ).properties(title=alt.Title(title), width="container", height=160, description=description)
+
+
+def events_per_month(counts: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
+    """Bars of moves per month: escalations above zero, de-escalations below, per side.
+
+    ``counts`` has columns month (first day), actor, direction, moves (signed count).
+    """
+    frame = counts.assign(month=pd.to_datetime(counts["month"]))
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("yearmonth(month):T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        y=alt.Y("sum(moves):Q", title="Moves (escalations up, de-escalations down)"),
+        color=alt.Color("actor:N", scale=alt.Scale(domain=["US", "CN", "both"], range=[SIDE_COLOURS["US"], SIDE_COLOURS["CN"], "#009E73"]),
+                        legend=alt.Legend(title=None, orient="top")),
+        tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "actor:N", "direction:N",
+                 alt.Tooltip("sum(moves):Q", title="Moves")],
+    ).properties(title=alt.Title(title), width="container", height=240, description=description)
+
+
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec of a chart, data inlined."""
+    return chart.to_dict()
+
+
+def chart_data(chart: alt.TopLevelMixin) -> list[dict]:
+    """The rows a chart draws (from its inline datasets)."""
+    datasets = spec(chart).get("datasets", {})
+    return [row for rows in datasets.values() for row in rows]
+
+
+def _table_html(table: pd.DataFrame) -> str:
+    head = "".join(f"<th scope=\"col\">{html.escape(str(c))}</th>" for c in table.columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cell(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value.strftime("%Y-%m-%d")
+    return "" if value is None else str(value)
+
+
+def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, source: str,
+          as_of: dt.date, csv_name: str) -> str:
+    """HTML for one chart: the chart, its source line and as-of date, a table alternative
+    and a CSV download. All text from data is escaped."""
+    vl = spec(chart)
+    description = vl.get("description") or ""
+    payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
+    csv_bytes = table.to_csv(index=False).encode("utf-8")
+    href = "data:text/csv;base64," + base64.b64encode(csv_bytes).decode("ascii")
+    return (
+        f'<figure class="{CHART_CLASS}-figure" id="chart-{html.escape(chart_id)}">'
+        f'<div class="{CHART_CLASS}" role="img" aria-label="{html.escape(description)}" data-chart="{html.escape(chart_id)}">'
+        f'<script type="application/json">{payload}</script>'
+        f'<p class="{CHART_CLASS}-fallback">{html.escape(description)}</p></div>'
+        f'<figcaption>Source: {html.escape(source)} · as of {as_of.day} {as_of.strftime("%B %Y")} · '
+        f'<a download="{html.escape(csv_name)}" href="{href}">Download CSV</a></figcaption>'
+        f'<details class="{CHART_CLASS}-table"><summary>Show the data as a table</summary>'
+        f'<div class="table-scroll" tabindex="0">{_table_html(table)}</div></details>'
+        "</figure>"
+    )
+
+
+def vendor_bundle() -> str:
+    """vega, vega-lite and vega-embed in one script, from vl-convert (pinned in the lock)."""
+    import vl_convert
+
+    return vl_convert.javascript_bundle(vl_version=VL_VERSION)
+
+
+def write_vendor_bundle(target: Path) -> None:
+    import vl_convert
+
+    stamp = f"/* vega {vl_convert.get_vega_version()}, vega-lite {VL_VERSION}, vega-embed {vl_convert.get_vega_embed_version()}; BSD-3-Clause, see vega-LICENSE.txt */\n"
+    cache = Path(".cache") / "vega-bundle.js"
+    if not cache.exists() or not cache.read_text(encoding="utf-8").startswith(stamp):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(stamp + vendor_bundle(), encoding="utf-8")
+    target.write_text(cache.read_text(encoding="utf-8"), encoding="utf-8")

@@ -1,0 +1,138 @@
+"""The chronology: events from ``data/events.csv``, grouped, counted and rendered.
+
+The chronology page is generated from here (never hand-copied): :func:`page_html` renders
+every event once, with an anchor ``#<id>``, its badges, instrument and sources, grouped by
+year and month, newest first, with filters that run in the browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import html
+
+import pandas as pd
+
+from truce import data
+
+LEVER_LABELS = {
+    "tariffs": "Tariffs", "export-controls": "Export controls", "critical-minerals": "Critical minerals",
+    "agriculture": "Agriculture", "tech-and-investment": "Tech and investment", "shipping": "Shipping",
+    "talks": "Talks", "legal": "Courts and law", "other": "Other",
+}
+ACTOR_LABELS = {"US": "United States", "CN": "China", "both": "Both sides", "court": "Courts", "other": "Others"}
+DIRECTION_LABELS = {"escalation": "Escalation", "de-escalation": "De-escalation", "neutral": "Neutral"}
+STATUS_LABELS = {"announced": "announced", "in-force": "in force", "suspended": "suspended", "revoked": "revoked",
+                 "struck-down": "struck down", "threatened": "threatened, never imposed"}
+
+
+def events(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    frame = data.load("events") if table is None else table
+    return frame.sort_values(["date", "id"]).reset_index(drop=True)
+
+
+def primary_share(since: dt.date, table: pd.DataFrame | None = None, sources: dict | None = None) -> float:
+    """Share of events on or after ``since`` with at least one primary source."""
+    frame = events(table)
+    srcs = data.sources() if sources is None else sources
+    frame = frame[frame["date"].map(lambda d: d >= since)]
+    if frame.empty:
+        return 0.0
+    primary = frame["source_ids"].map(lambda ids: any(srcs.get(s, {}).get("kind") == "primary" for s in ids.split(";")))
+    return float(primary.mean())
+
+
+def near_duplicates(table: pd.DataFrame | None = None, threshold: float = 0.8) -> list[tuple[str, str, float]]:
+    """Pairs of events with the same date, actor and lever and similar titles."""
+    frame = events(table)
+    pairs = []
+    for _, group in frame.groupby(["date", "actor", "lever"]):
+        rows = group.to_dict("records")
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                ratio = difflib.SequenceMatcher(None, a["title"].lower(), b["title"].lower()).ratio()
+                if ratio >= threshold:
+                    pairs.append((a["id"], b["id"], round(ratio, 2)))
+    return pairs
+
+
+def moves_per_month(table: pd.DataFrame | None = None, since: dt.date = dt.date(2025, 1, 1)) -> pd.DataFrame:
+    """Signed count of moves per month and actor: escalations +1, de-escalations −1."""
+    frame = events(table)
+    frame = frame[(frame["date"].map(lambda d: d >= since)) & (frame["direction"] != "neutral")]
+    frame = frame.assign(month=frame["date"].map(lambda d: d.replace(day=1)),
+                         moves=frame["direction"].map({"escalation": 1, "de-escalation": -1}))
+    return (frame.groupby(["month", "actor", "direction"], as_index=False)["moves"].sum()
+            .sort_values(["month", "actor"]).reset_index(drop=True))
+
+
+def counts_by(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Events by year and lever."""
+    frame = events(table)
+    frame = frame.assign(year=frame["date"].map(lambda d: d.year))
+    return pd.crosstab(frame["year"], frame["lever"], margins=True, margins_name="total")
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _source_links(ids: str, sources: dict) -> str:
+    links = []
+    for sid in ids.split(";"):
+        s = sources[sid]
+        kind = " (primary)" if s["kind"] == "primary" else ""
+        links.append(f'<a href="{_e(s["url"])}" rel="noopener">{_e(s["publisher"])}: {_e(s["title"])}</a>{kind}')
+    return "; ".join(links)
+
+
+def event_html(row: dict, sources: dict) -> str:
+    date = row["date"].strftime("%-d %B %Y")
+    if row.get("date_end"):
+        date += " – " + row["date_end"].strftime("%-d %B %Y")
+    badges = (f'<span class="badge badge-{_e(row["actor"])}">{_e(ACTOR_LABELS[row["actor"]])}</span>'
+              f'<span class="badge">{_e(LEVER_LABELS[row["lever"]])}</span>'
+              f'<span class="badge badge-{_e(row["direction"])}">{_e(DIRECTION_LABELS[row["direction"]])}</span>'
+              f'<span class="badge">{_e(STATUS_LABELS[row["status"]])}</span>')
+    instrument = f' · <span class="chrono-instrument">{_e(row["instrument"])}</span>' if row["instrument"] else ""
+    note = f'<p class="chrono-meta"><strong>Note:</strong> {_e(row["note"])}</p>' if row["note"] else ""
+    return (
+        f'<article class="chrono-event" id="{_e(row["id"])}" data-lever="{_e(row["lever"])}" '
+        f'data-actor="{_e(row["actor"])}" data-direction="{_e(row["direction"])}">'
+        f'<h4><a class="headerlink-event" href="#{_e(row["id"])}">{_e(row["title"])}</a></h4>'
+        f'<p class="chrono-meta"><time datetime="{row["date"].isoformat()}">{_e(date)}</time>{instrument}</p>'
+        f"<p>{badges}</p><p>{_e(row['summary'])}</p>{note}"
+        f'<p class="chrono-sources">Sources: {_source_links(row["source_ids"], sources)}</p></article>'
+    )
+
+
+def _options(name: str, label: str, choices: dict) -> str:
+    opts = "".join(f'<option value="{_e(k)}">{_e(v)}</option>' for k, v in choices.items())
+    return f'<label>{_e(label)}<select name="{name}"><option value="">All</option>{opts}</select></label>'
+
+
+def filters_html(total: int) -> str:
+    return (
+        '<form class="chrono-filters" role="search" aria-label="Filter the chronology">'
+        + _options("lever", "Lever", LEVER_LABELS)
+        + _options("actor", "Actor", ACTOR_LABELS)
+        + _options("direction", "Direction", DIRECTION_LABELS)
+        + '<label>Search<input type="search" name="q" placeholder="e.g. soybeans"></label>'
+        + '<button type="reset">Clear</button></form>'
+        + f'<p class="chrono-count" aria-live="polite">{total} events</p>'
+    )
+
+
+def page_html(table: pd.DataFrame | None = None, sources: dict | None = None) -> str:
+    """The whole chronology, newest month first, each event exactly once."""
+    frame = events(table)
+    srcs = data.sources() if sources is None else sources
+    frame = frame.assign(period=frame["date"].map(lambda d: (d.year, d.month)))
+    parts = [filters_html(len(frame)), '<div class="chrono-list">']
+    for (year, month), group in sorted(frame.groupby("period"), key=lambda kv: kv[0], reverse=True):
+        label = dt.date(year, month, 1).strftime("%B %Y")
+        parts.append(f'<section class="chrono-month" aria-label="{label}"><h3 id="m-{year}-{month:02d}">{label}</h3>')
+        parts.extend(event_html(row, srcs) for row in group.sort_values(["date", "id"], ascending=False).to_dict("records"))
+        parts.append("</section>")
+    parts.append("</div>")
+    return "".join(parts)

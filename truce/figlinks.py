@@ -1,0 +1,141 @@
+"""Figure links in page sources: find them, check them against the data, and lint for
+numbers that should have been figure links.
+
+A figure link is Markdown ``[145%](fig:us-headline-peak)``. It works in Markdown pages and in
+the Markdown cells of notebooks stored as text (jupytext), so every problem can be reported
+as ``file:line``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from truce.paths import DOCS_DIR, ROOT
+
+LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(fig:(?P<id>[^)\s]*)\)")
+NOFIG = re.compile(r"<!--\s*nofig:\s*\S.*?-->")
+# A number with a unit that makes it a figure (currency before, or unit after).
+FIGURE_LIKE = re.compile(
+    r"(?:[$¥€£]\s?\d[\d,.]*)"
+    r"|(?:\d[\d,.]*\s?(?:%|‰|percent\b|per\s?cent\b|pp\b|percentage\s+points?\b|billion\b|million\b|trillion\b"
+    r"|bn\b|tonnes?\b|MMT\b|mt\b|metric\s+tons?\b|bushels?\b|yuan\b|dollars?\b))",
+    re.IGNORECASE,
+)
+QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|`[^`\n]*`")
+URLISH = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def page_sources(docs_dir: Path = DOCS_DIR) -> list[Path]:
+    """Markdown pages and text notebooks under docs/."""
+    return sorted(p for p in docs_dir.rglob("*") if p.suffix in (".md", ".py") and p.is_file())
+
+
+def prose_lines(path: Path, text: str | None = None) -> list[tuple[int, str]]:
+    """(line number, text) of the lines a reader sees as prose.
+
+    Markdown: everything outside front matter, fenced code and HTML comments.
+    Jupytext percent notebooks (.py): the lines of ``# %% [markdown]`` cells, comment marker removed.
+    Jupytext Markdown notebooks: Markdown outside code cells.
+    """
+    text = path.read_text(encoding="utf-8") if text is None else text
+    lines = text.splitlines()
+    out: list[tuple[int, str]] = []
+    if path.suffix == ".py":
+        in_md = False
+        for n, line in enumerate(lines, 1):
+            if line.startswith("# %%"):
+                in_md = "[markdown]" in line
+                continue
+            if in_md and line.startswith("#"):
+                out.append((n, line[2:] if line.startswith("# ") else line[1:]))
+        return out
+    fence = None
+    front = lines[:1] == ["---"]
+    comment = False
+    for n, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if front:
+            if n > 1 and stripped == "---":
+                front = False
+            continue
+        if fence:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        if stripped.startswith("```") or stripped.startswith("~~~"):
+            fence = stripped[:3]
+            continue
+        if comment:
+            if "-->" in line:
+                comment = False
+            continue
+        if stripped.startswith("<!--") and "-->" not in stripped:
+            comment = True
+            continue
+        out.append((n, line))
+    return out
+
+
+def links(path: Path, text: str | None = None) -> list[tuple[int, str, str]]:
+    """(line, link text, figure id) of every figure link in a page source."""
+    return [(n, m["text"], m["id"]) for n, line in prose_lines(path, text) for m in LINK.finditer(line)]
+
+
+def check_links(path: Path, figures: dict, text: str | None = None, label: str | None = None) -> list[Problem]:
+    """Every figure link whose id is unknown or whose text differs from the data."""
+    problems = []
+    name = label or rel(path)
+    for n, shown, fid in links(path, text):
+        ev = figures.get(fid)
+        if ev is None:
+            problems.append(Problem(name, n, f'unknown figure "{fid}" — register it in truce/figures.py or fix the id'))
+        elif shown not in ev.spellings:
+            files = ", ".join(f"data/{r}.csv" for r in ev.figure.resources)
+            problems.append(Problem(name, n, f'figure {fid} reads "{shown}", the data gives "{ev.text}" ({files}) — update the text or the data'))
+    return problems
+
+
+def unlinked_numbers(path: Path, text: str | None = None, label: str | None = None) -> list[Problem]:
+    """Numbers in prose that look like figures but are not figure links."""
+    problems = []
+    name = label or rel(path)
+    for n, line in prose_lines(path, text):
+        if NOFIG.search(line):
+            continue
+        bare = LINK.sub("", line)
+        bare = QUOTED.sub("", bare)
+        bare = URLISH.sub("", bare)
+        for m in FIGURE_LIKE.finditer(bare):
+            problems.append(Problem(name, n, f'"{m.group(0).strip()}" looks like a figure but is not a figure link — write [{m.group(0).strip()}](fig:<id>) or mark the line <!-- nofig: reason -->'))
+    return problems
+
+
+def usage(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
+    """Figure id -> page sources (relative to docs/) that link to it."""
+    used: dict[str, list[str]] = {}
+    for path in page_sources(docs_dir):
+        for _, _, fid in links(path):
+            page = path.relative_to(docs_dir).as_posix()
+            used.setdefault(fid, [])
+            if page not in used[fid]:
+                used[fid].append(page)
+    return used

@@ -1,0 +1,108 @@
+"""The machinery behind the figures registry: a figure is a named function of the data.
+
+``truce.figures`` declares the figures with :func:`figure`; this module evaluates them and
+formats their values. Kept apart so the declarations read as a plain list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from dataclasses import dataclass, field
+from typing import Callable
+
+from truce import data
+from truce.formatting import format_value
+
+_REGISTRY: dict[str, "Figure"] = {}
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a figure function returns: the value and the data rows it was computed from."""
+
+    value: object
+    rows: tuple[tuple[str, str], ...] = ()  # (resource, row id)
+    as_of: dt.date | None = None
+    sources: tuple[str, ...] = ()  # extra source ids, beyond those of the rows
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    compute: Callable[[], Result]
+    unit: str
+    definition: str
+    decimals: int = 0
+    alternatives: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+
+    @property
+    def derivation(self) -> str:
+        return inspect.cleandoc(self.compute.__doc__ or "")
+
+    @property
+    def function(self) -> str:
+        return f"{self.compute.__module__}.{self.compute.__name__}"
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    figure: Figure
+    value: object
+    text: str
+    spellings: tuple[str, ...]
+    as_of: dt.date
+    rows: tuple[tuple[str, str], ...]
+    source_ids: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def id(self) -> str:
+        return self.figure.id
+
+
+def figure(id: str, *, unit: str, definition: str, resources: tuple[str, ...], decimals: int = 0,
+           alternatives: tuple[str, ...] = ()):
+    """Register the decorated function as figure ``id``."""
+
+    def register(fn: Callable[[], Result]) -> Callable[[], Result]:
+        if id in _REGISTRY:
+            raise ValueError(f'figure "{id}" is registered twice')
+        _REGISTRY[id] = Figure(id, fn, unit, definition, decimals, alternatives, resources)
+        return fn
+
+    return register
+
+
+def registry() -> dict[str, Figure]:
+    import truce.figures  # noqa: F401  (registers the figures)
+
+    return dict(_REGISTRY)
+
+
+def _row_sources(rows) -> list[str]:
+    found: list[str] = []
+    tables: dict[str, object] = {}
+    for resource, row_id in rows:
+        if resource not in tables:
+            tables[resource] = data.load(resource).set_index("id")
+        table = tables[resource]
+        if row_id in table.index and "source_ids" in table.columns:
+            for sid in str(table.loc[row_id, "source_ids"]).split(";"):
+                if sid and sid not in found:
+                    found.append(sid)
+    return found
+
+
+def evaluate(fig: Figure) -> Evaluated:
+    result = fig.compute()
+    if not isinstance(result, Result):
+        raise TypeError(f"figure {fig.id}: {fig.function} must return a truce.registry.Result")
+    text = format_value(result.value, fig.unit, fig.decimals)
+    spellings = (text,) + tuple(format_value(result.value, alt, fig.decimals) for alt in fig.alternatives)
+    sources = list(result.sources) + [s for s in _row_sources(result.rows) if s not in result.sources]
+    return Evaluated(fig, result.value, text, spellings, result.as_of or data.last_updated(), tuple(result.rows), tuple(sources))
+
+
+def evaluate_all() -> dict[str, Evaluated]:
+    return {fid: evaluate(fig) for fid, fig in sorted(registry().items())}

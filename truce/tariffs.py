@@ -1,0 +1,104 @@
+"""The tariff stack: which legal layers were in force on a day, and what they add up to.
+
+Each row of ``data/tariff_measures.csv`` is one legal layer at one rate for one period.
+A layer counts on day ``d`` when ``effective_from <= d < effective_to`` (an empty
+``effective_to`` means still in force). A suspension is its own row: it names the layer it
+suspends in ``suspends`` and takes ``rate_pct`` points off that layer while it runs.
+Threatened measures are recorded but never counted.
+
+* :func:`layers_in_force` — the rows that apply on a day;
+* :func:`headline_rate` — the across-the-board additional duty (all-goods layers only);
+* :func:`stack` — the full stack for one product class (all-goods layers plus the product layers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from truce import data
+
+NEVER_COUNTED = {"threatened"}
+IMPOSERS = ("US", "CN")
+
+
+def measures() -> pd.DataFrame:
+    """The validated tariff layers."""
+    return data.load("tariff_measures")
+
+
+def _active(frame: pd.DataFrame, on: dt.date) -> pd.Series:
+    starts = frame["effective_from"].map(lambda d: d <= on)
+    ends = frame["effective_to"].map(lambda d: d is None or on < d)
+    return starts & ends & ~frame["status"].isin(NEVER_COUNTED)
+
+
+def layers_in_force(on: dt.date, imposer: str, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Rows (layers and suspensions) of ``imposer`` in force on ``on``; threatened rows excluded."""
+    if imposer not in IMPOSERS:
+        raise ValueError(f'imposer must be one of {IMPOSERS}, not "{imposer}"')
+    frame = measures() if table is None else table
+    frame = frame[frame["imposer"] == imposer]
+    return frame[_active(frame, on)].copy()
+
+
+def _net(rows: pd.DataFrame, keep) -> float:
+    """Sum the layers that ``keep`` accepts, less the suspensions of those layers."""
+    layers = rows[rows["suspends"] == ""]
+    suspensions = rows[rows["suspends"] != ""]
+    kept = layers[layers.apply(keep, axis=1)] if len(layers) else layers
+    total = float(kept["rate_pct"].sum())
+    for _, s in suspensions.iterrows():
+        if s["suspends"] in set(kept["id"]):
+            target = kept.loc[kept["id"] == s["suspends"], "rate_pct"].iloc[0]
+            total -= min(float(s["rate_pct"]), float(target))
+    return round(total, 6) + 0.0
+
+
+def headline_rate(on: dt.date, imposer: str, table: pd.DataFrame | None = None) -> float:
+    """Additional duty in percentage points that ``imposer`` applied to *all* goods from the
+    other side on ``on``: the all-goods layers in force, less their suspensions."""
+    rows = layers_in_force(on, imposer, table)
+    return _net(rows, lambda r: r["scope"] == "all-goods")
+
+
+def stack(on: dt.date, imposer: str, product_class: str, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The layers that hit a good of ``product_class`` on ``on``: all-goods layers plus the
+    product-specific layers of that class, each with its net rate after suspensions."""
+    rows = layers_in_force(on, imposer, table)
+    applies = rows[(rows["scope"] == "all-goods") | (rows["product_class"] == product_class)]
+    layers = applies[applies["suspends"] == ""].copy()
+    suspended = rows[rows["suspends"] != ""].groupby("suspends")["rate_pct"].sum()
+    layers["net_pct"] = [
+        max(rate - float(suspended.get(lid, 0.0)), 0.0) for lid, rate in zip(layers["id"], layers["rate_pct"])
+    ]
+    return layers.sort_values(["scope", "effective_from"]).reset_index(drop=True)
+
+
+def stack_rate(on: dt.date, imposer: str, product_class: str, table: pd.DataFrame | None = None) -> float:
+    """Total additional duty on a good of ``product_class`` on ``on``."""
+    return round(float(stack(on, imposer, product_class, table)["net_pct"].sum()), 6) + 0.0
+
+
+def change_dates(imposer: str, table: pd.DataFrame | None = None) -> list[dt.date]:
+    """Every date on which some counted row of ``imposer`` starts or ends, sorted."""
+    frame = measures() if table is None else table
+    frame = frame[(frame["imposer"] == imposer) & ~frame["status"].isin(NEVER_COUNTED)]
+    dates = set(frame["effective_from"]) | {d for d in frame["effective_to"] if d is not None}
+    return sorted(dates)
+
+
+def headline_series(imposer: str, start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The headline rate as a step series: one row per change date in [start, end], plus the ends."""
+    points = sorted({start, end} | {d for d in change_dates(imposer, table) if start <= d <= end})
+    return pd.DataFrame(
+        {"date": points, "imposer": imposer, "rate_pct": [headline_rate(d, imposer, table) for d in points]}
+    )
+
+
+def peak(imposer: str, table: pd.DataFrame | None = None) -> tuple[float, dt.date]:
+    """The highest headline rate ever in force and the first day it applied."""
+    dates = change_dates(imposer, table)
+    best = max(dates, key=lambda d: (headline_rate(d, imposer, table), -d.toordinal()))
+    return headline_rate(best, imposer, table), best
