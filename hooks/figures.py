@@ -43,7 +43,7 @@ def on_config(config):
 
 def on_files(files, config):
     figures = _state["figures"]
-    files.append(File.generated(config, LEDGER_PAGE, content=ledger.ledger_markdown(figures, config.get("repo_url"))))
+    files.append(File.generated(config, LEDGER_PAGE, content=ledger.ledger_markdown(figures, config["extra"].get("repository"))))
     payload = ledger.figures_json(figures, usage())
     files.append(File.generated(config, "figures.json", content=json.dumps(payload, indent=1, ensure_ascii=False)))
     return files

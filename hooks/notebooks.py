@@ -99,7 +99,14 @@ def is_notebook(page) -> bool:
 
 
 def strip_notebook_chrome(html: str) -> str:
-    """Remove inlined JupyterLab CSS and third-party/unused loaders from notebook HTML."""
+    """Remove inlined JupyterLab CSS and third-party/unused loaders from notebook HTML.
+
+    nbconvert's header (scripts, styles, the MathJax and mermaid loaders) sits before the
+    ``jupyter-wrapper`` div: all of it goes. What follows is cleaned of any leftovers."""
+    start = html.find('<div class="jupyter-wrapper">')
+    if start > 0:
+        html = html[start:]
+    html = re.sub(r"<!--[^>]*?(?:mermaid|mathjax)[^>]*?-->", "", html, flags=re.I)
     html = STYLE_BLOCK.sub("", html)
     html = INLINE_MATHJAX.sub("", html)
     html = THIRD_PARTY_SCRIPT.sub("", html)

@@ -150,8 +150,13 @@ def _schema_problems(path: Path, schema: dict) -> list[Problem]:
 
 
 def _read_raw(path: Path) -> pd.DataFrame:
-    """Every cell as text, exactly as written (no NA guessing)."""
-    return pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    """Every cell as text, exactly as written (no NA guessing). Ragged rows are padded or cut
+    to the header here only for the extra rules; the schema check reports them."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    header, body = (rows[0], rows[1:]) if rows else ([], [])
+    body = [(r + [""] * len(header))[: len(header)] for r in body]
+    return pd.DataFrame(body, columns=header, dtype=str)
 
 
 def _rule_problems(name: str, path: Path, frame: pd.DataFrame, source_ids: set[str] | None) -> list[Problem]:

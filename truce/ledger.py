@@ -56,7 +56,7 @@ def ledger_markdown(figures: dict, repo_url: str | None = None) -> str:
     ]
     if idle:
         out += ['!!! warning "Figures defined but not used on any page"', "",
-                "    " + ", ".join(f"[`{f}`](#fig-{f})" for f in idle), ""]
+                "    " + ", ".join(f"[{f}](#fig-{f})" for f in idle), ""]
     for fid, ev in figures.items():
         fig = ev.figure
         out += [f"## {html.escape(fid)} {{#fig-{fid}}}", "",

@@ -1,0 +1,113 @@
+"""The data package is valid, and every kind of broken row is reported precisely."""
+
+from __future__ import annotations
+
+import pytest
+
+from truce import data
+from checks.conftest import EVENTS, SOURCES
+
+
+def test_data_package_is_valid():
+    problems = data.problems()
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_every_csv_has_rows():
+    for name in data.resource_names():
+        assert len(data.load(name)) > 0, f"data/{name}.csv is empty"
+
+
+def test_every_source_is_cited():
+    cited = set()
+    for name in data.resource_names():
+        frame = data.load(name)
+        if "source_ids" in frame:
+            cited |= {s for ids in frame["source_ids"] for s in ids.split(";")}
+    unused = sorted(set(data.load("sources")["id"]) - cited)
+    assert not unused, f"data/sources.csv: sources cited by no row: {', '.join(unused)} — cite them or remove them"
+
+
+def test_source_urls_are_canonical():
+    for row in data.load("sources").to_dict("records"):
+        assert not any(t in row["url"] for t in ("utm_", "?ref=", "&ref=", "?mod=", "&mod=")), (
+            f"data/sources.csv: source {row['id']}: URL has a tracking parameter — remove it: {row['url']}")
+
+
+def test_clean_fixture_passes(package):
+    assert data.problems(package()) == []
+
+
+BROKEN = [
+    # (what, events.csv text, expected message)
+    ("bad date", EVENTS.replace("2025-05-12", "2025-13-01"),
+     'events.csv:2: column date: "2025-13-01" is not a date (YYYY-MM-DD) — correct the value'),
+    ("unknown source", EVENTS.replace("wh-test;press-test", "wh-test;nowhere"),
+     'events.csv:3: column source_ids: unknown source id "nowhere" — add it to data/sources.csv or fix the spelling'),
+    ("duplicate id", EVENTS.replace("spiral,", "geneva,"),
+     'events.csv:3: column id: duplicate value "geneva" (first used in record 2) — ids must be unique'),
+    ("bad enum", EVENTS.replace(",US,tariffs", ",USA,tariffs"),
+     'events.csv:3: column actor: "USA" is not one of: US, CN, both, court, other — use one of these values'),
+    ("missing required", EVENTS.replace("Geneva joint statement", ""),
+     "events.csv:2: column title: is empty but required — fill it in"),
+    ("end before start", EVENTS.replace("2025-05-12,,", "2025-05-12,2025-05-01,"),
+     'events.csv:2: column date_end: "2025-05-01" is before date "2025-05-12" — the end cannot precede the start'),
+    ("too many words", EVENTS.replace("Both sides cut tariffs for 90 days.", "word " * 61),
+     "events.csv:2: column summary: has 61 words, the limit is 60 — shorten it"),
+    ("spaces in source ids", EVENTS.replace("wh-test;press-test", "wh-test; press-test"),
+     'events.csv:3: column source_ids: "wh-test; press-test" does not match the pattern'),
+    ("extra cell", EVENTS.replace("EO 14259,wh-test;press-test,", "EO 14259,wh-test;press-test,,oops"),
+     'events.csv:3: has an extra cell "oops" beyond the header'),
+]
+
+
+@pytest.mark.parametrize("what,events,expected", BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_events_are_reported(package, what, events, expected):
+    root = package(events=events)
+    messages = [str(p) for p in data.problems(root)]
+    assert any(expected in m for m in messages), f"{what}: expected «{expected}» in {messages}"
+    with pytest.raises(data.DataError) as err:
+        data.validate_package(root)
+    assert expected in str(err.value)
+
+
+def test_out_of_range_rate_is_reported(package):
+    measures = (
+        "id,imposer,instrument,scope,product_class,coverage,rate_pct,effective_from,effective_to,status,suspends,event_id,source_ids,note\n"
+        "us-x,US,IEEPA reciprocal,all-goods,,all goods,1450,2025-04-10,,in-force,,spiral,wh-test,\n"
+        "us-y,US,IEEPA reciprocal,all-goods,,all goods,ten,2025-04-10,,in-force,,nosuch,wh-test,\n"
+    )
+    messages = [str(p) for p in data.problems(package(tariff_measures=measures))]
+    assert 'tariff_measures.csv:2: column rate_pct: "1450" is above the maximum 1000 — check the value and its unit' in "\n".join(messages)
+    assert 'tariff_measures.csv:3: column rate_pct: "ten" is not a number' in "\n".join(messages)
+    assert 'tariff_measures.csv:3: column event_id: "nosuch" is not an id in events.csv — add that row or fix the reference' in "\n".join(messages)
+
+
+def test_line_numbers_follow_quoted_newlines(package):
+    events = EVENTS.replace("Both sides cut tariffs for 90 days.", '"Both sides cut\ntariffs."').replace("2025-04-09", "2025-04-31")
+    messages = [str(p) for p in data.problems(package(events=events))]
+    assert any(m.endswith('events.csv:4: column date: "2025-04-31" is not a date (YYYY-MM-DD) — correct the value') for m in messages), messages
+
+
+def test_undeclared_csv_is_reported(package):
+    root = package()
+    (root / "stray.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    assert any("stray.csv: is not declared in data/datapackage.json" in str(p) for p in data.problems(root))
+
+
+def test_invalid_package_is_never_loaded(package):
+    root = package(events=EVENTS.replace("2025-05-12", "2025-13-01"))
+    with pytest.raises(data.DataError):
+        data.load("events", root)
+
+
+def test_sources_fixture_is_valid_alone(package):
+    assert data.problems(package(sources=SOURCES)) == []
+
+
+def test_data_readme_matches_the_descriptor():
+    from truce import datadoc
+    from truce.paths import DATA_DIR
+
+    assert (DATA_DIR / "README.md").read_text(encoding="utf-8") == datadoc.readme(), (
+        "data/README.md is out of date with data/datapackage.json — run: .venv/bin/python -m truce.datadoc")

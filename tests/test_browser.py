@@ -1,0 +1,166 @@
+"""The built site in a real browser: Debian's headless Chromium driven by Playwright.
+
+Skipped with a clear reason when /usr/bin/chromium is missing, except under CI=true, where a
+missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+from truce import chronology
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+NAV_PAGES = ["", "chronology/", "tariffs/", "data/", "data/figures/", "about/methodology/", "about/cite/", "about/changelog/"]
+CHART_PAGES = ["", "chronology/", "tariffs/"]
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+if not os.path.exists(CHROMIUM):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but no Chromium at {CHROMIUM}: .ci/run must install Debian's chromium", pytrace=False)
+    pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium to run the browser tests", allow_module_level=True)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page that records console errors and every request to a host other than the site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors, pg.foreign = [], []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    host = urlparse(server).netloc
+
+    def route(r):
+        url = urlparse(r.request.url)
+        if url.scheme in ("http", "https") and url.netloc != host:
+            pg.foreign.append(r.request.url)
+            return r.abort()
+        return r.continue_()
+
+    pg.route("**/*", route)
+    yield pg
+    context.close()
+
+
+@pytest.mark.parametrize("path", NAV_PAGES)
+def test_page_loads_cleanly_and_self_contained(page, server, path):
+    response = page.goto(server + path, wait_until="load")
+    assert response.status == 200
+    page.wait_for_timeout(300)
+    assert page.errors == [], f"console errors on /{path}: {page.errors}"
+    assert page.foreign == [], f"/{path} requested third-party hosts: {page.foreign}"
+
+
+@pytest.mark.parametrize("path", CHART_PAGES)
+def test_every_chart_draws(page, server, path):
+    page.goto(server + path)
+    charts = page.locator(".truce-chart")
+    assert charts.count() > 0
+    page.wait_for_function("() => [...document.querySelectorAll('.truce-chart')].every(c => c.classList.contains('is-drawn'))", timeout=15000)
+    assert page.locator(".truce-chart svg").count() >= charts.count()
+    assert page.errors == []
+
+
+def test_dark_toggle_restyles_charts(page, server):
+    page.goto(server)
+    page.wait_for_selector(".truce-chart.is-drawn")
+    assert page.get_attribute(".truce-chart", "data-theme") == "light"
+    page.locator("label[for='__palette_1']").first.click()
+    page.wait_for_selector(".truce-chart[data-theme='dark'].is-drawn", timeout=10000)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+
+
+def test_chronology_filter_narrows_and_survives_reload(page, server):
+    page.goto(server + "chronology/")
+    total = page.locator("article.chrono-event").count()
+    assert total == len(chronology.events())
+    page.select_option("select[name=lever]", "critical-minerals")
+    visible = page.locator("article.chrono-event:visible").count()
+    assert 0 < visible < total
+    assert "lever=critical-minerals" in page.url
+    page.reload()
+    assert page.input_value("select[name=lever]") == "critical-minerals"
+    assert page.locator("article.chrono-event:visible").count() == visible
+    page.fill("input[name=q]", "soybean")
+    assert page.locator("article.chrono-event:visible").count() < visible or visible == 0
+
+
+def test_search_finds_an_event_by_a_word_in_its_summary(page, server):
+    page.goto(server)
+    page.locator("input[data-md-component='search-query']").click()
+    page.keyboard.type("Nexperia")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert "chronology" in page.locator(".md-search-result__item a").first.get_attribute("href")
+
+
+def test_figure_link_tooltip_and_ledger_target(page, server):
+    page.goto(server)
+    link = page.locator("a[data-figure='us-headline-peak']").first
+    assert "As of" in link.get_attribute("title")
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("#fig-us-headline-peak")
+    assert page.locator("#fig-us-headline-peak").is_visible()
+
+
+@pytest.mark.parametrize("path", ["", "chronology/", "tariffs/", "data/"])
+def test_no_horizontal_scroll_on_a_phone(browser, server, path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    pg.goto(server + path)
+    pg.wait_for_timeout(500)
+    overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0, f"/{path} scrolls sideways by {overflow}px at 390px"
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", NAV_PAGES)
+def test_accessibility_scan(browser, server, path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark" if scheme == "slate" else "light")
+    pg = context.new_page()
+    pg.goto(server + path)
+    pg.wait_for_timeout(400)
+    assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]})
+    context.close()
+    violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
+    assert not violations, f"/{path} [{scheme}]:\n" + "\n".join(violations)

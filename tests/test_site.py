@@ -1,0 +1,123 @@
+"""The strict build works and its HTML is self-contained, linked, checked and escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from truce import chronology, data, registry
+
+RESOURCE_ATTRS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
+
+
+def _soup(text: str) -> BeautifulSoup:
+    return BeautifulSoup(text, "html.parser")
+
+
+def test_strict_build_produces_every_nav_page(built_site):
+    for page in ("index.html", "chronology/index.html", "tariffs/index.html", "data/index.html",
+                 "data/figures/index.html", "about/methodology/index.html", "404.html"):
+        assert (built_site / page).is_file(), page
+    assert (built_site / "data" / "events.csv").is_file()
+    assert (built_site / "data" / "datapackage.json").is_file()
+
+
+def test_no_third_party_resources(html_pages):
+    offenders = []
+    for name, text in html_pages.items():
+        soup = _soup(text)
+        for tag, attr in RESOURCE_ATTRS.items():
+            for el in soup.find_all(tag):
+                url = el.get(attr)
+                if tag == "link" and not set(el.get("rel", [])) & {"stylesheet", "preload", "icon", "modulepreload", "manifest"}:
+                    continue
+                if url and urlparse(url).netloc:
+                    offenders.append(f"{name}: <{tag} {attr}={url}>")
+        for style in soup.find_all("style"):
+            if re.search(r"@import|url\(\s*['\"]?https?:", style.get_text()):
+                offenders.append(f"{name}: <style> loads a remote resource")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_internal_links_and_anchors_resolve(built_site, html_pages):
+    ids = {name: {el.get("id") for el in _soup(text).find_all(id=True)} for name, text in html_pages.items()}
+    broken = []
+    for name, text in html_pages.items():
+        base = "https://site.invalid/" + name
+        for a in _soup(text).find_all("a", href=True):
+            href = a["href"]
+            if href.startswith(("mailto:", "data:", "javascript:")):
+                continue
+            url = urlparse(urljoin(base, href))
+            if url.netloc != "site.invalid":
+                continue
+            path = url.path.lstrip("/")
+            target = built_site / path
+            if target.is_dir() or path.endswith("/") or path == "":
+                path = (path.rstrip("/") + "/index.html").lstrip("/")
+                target = built_site / path
+            if not target.exists():
+                broken.append(f"{name}: {href} (no file {path})")
+            elif url.fragment and path.endswith(".html") and url.fragment not in ids.get(path, set()):
+                broken.append(f"{name}: {href} (no anchor #{url.fragment})")
+    assert not broken, "\n".join(broken[:50])
+
+
+def test_figure_links_in_built_html_match_the_data(html_pages):
+    figures = registry.evaluate_all()
+    seen = 0
+    for name, text in html_pages.items():
+        for a in _soup(text).select("a[data-figure]"):
+            ev = figures[a["data-figure"]]
+            assert a.get_text() in ev.spellings, f"{name}: figure {ev.id} shows {a.get_text()!r}, data gives {ev.text!r}"
+            assert a.get("title"), f"{name}: figure {ev.id} has no tooltip"
+            assert f"#fig-{ev.id}" in a["href"]
+            seen += 1
+        assert 'href="fig:' not in text, f"{name}: an unconverted figure link is left in the page"
+    assert seen > 0
+
+
+def test_ledger_and_figures_json(built_site, html_pages):
+    payload = json.loads((built_site / "figures.json").read_text(encoding="utf-8"))
+    ids = {f["id"] for f in payload["figures"]}
+    assert ids == set(registry.registry())
+    ledger = _soup(html_pages["data/figures/index.html"])
+    for fid in ids:
+        assert ledger.find(id=f"fig-{fid}"), f"ledger has no entry for {fid}"
+    assert "Checked at build" in ledger.get_text()
+
+
+def test_chronology_shows_every_event_exactly_once(html_pages):
+    soup = _soup(html_pages["chronology/index.html"])
+    shown = [el["id"] for el in soup.select("article.chrono-event")]
+    expected = list(chronology.events()["id"])
+    assert sorted(shown) == sorted(expected)
+    assert len(shown) == len(set(shown))
+
+
+def test_notebook_pages_are_lean(html_pages):
+    for name in ("chronology/index.html", "tariffs/index.html"):
+        text = html_pages[name]
+        assert "jp-RenderedHTMLCommon {" not in text and "--jp-" not in text, f"{name}: JupyterLab CSS is inlined"
+        assert "mathjax" not in text.lower() and "mermaid" not in text.lower(), f"{name}: third-party loader left"
+        assert "Traceback" not in text and "jp-OutputArea-output jp-RenderedText" not in text or "Error" not in text
+
+
+def test_chart_scripts_only_on_chart_pages(html_pages):
+    for name, text in html_pages.items():
+        has_chart = 'class="truce-chart"' in text
+        loads = "vega-bundle.js" in text
+        assert has_chart == loads, f"{name}: chart={has_chart} but loads vega={loads}"
+
+
+def test_dataset_jsonld_on_downloads_page(html_pages):
+    soup = _soup(html_pages["data/index.html"])
+    block = soup.find("script", type="application/ld+json")
+    assert block is not None
+    payload = json.loads(block.string)
+    assert payload["@type"] == "Dataset" and payload["distribution"]
