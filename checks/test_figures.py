@@ -138,3 +138,22 @@ def test_unused_figures_are_listed_on_the_ledger(figures, monkeypatch):
     page = ledger.ledger_markdown(figures)
     assert "Figures defined but not used on any page" in page
     assert "[us-headline-peak](#fig-us-headline-peak)" in page
+
+
+# Citations and chronology links ----------------------------------------------------------
+
+from truce import chronology, citations, data  # noqa: E402
+
+
+@pytest.mark.parametrize("path", figlinks.page_sources(), ids=lambda p: p.relative_to(DOCS_DIR).as_posix())
+def test_citations_and_event_links_resolve(path):
+    problems = citations.check_source(path, data.sources(), set(chronology.events()["id"]))
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_unknown_citation_and_event_are_reported(tmp_path):
+    page = tmp_path / "c.md"
+    page.write_text("Intro.\n\nThe talks ended.[@no-such-source] See [Geneva](event:no-such-event).\n", encoding="utf-8")
+    found = [str(p) for p in citations.check_source(page, {}, set(), label="docs/c.md")]
+    assert found == ['docs/c.md:3: unknown source "no-such-source" in citation — add it to data/sources.csv or fix the id',
+                     'docs/c.md:3: unknown event "no-such-event" — use an id from data/events.csv']

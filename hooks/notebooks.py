@@ -95,7 +95,7 @@ CLIPBOARD = re.compile(r"<script>\s*document\.addEventListener\('clipboard-copy'
 
 
 def is_notebook(page) -> bool:
-    return page.file.src_uri.endswith(".py") or getattr(page.file, "file", None) is not None
+    return isinstance(page.file, jupyter_plugin.NotebookFile)
 
 
 def strip_notebook_chrome(html: str) -> str:
@@ -118,7 +118,7 @@ def strip_notebook_chrome(html: str) -> str:
 
 
 def on_page_content(html, page, config, files):
-    if page.file.src_uri.endswith(".py"):
+    if is_notebook(page):
         html = strip_notebook_chrome(html)
     return html
 

@@ -75,8 +75,15 @@ def figure(id: str, *, unit: str, definition: str, resources: tuple[str, ...], d
 
 
 def registry() -> dict[str, Figure]:
-    import truce.figures  # noqa: F401  (registers the figures)
+    """Every registered figure: those of ``truce/figures.py`` and of any ``truce/figures_*.py``."""
+    import importlib
+    import pkgutil
 
+    import truce
+
+    for mod in pkgutil.iter_modules(truce.__path__):
+        if mod.name == "figures" or mod.name.startswith("figures_"):
+            importlib.import_module(f"truce.{mod.name}")
     return dict(_REGISTRY)
 
 

@@ -1,0 +1,39 @@
+"""MkDocs hook: ``[@source-id]`` citations become numbered footnotes and ``event:<id>`` links
+point at the chronology. Unknown ids fail the build with ``file:line`` (logic in
+``truce.citations``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from truce import chronology, citations, data
+
+_state: dict = {"problems": []}
+
+
+def on_pre_build(config):
+    _state["problems"] = []
+    _state["sources"] = data.sources()
+    _state["events"] = set(chronology.events()["id"])
+
+
+def on_page_content(html, page, config, files):
+    sources, events = _state["sources"], _state["events"]
+    label = f"docs/{page.file.src_uri}"
+    src = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+    if src is not None and src.exists():
+        _state["problems"].extend(map(str, citations.check_source(src, sources, events, label=label)))
+    html, unknown_sources = citations.render_citations(html, sources)
+    chrono = get_relative_url("chronology/", page.url or ".")
+    html, unknown_events = citations.render_event_links(html, chrono, events)
+    if (unknown_sources or unknown_events) and (src is None or not src.exists()):
+        _state["problems"].extend(f"{label}: unknown id {i}" for i in unknown_sources + unknown_events)
+    return html
+
+
+def on_post_build(config):
+    if _state["problems"]:
+        raise PluginError("citations or event links do not resolve:\n" + "\n".join(f"  {p}" for p in _state["problems"]))
