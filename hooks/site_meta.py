@@ -40,6 +40,24 @@ def on_page_markdown(markdown, page, config, files):
     return SHORTCODE.sub(insert, markdown)
 
 
+WORDS_PER_MINUTE = 230
+H1_END = re.compile(r"(</h1>)", re.I)
+TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
+
+
+def reading_minutes(html_text: str) -> int:
+    """Estimated reading time of the visible prose, in whole minutes (at least one)."""
+    words = len(TAGS.sub(" ", html_text).split())
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+def on_page_content(html_text, page, config, files):
+    if page.file.src_uri.startswith("story/") and page.file.src_uri != "story/index.md":
+        badge = f'<p class="reading-time">About {reading_minutes(html_text)} min read</p>'
+        html_text = H1_END.sub(lambda m: m.group(1) + badge, html_text, count=1)
+    return html_text
+
+
 def _meta_tags(page, config) -> str:
     title = f"{page.title} · {config['site_name']}" if page.title and not page.is_homepage else config["site_name"]
     desc = (page.meta or {}).get("description") or config["site_description"]

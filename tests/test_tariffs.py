@@ -32,8 +32,8 @@ def test_headline_rate_on_real_turning_points(imposer, day, expected):
 
 
 def test_june_2025_stack_explains_55_percent():
-    # A good on Section 301 Lists 1-3 in June 2025: 25 (s.301) + 20 (fentanyl) + 10 (reciprocal).
-    assert tariffs.stack_rate(D(2025, 6, 15), "US", "section-301-list-1-3") == 55
+    # A good on Section 301 List 3 in June 2025: 25 (s.301) + 20 (fentanyl) + 10 (reciprocal).
+    assert tariffs.stack_rate(D(2025, 6, 15), "US", "section-301-list-3") == 55
 
 
 def test_threatened_100_percent_never_counts():

@@ -19,7 +19,7 @@ NOFIG = re.compile(r"<!--\s*nofig:\s*\S.*?-->")
 # A number with a unit that makes it a figure (currency before, or unit after).
 FIGURE_LIKE = re.compile(
     r"(?:[$¥€£]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m)\b)?)"
-    r"|(?:\d[\d,.]*\s?(?:%|‰|percent\b|per\s?cent\b|pp\b|percentage\s+points?\b|billion\b|million\b|trillion\b"
+    r"|(?:\d[\d,.]*\s?(?:%|‰|percent\b|per\s?cent\b|pp\b|percentage\s+points?\b|points?\b|billion\b|million\b|trillion\b"
     r"|bn\b|tonnes?\b|MMT\b|mt\b|metric\s+tons?\b|bushels?\b|yuan\b|dollars?\b))",
     re.IGNORECASE,
 )

@@ -115,3 +115,62 @@ def events_count() -> Result:
 def events_primary_share() -> Result:
     """chronology.primary_share(from 2025-01-01), rounded to a whole percent."""
     return Result(round(chronology.primary_share(dt.date(2025, 1, 1)) * 100))
+
+
+# Tariffs: stacks and the 2026 picture ---------------------------------------------------
+
+
+def _stack_on(on: dt.date, imposer: str, product_class: str) -> Result:
+    rows = tariffs.stack(on, imposer, product_class)
+    return Result(tariffs.stack_rate(on, imposer, product_class), rows=tuple(("tariff_measures", i) for i in rows["id"]), as_of=on)
+
+
+@figure("us-stack-list3-june-2025", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
+        definition="All US duties on a Chinese good on Section 301 List 3 on 11 June 2025.")
+def us_stack_list3_june_2025() -> Result:
+    """tariffs.stack_rate(2025-06-11, "US", "section-301-list-3"): Section 301 plus the IEEPA layers."""
+    return _stack_on(dt.date(2025, 6, 11), "US", "section-301-list-3")
+
+
+@figure("us-stack-syringes-april-2025", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
+        definition="All US duties on Chinese syringes and needles (100% Section 301 class) on 15 April 2025.")
+def us_stack_syringes_april_2025() -> Result:
+    """tariffs.stack_rate(2025-04-15, "US", "s301-4yr-syringes-needles")."""
+    return _stack_on(dt.date(2025, 4, 15), "US", "s301-4yr-syringes-needles")
+
+
+@figure("us-headline-before-ruling", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
+        definition="US across-the-board duty on Chinese goods on 23 February 2026, the last day IEEPA duties were collected.")
+def us_headline_before_ruling() -> Result:
+    """tariffs.headline_rate(2026-02-23, "US")."""
+    return _headline_on(dt.date(2026, 2, 23), "US")
+
+
+@figure("us-headline-section-122", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
+        definition="US across-the-board duty on Chinese goods while the Section 122 surcharge applied (from 24 February 2026).")
+def us_headline_section_122() -> Result:
+    """tariffs.headline_rate(2026-02-24, "US")."""
+    return _headline_on(dt.date(2026, 2, 24), "US")
+
+
+@figure("quoted-rates-count", unit="count", resources=("quoted_rates",),
+        definition="Number of commonly quoted tariff figures reconciled on the tariff tracker.")
+def quoted_rates_count() -> Result:
+    """len(quoted_rates.csv)."""
+    return Result(len(data.load("quoted_rates")))
+
+
+@figure("cn-suspended-points", unit="number", resources=("tariff_measures",),
+        definition="Points of China's across-the-board duty suspended under the Geneva and Busan arrangements.")
+def cn_suspended_points() -> Result:
+    """rate_pct of the suspension row cn-all-goods-suspension-24-2025-05-14."""
+    row = data.load("tariff_measures").set_index("id").loc["cn-all-goods-suspension-24-2025-05-14"]
+    return Result(row["rate_pct"], rows=(("tariff_measures", "cn-all-goods-suspension-24-2025-05-14"),))
+
+
+@figure("cn-retained-rate", unit="number", resources=("tariff_measures",),
+        definition="China's across-the-board duty rate before its suspension (Announcement 2025 No. 4 level, kept after Geneva).")
+def cn_retained_rate() -> Result:
+    """rate_pct of the layer cn-all-goods-34-2025-05-14."""
+    row = data.load("tariff_measures").set_index("id").loc["cn-all-goods-34-2025-05-14"]
+    return Result(row["rate_pct"], rows=(("tariff_measures", "cn-all-goods-34-2025-05-14"),))

@@ -8,12 +8,14 @@ Threatened measures are recorded but never counted.
 
 * :func:`layers_in_force` — the rows that apply on a day;
 * :func:`headline_rate` — the across-the-board additional duty (all-goods layers only);
-* :func:`stack` — the full stack for one product class (all-goods layers plus the product layers).
+* :func:`stack` — the full stack for one product class (all-goods layers plus the product layers;
+  an all-goods layer may exempt classes, as the 2025 reciprocal duties exempted Section 232 goods).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 
 import pandas as pd
 
@@ -67,13 +69,19 @@ def stack(on: dt.date, imposer: str, product_class: str, table: pd.DataFrame | N
     """The layers that hit a good of ``product_class`` on ``on``: all-goods layers plus the
     product-specific layers of that class, each with its net rate after suspensions."""
     rows = layers_in_force(on, imposer, table)
-    applies = rows[(rows["scope"] == "all-goods") | (rows["product_class"] == product_class)]
+    covers = rows.apply(lambda r: r["scope"] == "all-goods" and not _exempt(product_class, r.get("exempt_classes", "")), axis=1) if len(rows) else rows["scope"] == ""
+    applies = rows[covers | (rows["product_class"] == product_class)]
     layers = applies[applies["suspends"] == ""].copy()
     suspended = rows[rows["suspends"] != ""].groupby("suspends")["rate_pct"].sum()
     layers["net_pct"] = [
         max(rate - float(suspended.get(lid, 0.0)), 0.0) for lid, rate in zip(layers["id"], layers["rate_pct"])
     ]
     return layers.sort_values(["scope", "effective_from"]).reset_index(drop=True)
+
+
+def _exempt(product_class: str, patterns: str) -> bool:
+    """Whether an all-goods layer's ``exempt_classes`` patterns exclude ``product_class``."""
+    return bool(product_class) and any(fnmatch.fnmatchcase(product_class, p) for p in (patterns or "").split(";") if p)
 
 
 def stack_rate(on: dt.date, imposer: str, product_class: str, table: pd.DataFrame | None = None) -> float:
@@ -102,3 +110,42 @@ def peak(imposer: str, table: pd.DataFrame | None = None) -> tuple[float, dt.dat
     dates = change_dates(imposer, table)
     best = max(dates, key=lambda d: (headline_rate(d, imposer, table), -d.toordinal()))
     return headline_rate(best, imposer, table), best
+
+
+COUNTS_LABELS = {
+    "statutory-headline": "across-the-board rate (all goods)",
+    "product-stack": "full stack on one class of goods",
+    "trade-weighted-average": "trade-weighted average over all goods",
+    "political-claim": "a statement; method not given",
+}
+
+
+def reconciliation(quoted: pd.DataFrame | None = None, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each commonly quoted number next to what the legal layers give for the same day.
+
+    For a statutory headline, political claim or trade-weighted average the comparison is the
+    headline rate on ``refers_to``; for a product stack it is :func:`stack_rate` for its class."""
+    frame = data.load("quoted_rates") if quoted is None else quoted
+    out = []
+    for r in frame.sort_values(["refers_to", "imposer", "id"]).to_dict("records"):
+        if r["counts"] == "product-stack":
+            ours, basis = stack_rate(r["refers_to"], r["imposer"], r["product_class"], table), f"stack on {r['product_class']}"
+        else:
+            ours, basis = headline_rate(r["refers_to"], r["imposer"], table), "headline rate"
+        out.append({**r, "computed_pct": ours, "computed_basis": basis, "difference_pp": round(r["value_pct"] - ours, 1)})
+    return pd.DataFrame(out)
+
+
+def stack_snapshots(start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> list[dict]:
+    """For every change date in [start, end] and each side: the all-goods layers and their net rates.
+    Used by the tracker's date control (the page picks the last snapshot on or before a day)."""
+    snaps = []
+    for side in IMPOSERS:
+        points = sorted({start} | {d for d in change_dates(side, table) if start <= d <= end})
+        for day in points:
+            layers = stack(day, side, "", table)
+            layers = layers[layers["scope"] == "all-goods"]
+            snaps.append({"date": day.isoformat(), "imposer": side, "total": headline_rate(day, side, table),
+                          "layers": [{"instrument": r["instrument"], "points": r["net_pct"], "id": r["id"]} for r in layers.to_dict("records")
+                                     if r["net_pct"] > 0]})
+    return snaps

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 
 import pandas as pd
 
@@ -17,13 +18,16 @@ START = dt.date(2018, 1, 1)
 
 
 def _source_line(ids: list[str]) -> str:
+    """Publishers behind a chart: primary sources first, then the most cited."""
     srcs = data.sources()
-    publishers = []
+    counts: dict[str, list] = {}
     for sid in ids:
-        pub = srcs[sid]["publisher"]
-        if pub not in publishers:
-            publishers.append(pub)
-    return ", ".join(publishers[:4]) + (" and others" if len(publishers) > 4 else "")
+        s = srcs[sid]
+        entry = counts.setdefault(s["publisher"], [0, 0])
+        entry[0] += s["kind"] == "primary"
+        entry[1] += 1
+    ranked = sorted(counts, key=lambda p: (-counts[p][0], -counts[p][1], p))
+    return ", ".join(ranked[:4]) + (" and others" if len(ranked) > 4 else "")
 
 
 def _today() -> dt.date:
@@ -53,20 +57,25 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
 
 
 def layer_table(start: dt.date = dt.date(2025, 1, 1)) -> pd.DataFrame:
-    """Net contribution of each all-goods layer at each change date."""
+    """Net contribution of each all-goods instrument at each change date, zeros included, so
+    the stacked bands are continuous."""
     rows = []
     end = _today()
     for side in tariffs.IMPOSERS:
         points = sorted({start, end} | {d for d in tariffs.change_dates(side) if start <= d <= end})
+        per_day = []
         for day in points:
-            layers = tariffs.layers_in_force(day, side)
-            layers = layers[layers["scope"] == "all-goods"]
             net = tariffs.stack(day, side, product_class="")
-            for _, layer in net.iterrows():
-                if layer["scope"] == "all-goods":
-                    rows.append({"date": day, "imposer": side, "layer": layer["instrument"], "net_pct": layer["net_pct"]})
-            if not len(layers):
-                rows.append({"date": day, "imposer": side, "layer": "none", "net_pct": 0.0})
+            net = net[net["scope"] == "all-goods"]
+            per_day.append((day, net.groupby("instrument")["net_pct"].sum().to_dict()))
+        for (day, layers), nxt in zip(per_day, [d for d, _ in per_day[1:]] + [end]):
+            base = 0.0
+            for name in sorted(layers):
+                value = float(layers[name])
+                if value > 0 and nxt > day:
+                    rows.append({"date": day, "until": nxt, "imposer": side, "layer": name, "net_pct": value,
+                                 "y0": base, "y1": base + value})
+                    base += value
     return pd.DataFrame(rows)
 
 
@@ -104,7 +113,7 @@ def measures_table(imposer: str) -> str:
             f'<td>{_esc(r["status"])}</td><td>{event}</td></tr>'
         )
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Instrument", "Scope", "Coverage", "Rate", "From", "Until", "Status", "Chronology"))
-    return f'<div class="table-scroll" tabindex="0"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return f'<div class="table-scroll" tabindex="0"><table class="wide"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def stack_table(on: dt.date, imposer: str, product_class: str) -> str:
@@ -137,3 +146,55 @@ def datafiles_table() -> str:
                     f'{_esc(res.get("description", ""))}</td><td>{len(frame)}</td><td><code>{_esc(cols)}</code></td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in ("File", "What it holds", "Rows", "Columns"))
     return f'<div class="table-scroll" tabindex="0"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def reconciliation_table() -> str:
+    """The numbers people quote, what each counts, and what the layers give for the same day."""
+    frame = tariffs.reconciliation()
+    srcs = data.sources()
+    rows = []
+    for r in frame.to_dict("records"):
+        links = "; ".join(f'<a href="{_esc(srcs[s]["url"])}" rel="noopener">{_esc(srcs[s]["publisher"])}</a>' for s in r["source_ids"].split(";"))
+        rows.append(
+            f'<tr><td><strong>{_esc(r["quoted"])}</strong></td><td>{_esc(r["said_by"])}, {r["said_on"]:%-d %b %Y}</td>'
+            f'<td>{_esc(charts.SIDE_LABELS[r["imposer"]])} on {r["refers_to"]:%-d %b %Y}</td>'
+            f'<td>{_esc(tariffs.COUNTS_LABELS[r["counts"]])}</td><td>{r["computed_pct"]:g}% ({_esc(r["computed_basis"])})</td>'
+            f'<td>{_esc(r["note"])}</td><td>{links}</td></tr>'
+        )
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Quoted", "Who and when", "About", "What it counts", "From the layers", "Why they differ", "Sources"))
+    return (f'<div class="table-scroll" tabindex="0"><table class="reconcile"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def stack_reader(start: dt.date = dt.date(2025, 1, 1)) -> str:
+    """A date control that shows, for any day, the layers that made up each side's headline rate.
+    Works without JavaScript as a table for the last day with data; site.js makes the date live."""
+    end = _today()
+    snaps = tariffs.stack_snapshots(start, end)
+    payload = json.dumps(snaps, separators=(",", ":")).replace("</", "<\\/")
+
+    def block(side: str) -> str:
+        snap = [s for s in snaps if s["imposer"] == side][-1]
+        items = "".join(f"<li>{_esc(l['instrument'])}: {l['points']:g} points</li>" for l in snap["layers"]) or "<li>no across-the-board layer</li>"
+        return (f'<div class="stack-side" data-side="{side}"><h4>{_esc(charts.SIDE_LABELS[side])}</h4>'
+                f'<p class="stack-total"><strong>{snap["total"]:g}%</strong> in total</p><ul>{items}</ul></div>')
+
+    return (
+        '<div class="stack-reader">'
+        f'<label>Show the layers in force on <input type="date" name="stack-date" min="{start.isoformat()}" max="{end.isoformat()}" value="{end.isoformat()}"></label>'
+        f'<div class="stack-sides" aria-live="polite">{block("US")}{block("CN")}</div>'
+        f'<script type="application/json" class="stack-data">{payload}</script></div>'
+    )
+
+
+def averages_chart() -> str:
+    frame = data.load("average_tariffs")
+    frame = frame[frame["measure"].str.contains("trade-weighted", case=False)]
+    us_peak = frame[frame["imposer"] == "US"]["value_pct"].max()
+    description = ("Published trade-weighted average tariffs on each other's goods since 2017, by the date each value refers to. "
+                   f"Points from different chart versions are not joined. The highest US value shown is {us_peak:g}%.")
+    chart = charts.average_tariffs(frame, title="Trade-weighted averages tell a different story from headline rates",
+                                                     description=description)
+    ids = sorted({s for ids in frame["source_ids"] for s in ids.split(";")})
+    table = frame[["refers_to", "imposer", "value_pct", "publisher", "vintage"]]
+    return charts.embed(chart, chart_id="average-tariffs", table=table, source=_source_line(ids), as_of=_today(), csv_name="average-tariffs.csv")

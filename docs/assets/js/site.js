@@ -51,7 +51,43 @@
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   }
 
-  function start() { setupFilters(document); }
+  // Tariff tracker: read the layers in force on any day.
+  function setupStackReader(root) {
+    var box = root.querySelector(".stack-reader");
+    if (!box) return;
+    var snaps = JSON.parse(box.querySelector("script.stack-data").textContent);
+    var input = box.querySelector("input[name=stack-date]");
+    var labels = {};
+    box.querySelectorAll(".stack-side").forEach(function (el) { labels[el.dataset.side] = el.querySelector("h4").textContent; });
+
+    function render() {
+      var day = input.value;
+      if (!day) return;
+      Object.keys(labels).forEach(function (side) {
+        var snap = null;
+        snaps.forEach(function (s) { if (s.imposer === side && s.date <= day) snap = s; });
+        var el = box.querySelector('.stack-side[data-side="' + side + '"]');
+        var total = el.querySelector(".stack-total strong");
+        var list = el.querySelector("ul");
+        list.textContent = "";
+        var layers = snap ? snap.layers : [];
+        total.textContent = (snap ? snap.total : 0) + "%";
+        if (!layers.length) {
+          var li = document.createElement("li"); li.textContent = "no across-the-board layer"; list.appendChild(li);
+        }
+        layers.forEach(function (l) {
+          var li = document.createElement("li");
+          li.textContent = l.instrument + ": " + l.points + " points";
+          list.appendChild(li);
+        });
+      });
+    }
+    input.addEventListener("input", render);
+    input.addEventListener("change", render);
+    render();
+  }
+
+  function start() { setupFilters(document); setupStackReader(document); }
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
