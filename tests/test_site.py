@@ -121,3 +121,30 @@ def test_dataset_jsonld_on_downloads_page(html_pages):
     assert block is not None
     payload = json.loads(block.string)
     assert payload["@type"] == "Dataset" and payload["distribution"]
+
+
+def test_figures_work_in_admonitions_tables_and_footnotes(html_pages):
+    def found(selector):
+        return any(_soup(t).select(selector) for t in html_pages.values())
+
+    assert found(".admonition a[data-figure]"), "no figure link rendered inside an admonition"
+    assert found("table a[data-figure]"), "no figure link rendered inside a table"
+    assert found(".footnote a[data-figure]"), "no figure link rendered inside a footnote"
+
+
+def test_data_text_is_escaped(tmp_path):
+    """Markup in a data file's text reaches the page as text, never as elements."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from truce import chronology
+
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    table = pd.DataFrame([{"id": "x", "date": dt.date(2025, 5, 12), "date_end": None, "actor": "US", "lever": "talks",
+                           "direction": "neutral", "status": "announced", "title": evil, "summary": evil, "instrument": evil,
+                           "source_ids": "s", "note": evil}])
+    sources = {"s": {"publisher": evil, "title": evil, "url": "https://example.org/a", "kind": "primary"}}
+    page = _soup(chronology.page_html(table, sources))
+    assert not page.find("script") and not page.find("img")
+    assert "<script>alert(1)</script>" in page.get_text()

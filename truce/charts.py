@@ -73,20 +73,30 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
     ).properties(title=alt.Title(title), width="container", height=160, description=description)
 
 
-def events_per_month(counts: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
-    """Bars of moves per month: escalations above zero, de-escalations below, per side.
+def events_per_month(counts: pd.DataFrame, *, title: str, description: str, labels: pd.DataFrame | None = None) -> alt.Chart:
+    """Bars of moves per month: escalations above zero, de-escalations below, per side, with
+    optional labelled turning points (``labels``: date, label).
 
     ``counts`` has columns month (first day), actor, direction, moves (signed count).
     """
-    frame = counts.assign(month=pd.to_datetime(counts["month"]))
-    return alt.Chart(frame).mark_bar().encode(
+    frame = counts[["actor", "direction", "moves"]].assign(month=pd.to_datetime(counts["month"]))
+    bars = alt.Chart(frame).mark_bar().encode(
         x=alt.X("yearmonth(month):T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
-        y=alt.Y("sum(moves):Q", title="Moves (escalations up, de-escalations down)"),
+        y=alt.Y("sum(moves):Q", title="Moves per month"),
         color=alt.Color("actor:N", scale=alt.Scale(domain=["US", "CN", "both"], range=[SIDE_COLOURS["US"], SIDE_COLOURS["CN"], "#009E73"]),
                         legend=alt.Legend(title=None, orient="top")),
         tooltip=[alt.Tooltip("yearmonth(month):T", title="Month"), "actor:N", "direction:N",
                  alt.Tooltip("sum(moves):Q", title="Moves")],
-    ).properties(title=alt.Title(title), width="container", height=240, description=description)
+    )
+    layers = [bars]
+    if labels is not None and len(labels):
+        marks = labels[["label"]].assign(month=pd.to_datetime(labels["date"]).dt.to_period("M").dt.to_timestamp())
+        marks = marks.groupby("month", as_index=False)["label"].agg(" / ".join)
+        rule = alt.Chart(marks).mark_rule(strokeDash=[4, 3], opacity=0.6).encode(x="yearmonth(month):T")
+        text = alt.Chart(marks).mark_text(angle=270, align="right", baseline="bottom", dx=-4, dy=-3, fontSize=10).encode(
+            x="yearmonth(month):T", y=alt.value(0), text="label:N")
+        layers += [rule, text]
+    return alt.layer(*layers).properties(title=alt.Title(title), width="container", height=260, description=description)
 
 
 def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt.Chart:

@@ -26,6 +26,26 @@ STATUS_LABELS = {"announced": "announced", "in-force": "in force", "suspended": 
                  "struck-down": "struck down", "threatened": "threatened, never imposed"}
 
 
+# Turning points labelled on the overview chart: (event id, short label).
+TURNING_POINTS = (
+    ("us-reciprocal-tariff-baseline-10pct-2025-04-05", "Liberation Day"),
+    ("geneva-joint-statement-2025-05-12", "Geneva"),
+    ("cn-rare-earth-rules-2025-10-09", "Rare-earth rules"),
+    ("busan-trump-xi-meeting-2025-10-30", "Busan"),
+    ("court-scotus-learning-resources-2026-02-20", "Supreme Court"),
+    ("both-beijing-summit-2026-05-13", "Beijing summit"),
+)
+
+
+def turning_points(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The labelled turning points with their dates (every id must exist in the chronology)."""
+    frame = events(table).set_index("id")
+    missing = [eid for eid, _ in TURNING_POINTS if eid not in frame.index]
+    if missing:
+        raise KeyError(f"turning points not in data/events.csv: {', '.join(missing)}")
+    return pd.DataFrame([{"id": eid, "label": label, "date": frame.loc[eid, "date"]} for eid, label in TURNING_POINTS])
+
+
 def events(table: pd.DataFrame | None = None) -> pd.DataFrame:
     frame = data.load("events") if table is None else table
     return frame.sort_values(["date", "id"]).reset_index(drop=True)
@@ -136,3 +156,27 @@ def page_html(table: pd.DataFrame | None = None, sources: dict | None = None) ->
         parts.append("</section>")
     parts.append("</div>")
     return "".join(parts)
+
+
+def empty_months(since: dt.date, until: dt.date, table: pd.DataFrame | None = None) -> list[dt.date]:
+    """Months in [since, until] with no event at all: the periods the page must call unsourced."""
+    frame = events(table)
+    have = {(d.year, d.month) for d in frame["date"]}
+    out, cur = [], since.replace(day=1)
+    while cur <= until:
+        if (cur.year, cur.month) not in have:
+            out.append(cur)
+        cur = (cur.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return out
+
+
+def coverage_note(table: pd.DataFrame | None = None) -> str:
+    """HTML: count, last checked date, and the months since 2025 for which no event was sourced."""
+    frame = events(table)
+    checked = data.last_updated()
+    gaps = empty_months(dt.date(2025, 1, 1), checked, frame)
+    gap_text = ("Every month since January 2025 has at least one sourced event." if not gaps else
+                "We found no sourced event for " + ", ".join(g.strftime("%B %Y") for g in gaps) +
+                f"; that does not mean nothing happened, only that no source was found when the data was last checked, on {checked:%-d %B %Y}.")
+    return (f'<p class="chrono-coverage"><strong>{len(frame)} events</strong>, {frame["date"].min():%B %Y} to '
+            f'{frame["date"].max():%-d %B %Y}. Last checked {checked:%-d %B %Y}. {html.escape(gap_text)}</p>')

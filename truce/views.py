@@ -127,13 +127,14 @@ def chronology_overview() -> str:
     counts = chronology.moves_per_month()
     description = ("Bar chart of escalation moves (above zero) and de-escalation moves (below zero) per month since "
                    "January 2025, by the side that made them.")
-    chart = charts.events_per_month(counts, title="Moves per month: the April 2025 spiral and the autumn truce", description=description)
+    chart = charts.events_per_month(counts, title="Moves per month: the April 2025 spiral and the autumn truce",
+                                    description=description, labels=chronology.turning_points())
     return charts.embed(chart, chart_id="moves-per-month", table=counts, source="Truce Tracker chronology (data/events.csv)",
                         as_of=_today(), csv_name="moves-per-month.csv")
 
 
 def chronology_page() -> str:
-    return chronology.page_html()
+    return chronology.coverage_note() + chronology.page_html()
 
 
 def datafiles_table() -> str:

@@ -16,12 +16,33 @@
     return text;
   }
 
+  // Vega titles do not wrap: split long titles into lines that fit the chart's width.
+  function wrap(text, maxChars) {
+    if (typeof text !== "string" || text.length <= maxChars) return text;
+    var lines = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if ((line + " " + word).trim().length > maxChars && line) { lines.push(line); line = word; }
+      else { line = (line + " " + word).trim(); }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
+  function fitTitle(spec, width) {
+    var max = Math.max(24, Math.floor(width / 9));
+    if (!spec.title) return;
+    if (typeof spec.title === "string") spec.title = { text: spec.title };
+    spec.title.text = wrap(spec.title.text, max);
+    if (spec.title.subtitle) spec.title.subtitle = wrap(spec.title.subtitle, Math.floor(max * 1.1));
+  }
+
   function render(el) {
     var json = el.querySelector('script[type="application/json"]');
     if (!json || !window.vegaEmbed) return;
     var dark = isDark();
     var spec = JSON.parse(recolour(json.textContent, dark));
     spec.background = null;
+    fitTitle(spec, el.clientWidth || 600);
     var target = el.querySelector(".truce-chart-canvas");
     if (!target) {
       target = document.createElement("div");
