@@ -16,6 +16,7 @@ def test_citations_are_numbered_in_order_and_reused():
     assert html.count('class="footnote-ref"') == 3
     assert '<a class="footnote-ref" href="#fn:cite-a">1</a>' in html and '<a class="footnote-ref" href="#fn:cite-b">2</a>' in html
     assert "<pre>[@a]</pre>" in html  # code is left alone
+    assert '2</a></sup><sup class="cite-sep">,</sup><sup><a class="footnote-ref" href="#fn:cite-a">1</a>' in html
     assert html.endswith("</ol></div>") and '<div class="footnote"><hr><ol>' in html
     assert "Q&amp;A &lt;1&gt;" in html and "(secondary, reporting customs data)" in html
 

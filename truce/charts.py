@@ -38,7 +38,7 @@ def headline_rates(series: pd.DataFrame, *, title: str, description: str) -> alt
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
         y=alt.Y("rate_pct:Q", title="Additional duty on all goods (%)"),
-        color=alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top")),
+        color=alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top", direction="vertical")),
     )
     zoom = alt.selection_interval(bind="scales", encodings=["x"])
     line = base.mark_line(interpolate="step-after", strokeWidth=2.5).add_params(zoom)

@@ -76,7 +76,7 @@ def render_citations(page_html: str, sources: dict) -> tuple[str, list[str]]:
         if missing:
             unknown.extend(missing)
             return m.group(0)
-        return "".join(number(s) for s in ids)
+        return '<sup class="cite-sep">,</sup>'.join(number(s) for s in ids)
 
     parts = SKIP.split(page_html)
     out = []
