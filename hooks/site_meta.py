@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from truce import data, views
+from truce import data, deadlines, views
 from truce.paths import DATA_DIR
 
 SHORTCODE = re.compile(r"^\{\{\s*([a-z]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
@@ -93,8 +93,12 @@ def on_post_page(output, page, config):
 
 
 def on_files(files, config):
-    """Publish the data files under data/ so pages can link to them (and links are validated)."""
+    """Publish the data files under data/ so pages can link to them (and links are validated),
+    and the deadline feeds (iCalendar and JSON) at the site root."""
     for path in sorted(DATA_DIR.glob("*")):
         if path.suffix in (".csv", ".json"):
             files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
+    base = config.get("site_url") or ""
+    files.append(File.generated(config, "deadlines.ics", content=deadlines.ics_text(base)))
+    files.append(File.generated(config, "deadlines.json", content=deadlines.json_text(base)))
     return files

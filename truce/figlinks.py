@@ -24,7 +24,7 @@ FIGURE_LIKE = re.compile(
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|`[^`\n]*`")
-URLISH = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+")
+URLISH = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+|\[@[^\]]*\]")
 
 
 @dataclass(frozen=True)

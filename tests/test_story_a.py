@@ -1,0 +1,85 @@
+"""The first three story chapters: their charts draw the data they are given, their figures
+refuse data that no longer fits the sentence, and every quotation is recorded in quotes.csv."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from truce import charts, figures_story_a, story_a
+from truce.paths import DOCS_DIR
+
+CHAPTERS = sorted(p.name for p in (DOCS_DIR / "story").glob("*.md"))
+
+
+def test_magnet_chart_draws_exactly_the_rows_given():
+    months = pd.DataFrame({
+        "month": ["2025-01", "2025-05", "2025-05"],
+        "destination": ["world", "world", "US"],
+        "tonnes": [6000.0, 1200.0, 46.4],
+        "month_start": [dt.date(2025, 1, 1), dt.date(2025, 5, 1), dt.date(2025, 5, 1)],
+    })
+    chart = story_a.magnet_exports(months, title="t", description="d")
+    drawn = sorted((r["destination"], r["tonnes"]) for r in charts.chart_data(chart))
+    assert drawn == sorted(zip(months["destination"], months["tonnes"]))
+
+
+def test_magnet_months_drop_annual_totals():
+    table = pd.DataFrame({"month": ["2025", "2025-05", "2025-01"], "destination": ["US", "US", "world"],
+                          "tonnes": [5933.0, 46.4, 6357.0], "yoy_pct": [float("nan")] * 3, "source_ids": ["s"] * 3, "note": [""] * 3})
+    months = story_a.magnet_months(table)
+    assert list(months["month"]) == ["2025-01", "2025-05"]
+
+
+def test_rates_window_covers_both_sides_from_start_to_end():
+    start, end = dt.date(2025, 4, 1), dt.date(2025, 6, 30)
+    series = story_a.rates_window(start, end)
+    for side in ("US", "CN"):
+        dates = list(series[series["imposer"] == side]["date"])
+        assert dates[0] == start and dates[-1] == end
+
+
+def test_chapter_charts_state_numbers_from_the_data():
+    html = story_a.spiral_chart()
+    assert "145%" in html and "10 April" in html
+    assert "115 points" in story_a.geneva_chart()
+
+
+def test_magnet_fall_refuses_a_rise(monkeypatch):
+    monkeypatch.setattr(figures_story_a, "magnets", lambda month, dest: {"yoy_pct": 4.8, "source_ids": "s"})
+    with pytest.raises(ValueError, match="is not a fall"):
+        figures_story_a.magnet_fall("2025-07", "US")
+
+
+def test_magnet_row_must_be_unique(monkeypatch):
+    with pytest.raises(KeyError, match="expected one row for 1999-01 / world, found 0"):
+        figures_story_a.magnets("1999-01", "world")
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_quotation_in_the_chapters_is_recorded(name):
+    problems = story_a.unlisted_quotes(DOCS_DIR / "story" / name)
+    assert not problems, "\n".join(map(str, problems))
+
+
+def test_misquotation_is_reported(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text('# T\n\nHe said "we were at mutual assured destruction" that day.\n', encoding="utf-8")
+    problems = [str(p) for p in story_a.unlisted_quotes(page, ["And we tried, we were at mutual assured annoyance, if you will."],
+                                                         label="docs/story/page.md")]
+    assert problems == ['docs/story/page.md:3: quotation "we were at mutual assured destruction" is not in data/quotes.csv '
+                        "— add the quotation with its sources, or correct the wording"]
+
+
+@pytest.mark.parametrize("line", [
+    'He said “we were at mutual assured annoyance,” smiling.',  # typographic quotes, end punctuation
+    'He said "We were at mutual assured annoyance".',  # capital at the start of a fragment
+    'A "reciprocal" tariff.',  # single words are terms, not quotations
+    '<p class="chapter-summary" markdown>',  # HTML attributes are not prose
+])
+def test_quotation_check_accepts(tmp_path, line):
+    page = tmp_path / "page.md"
+    page.write_text(f"# T\n\n{line}\n", encoding="utf-8")
+    assert story_a.unlisted_quotes(page, ["And we tried, we were at mutual assured annoyance, if you will."]) == []

@@ -1,0 +1,93 @@
+"""Story chapters 4-7: their charts draw the data rows they are built from, and their figures
+refuse data that no longer fits the sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from truce import charts, data, figures_story_b, registry, story_b
+
+
+def test_soybean_table_holds_every_arrival_and_purchase_row():
+    soy = data.load("soybeans")
+    wanted = soy[((soy["measure"] == "china-imports-from-us") & (soy["period_kind"] == "month"))
+                 | (soy["measure"] == "purchases-since-truce")]
+    table = story_b.soybean_table()
+    assert sorted(table["row"]) == sorted(wanted["id"])
+    assert dict(zip(table["row"], table["million_tonnes"])) == dict(zip(wanted["id"], wanted["value"]))
+
+
+def test_soybean_chart_draws_exactly_the_rows_given():
+    table = pd.DataFrame({
+        "date": [dt.date(2025, 9, 15), dt.date(2025, 11, 15), dt.date(2026, 1, 20)],
+        "series": [story_b.ARRIVALS, "Bought since the summit: USDA export sales", "Bought since the summit: US official statement"],
+        "million_tonnes": [0.0, 0.332, 12.0], "kind": ["arrivals", "purchases", "purchases"], "row": ["a", "b", "c"],
+    })
+    chart = story_b.soybean_figure(table, 12.0, description="d")
+    drawn = sorted((r["row"], r["million_tonnes"]) for r in charts.chart_data(chart) if "row" in r)
+    # the zero month is drawn twice: as a bar and as its "0" marker
+    assert sorted(set(drawn)) == sorted(zip(table["row"], table["million_tonnes"]))
+
+
+def test_soybean_chart_block_has_table_and_download():
+    html = story_b.soybean_chart()
+    assert 'data-chart="soy-arrivals-purchases"' in html
+    assert "Download CSV" in html and "Show the data as a table" in html
+
+
+def test_busan_table_is_the_busan_round():
+    commitments = data.load("commitments")
+    busan = commitments[commitments["round"] == "busan-2025"]
+    table = story_b.busan_table()
+    assert sorted(table["id"]) == sorted(busan["id"])
+
+
+def test_busan_figures_add_up():
+    figs = registry.evaluate_all()
+    table = story_b.busan_table()
+    assert figs["story-busan-commitments-cn"].value == (table["side"] == "China").sum()
+    assert figs["story-busan-commitments-us"].value == (table["side"] == "United States").sum()
+    assert figs["story-busan-cn-met"].value + figs["story-busan-cn-open"].value <= figs["story-busan-commitments-cn"].value
+
+
+def test_escalation_chart_counts_match_the_figures():
+    figs = registry.evaluate_all()
+    table = story_b.escalation_table(2025)
+    totals = table.groupby("actor")["moves"].sum()
+    assert totals["US"] == figs["story-escalations-2025-us"].value
+    assert totals["CN"] == figs["story-escalations-2025-cn"].value
+    tariffs = table[table["lever"] == "tariffs"].set_index("actor")["moves"]
+    assert tariffs["US"] == figs["story-tariff-escalations-2025-us"].value
+    assert tariffs["CN"] == figs["story-tariff-escalations-2025-cn"].value
+
+
+def test_escalation_chart_draws_exactly_the_rows_given():
+    table = pd.DataFrame({"lever": ["tariffs", "tariffs", "agriculture"], "actor": ["US", "CN", "CN"], "moves": [3, 1, 2]})
+    chart = story_b.escalation_bars(table, year=2025, description="d")
+    drawn = sorted((r["lever"], r["actor"], r["moves"]) for r in charts.chart_data(chart))
+    assert drawn == sorted(zip(table["lever"], table["actor"], table["moves"]))
+
+
+def test_amount_read_from_text_fails_loudly_when_the_text_changes(monkeypatch):
+    monkeypatch.setattr(figures_story_b, "_row", lambda resource, row_id: {"id": row_id, "commitment": "Buy Boeing aircraft."})
+    with pytest.raises(ValueError, match=r"row beijing-cn-boeing-200, column commitment: expected one match"):
+        figures_story_b.beijing_boeing_aircraft()
+
+
+def test_annual_soybean_pledge_refuses_rows_that_disagree(monkeypatch):
+    fake = pd.DataFrame({
+        "id": ["a", "b"], "period": ["2026", "2027"], "period_kind": ["calendar-year"] * 2,
+        "measure": ["commitment"] * 2, "value": [25.0, 20.0], "unit": ["mmt"] * 2, "as_of": [None, None],
+        "source_ids": ["s"] * 2, "note": [""] * 2,
+    })
+    monkeypatch.setattr(figures_story_b.data, "load", lambda name: fake)
+    with pytest.raises(ValueError, match="annual commitment rows disagree"):
+        figures_story_b.soy_pledge_annual()
+
+
+def test_soybean_duties_follow_the_tariff_layers():
+    figs = registry.evaluate_all()
+    assert figs["story-soy-cn-duty-peak"].value > figs["story-soy-cn-duty-autumn-2025"].value > figs["story-soy-cn-duty-busan"].value
