@@ -111,3 +111,16 @@ def test_data_readme_matches_the_descriptor():
 
     assert (DATA_DIR / "README.md").read_text(encoding="utf-8") == datadoc.readme(), (
         "data/README.md is out of date with data/datapackage.json — run: .venv/bin/python -m truce.datadoc")
+
+
+def test_duplicate_composite_key_is_reported(tmp_path):
+    from checks.conftest import write_package
+
+    trade = (
+        "month,exports_usd_m,imports_usd_m,balance_usd_m,vintage,source_ids,note\n"
+        "2025-01,1,2,-1,v1,wh-test,\n"
+        "2025-01,1,2,-1,v1,wh-test,\n"
+    )
+    root = write_package(tmp_path / "data", {"sources": SOURCES, "trade_monthly": trade})
+    messages = [str(p) for p in data.problems(root)]
+    assert 'trade_monthly.csv:3: duplicate key "2025-01", "v1" (first used in record 2) — each key must appear once' in "\n".join(messages), messages

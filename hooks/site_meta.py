@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -17,15 +18,29 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from truce import data, deadlines, views
+from truce import data, deadlines, series_charts, views
 from truce.paths import DATA_DIR
 
-SHORTCODE = re.compile(r"^\{\{\s*([a-z]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
+SHORTCODE = re.compile(r"^\{\{\s*([a-z0-9]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
 PAGE_CHARTS = {
-    "headline-rates": views.headline_chart,
+    "headline-rates": lambda: views.headline_chart(start=dt.date(2025, 1, 1)),
     "moves-per-month": views.chronology_overview,
+    "us-china-trade": lambda: series_charts.trade_block(),
+    "soybean-arrivals": lambda: series_charts.soybean_arrivals_block(),
 }
-BLOCKS = {"datafiles": views.datafiles_table}
+STORY_INDEX = DATA_DIR.parent / "docs" / "story" / "index.md"
+
+
+def story_in_60_seconds() -> str:
+    """The "story in 60 seconds" section of docs/story/index.md (Markdown), reused on Home."""
+    text = STORY_INDEX.read_text(encoding="utf-8")
+    start = text.index("## The story in 60 seconds")
+    body = text[start:].split("\n", 1)[1]
+    end = body.find("\n## ")
+    return body[: end if end >= 0 else None].strip()
+
+
+BLOCKS = {"datafiles": views.datafiles_table, "story60": story_in_60_seconds, "truceclock": views.truce_clock}
 
 
 def on_page_markdown(markdown, page, config, files):

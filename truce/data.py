@@ -89,7 +89,7 @@ def record_lines(path: Path) -> list[int]:
     return starts
 
 
-def _describe(error, field_types: dict[str, str]) -> str:
+def _describe(error, field_types: dict[str, str], key_index: tuple[int, ...] = ()) -> str:
     """A contributor-facing sentence for one frictionless error."""
     cell = getattr(error, "cell", None)
     note = error.note or ""
@@ -113,7 +113,12 @@ def _describe(error, field_types: dict[str, str]) -> str:
         if kind in ("minLength", "maxLength"):
             return f"is {len(str(cell))} characters long, the {kind} is {value} — shorten or complete it"
         return f'"{cell}" breaks the constraint {kind} = {value}'
-    if error.type in ("unique-error", "primary-key"):
+    if error.type == "primary-key":
+        m = re.search(r"position (\d+)", note)
+        row_cells = getattr(error, "cells", None) or []
+        cells = ", ".join(f'"{row_cells[i]}"' for i in key_index if i < len(row_cells))
+        return f"duplicate key {cells} (first used in record {m.group(1) if m else '?'}) — each key must appear once"
+    if error.type == "unique-error":
         m = re.search(r"position (\d+)", note)
         return f'duplicate value "{cell}" (first used in record {m.group(1) if m else "?"}) — ids must be unique'
     if error.type == "extra-cell":
@@ -131,6 +136,8 @@ def _schema_problems(path: Path, schema: dict) -> list[Problem]:
     from frictionless import Resource, Schema
 
     field_types = {f["name"]: f.get("type", "string") for f in schema["fields"]}
+    names = [f["name"] for f in schema["fields"]]
+    key_index = tuple(names.index(k) for k in schema.get("primaryKey", []) if k in names)
     # foreign keys (including list-valued source_ids) are checked by _foreign_key_problems
     plain = {k: v for k, v in schema.items() if k != "foreignKeys"}
     resource = Resource(path=path.name, basepath=str(path.parent), schema=Schema.from_descriptor(plain))
@@ -145,7 +152,7 @@ def _schema_problems(path: Path, schema: dict) -> list[Problem]:
                 continue  # already reported as a unique-error on the key column
             row = getattr(error, "row_number", None)
             line = lines[row - 1] if row and row - 1 < len(lines) else row
-            problems.append(Problem(_rel(path), line, getattr(error, "field_name", None) or None, _describe(error, field_types)))
+            problems.append(Problem(_rel(path), line, getattr(error, "field_name", None) or None, _describe(error, field_types, key_index)))
     return problems
 
 

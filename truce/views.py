@@ -199,3 +199,20 @@ def averages_chart() -> str:
     ids = sorted({s for ids in frame["source_ids"] for s in ids.split(";")})
     table = frame[["refers_to", "imposer", "value_pct", "publisher", "vintage"]]
     return charts.embed(chart, chart_id="average-tariffs", table=table, source=_source_line(ids), as_of=_today(), csv_name="average-tariffs.csv")
+
+
+def truce_clock(since: dt.date = dt.date(2026, 11, 1)) -> str:
+    """What expires when: the deadlines around the end of the one-year truce, with status."""
+    from truce import deadlines
+
+    checked = _today()
+    rows = []
+    for d in deadlines.deadlines(since):
+        state = "passed — outcome not yet sourced" if d.date <= checked else "upcoming"
+        rows.append(f'<tr><td><time datetime="{d.date.isoformat()}">{d.date:%-d %b %Y}</time></td>'
+                    f'<td><a href="{_esc(d.path)}">{_esc(d.title)}</a></td><td>{_esc(state)}</td></tr>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Date", "What", "Status"))
+    return (f'<div class="table-scroll" tabindex="0"><table class="truce-clock"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>'
+            f'<p class="clock-note">Subscribe: <a href="deadlines.ics">calendar (iCalendar)</a> · <a href="deadlines.json">JSON feed</a>. '
+            f'Data last checked {checked:%-d %B %Y}.</p>')
