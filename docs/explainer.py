@@ -39,9 +39,10 @@ from truce import explainer
 # and when the lever was pulled and eased, with links to the chronology.
 #
 # The dependence runs both ways and is steep at the chokepoints. Before the US controls, Nvidia
-# said it held [95%](fig:lev-ai-chips-share) of China's market for advanced AI chips; three
-# American-owned firms held [80%](fig:lev-eda-share) of China's chip-design software market; US
-# firms alone made [42%](fig:lev-chip-tools-share) of the world's chipmaking equipment. China,
+# said it held [95%](fig:lev-ai-chips-share) of China's market for advanced AI chips; Synopsys,
+# Cadence and Siemens EDA, all bound by US export rules, held [80%](fig:lev-eda-share) of China's
+# chip-design software market; US firms alone made [42%](fig:lev-chip-tools-share) of the world's
+# chipmaking equipment. China,
 # for its part, makes [94%](fig:lev-rare-earth-magnets-share) of the world's rare-earth magnets,
 # produces [98%](fig:lev-gallium-share) of its primary gallium, and bought
 # [51%](fig:lev-soybeans-share) of US soybean exports by value in 2024. The years needed to
@@ -76,8 +77,8 @@ HTML(explainer.leverage_table())
 # China at [73%](fig:model-2025-imports-predicted) of their 2024 level, and the Census data show
 # [70%](fig:model-2025-imports-actual). For US exports to China it predicts
 # [87%](fig:model-2025-exports-predicted) against an actual [74%](fig:model-2025-exports-actual):
-# Beijing's targeted measures, such as the soybean boycott, cut more than its across-the-board
-# tariff alone would.
+# Beijing's targeted measures, such as halting soybean purchases, cut more than its
+# across-the-board tariff alone would.
 
 # %%
 HTML(explainer.trade_chart())
@@ -91,7 +92,7 @@ HTML(explainer.losses_chart())
 # The other levers cut off something the target cannot easily buy elsewhere. The model gives
 # each one a strength between zero and one: the target's dependence share times the part of a
 # five-year horizon it would need to replace the supply. Levers without a sourced share get no
-# strength. One unit of strength is valued at [$3.5 billion](fig:model-lambda) of harm a year:
+# strength, which leaves [9](fig:model-levers-valued) chokepoints in the model. One unit of strength is valued at [$3.5 billion](fig:model-lambda) of harm a year:
 # the US Geological Survey estimated that a complete Chinese ban on gallium and germanium exports
 # would cut US output by about that much, and that lever's strength is close to
 # one.[@usgs-ofr-2024-1057-gallium-germanium] Valuing every chokepoint the same way is an
@@ -129,9 +130,9 @@ HTML(explainer.harm_table())
 # escalation leaves both far worse off than mutual restraint. That is a prisoner's dilemma.
 #
 # It holds only in a band. For θ below [0.48](fig:model-theta-low) escalation does not pay and
-# restraint comes naturally; above [0.71](fig:model-theta-high) the United States, which holds
-# most of the harm capacity, would rather fight than restrain. Between the two, deterrence has
-# work to do.
+# restraint comes naturally; above [0.71](fig:model-theta-high) the side holding most of the harm
+# capacity, in this calibration the United States, prefers mutual escalation to mutual restraint.
+# Between the two, deterrence has work to do.
 
 # %%
 HTML(explainer.payoff_table())

@@ -286,7 +286,7 @@ BROKEN = [
     ("soybean row with two units", "soybeans", SOYBEANS_OK.replace(",mmt,", ",mmt;usd_bn,"),
      'soybeans.csv:2: column unit: "mmt;usd_bn" is not one of: mmt, usd_bn — use one of these values'),
     ("trade month twice in one vintage", "trade_monthly", TRADE_OK.replace("revised June 2026", "Census release of 2026-03"),
-     "trade_monthly.csv:3: duplicate value"),
+     'trade_monthly.csv:3: duplicate key "2025-05", "Census release of 2026-03"'),
     ("trade month malformed", "trade_monthly", TRADE_OK.replace("2025-05,6553.3", "2025-5,6553.3"),
      'trade_monthly.csv:2: column month: "2025-5" does not match the pattern'),
     ("chip number in words", "chip_actions", CHIPS_OK.replace(",15,pct,", ",fifteen,pct,"),

@@ -159,7 +159,7 @@ def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, sourc
     href = "data:text/csv;base64," + base64.b64encode(csv_bytes).decode("ascii")
     return (
         f'<figure class="{CHART_CLASS}-figure" id="chart-{html.escape(chart_id)}">'
-        f'<div class="{CHART_CLASS}" role="img" aria-label="{html.escape(description)}" data-chart="{html.escape(chart_id)}">'
+        f'<div class="{CHART_CLASS}" data-chart="{html.escape(chart_id)}">'
         f'<script type="application/json">{payload}</script>'
         f'<p class="{CHART_CLASS}-fallback">{html.escape(description)}</p></div>'
         f'<figcaption>Source: {html.escape(source)} · as of {as_of.day} {as_of.strftime("%B %Y")} · '

@@ -19,7 +19,7 @@ CODE_URL = "https://github.com/truce-tracker/truce-tracker/blob/main/truce/model
 CHRONOLOGY = "../chronology/"
 HOLDER = {"US": "United States", "CN": "China"}
 # captions stay in view (left-aligned, sticky) while a wide table scrolls sideways on a phone
-CAPTION = '<caption style="text-align:left"><span style="display:inline-block;position:sticky;left:0;max-width:calc(100vw - 4rem)">'
+CAPTION = '<caption style="text-align:left"><span style="display:inline-block;position:sticky;left:0;max-width:min(calc(100vw - 4rem), 36rem)">'
 CAPTION_END = "</span></caption>"
 BASIS = {"data": "data", "study": "study", "calibrated": "calibrated", "assumption": "assumption"}
 
@@ -80,7 +80,7 @@ def leverage_table(table: pd.DataFrame | None = None) -> str:
         body.append(f"<tr>{''.join(cells)}</tr>")
         if r["note"]:
             # sticky and no wider than the screen, so the note stays readable while the table scrolls sideways
-            body.append(f'<tr><td colspan="7" style="padding-top:0"><div {small[:-1]};position:sticky;left:0;max-width:calc(100vw - 4rem)">'
+            body.append(f'<tr><td colspan="7" style="padding-top:0"><div {small[:-1]};position:sticky;left:0;max-width:min(calc(100vw - 4rem), 36rem)">'
                         f'<em>Note:</em> {_e(r["note"])}</div></td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in (
         "Lever (holder over target)", "Target's dependence", "Alternatives", "Years to replace", "Pulled", "Eased", "Sources"))

@@ -38,7 +38,7 @@ def _source_link(sid: str, sources: dict) -> str:
 
 def _row_link(resource: str, row_id: str) -> str:
     pattern = ROW_PAGES.get(resource)
-    label = f"`data/{resource}.csv` · `{row_id}`"
+    label = f"data/{resource}.csv · {row_id}"
     return f"[{label}]({pattern.format(id=row_id)})" if pattern else label
 
 

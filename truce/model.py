@@ -616,7 +616,7 @@ def restraint_grid(cal: Calibration | None = None, thetas: Sequence[float] | Non
     tempted (US or CN: the side whose threshold is the higher one, tempted alone between lo and hi)."""
     cal = calibrate() if cal is None else cal
     thetas = thetas if thetas is not None else [round(0.1 * k, 1) for k in range(1, 10)]
-    bs = [round(step * k, 4) for k in range(1, int(round(1 / step)))]
+    bs = [round(step * (k + 0.5), 5) for k in range(int(round(1 / step)))]  # bin centres; the bins tile [0, 1]
     rows = []
     for x in multiples:
         h = harms(cal.with_(lam=cal.lam * x))

@@ -90,7 +90,7 @@ def summary_html(table: pd.DataFrame | None = None) -> str:
     """One box per outcome with its count."""
     c = counts(table)
     boxes = "".join(f'<div><strong>{n}</strong>{badge(o)}</div>' for o, n in c.items())
-    return f'<div class="headline-grid scorecard-summary" role="list" aria-label="Commitments by outcome">{boxes}</div>'
+    return f'<div class="headline-grid scorecard-summary" aria-label="Commitments by outcome">{boxes}</div>'
 
 
 def legend_html() -> str:
@@ -117,8 +117,8 @@ def commitment_html(r: dict, sources: dict) -> str:
             if r["note"] else "")
     return (
         f'<article class="chrono-event scorecard-item" id="{_e(r["id"])}" data-outcome="{_e(r["outcome"])}" data-party="{_e(r["party"])}">'
-        f'<h4><span class="badge badge-{_e(r["party"])}">{_e(PARTY_LABELS[r["party"]])}</span> '
-        f'<a class="headerlink-event" href="#{_e(r["id"])}">{_e(r["commitment"])}</a></h4>'
+        f'<h3><span class="badge badge-{_e(r["party"])}">{_e(PARTY_LABELS[r["party"]])}</span> '
+        f'<a class="headerlink-event" href="#{_e(r["id"])}">{_e(r["commitment"])}</a></h3>'
         f'<p class="chrono-meta">Promised <time datetime="{r["made_on"].isoformat()}">{_e(r["made_on"])}</time> · {due}{instrument}</p>'
         f"<p><strong>Observed:</strong> {observed}</p>{summary}{note}"
         f'<p class="chrono-sources">Sources: {_source_links(r["source_ids"], sources)}</p></article>'

@@ -295,13 +295,14 @@ def chip_chart(frame: pd.DataFrame, *, y_title: str, title: str, subtitle: str, 
     ``frame``: date, value, label, actor, action, metric."""
     actors = [a for a in ACTOR_NAMES.values() if a in set(frame["actor"])]
     scale = alt.Scale(domain=actors, range=[ACTOR_COLOURS[k] for k, v in ACTOR_NAMES.items() if v in actors])
-    base = alt.Chart(frame).encode(x=alt.X("date:T", axis=DATE_AXIS), y=alt.Y("value:Q", title=y_title))
+    # padding keeps the labels of the first and last dots inside the chart
+    base = alt.Chart(frame).encode(x=alt.X("date:T", axis=DATE_AXIS, scale=alt.Scale(padding=70)), y=alt.Y("value:Q", title=y_title))
     dots = base.mark_point(filled=True, size=90).encode(
         color=alt.Color("actor:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
         tooltip=[alt.Tooltip("date:T", title="Date", format="%-d %B %Y"), alt.Tooltip("action:N", title="Action"),
                  alt.Tooltip("metric:N", title="Number"), alt.Tooltip("label:N", title="Value")],
     )
-    text = base.mark_text(align="left", dx=7, dy=-6, fontSize=11).encode(text="label:N")
+    text = base.mark_text(align="left", dx=7, dy=-6, fontSize=11, color="#888888").encode(text="label:N")
     return (dots + text).properties(title=_title(title, subtitle), width="container", height=230, description=description)
 
 
@@ -353,7 +354,8 @@ def forecast_chart(frame: pd.DataFrame, *, colour: str, colours: dict[str, str],
                tooltip=[alt.Tooltip("vintage:T", title="Published", format="%-d %B %Y")]
                + [alt.Tooltip(f"{c}:N") for c in (colour, dash) if c] + [alt.Tooltip("value:Q", title="Value (%)", format=".1f")])
     if dash:
-        enc["strokeDash"] = alt.StrokeDash(f"{dash}:N", legend=alt.Legend(title=None, orient="top", symbolType="stroke", symbolStrokeWidth=2, symbolStrokeColor="#888888"))
+        # the subtitle says which dash is which (a dash legend draws no visible symbol in dark mode)
+        enc["strokeDash"] = alt.StrokeDash(f"{dash}:N", legend=None)
         enc["detail"] = f"{dash}:N"
     base = alt.Chart(frame).encode(**enc)
     zero = alt.Chart(frame).mark_rule(color="#888888", strokeWidth=1).encode(y=alt.datum(0))

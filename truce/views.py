@@ -177,7 +177,7 @@ def stack_reader(start: dt.date = dt.date(2025, 1, 1)) -> str:
     def block(side: str) -> str:
         snap = [s for s in snaps if s["imposer"] == side][-1]
         items = "".join(f"<li>{_esc(l['instrument'])}: {l['points']:g} points</li>" for l in snap["layers"]) or "<li>no across-the-board layer</li>"
-        return (f'<div class="stack-side" data-side="{side}"><h4>{_esc(charts.SIDE_LABELS[side])}</h4>'
+        return (f'<div class="stack-side" data-side="{side}"><h3>{_esc(charts.SIDE_LABELS[side])}</h3>'
                 f'<p class="stack-total"><strong>{snap["total"]:g}%</strong> in total</p><ul>{items}</ul></div>')
 
     return (

@@ -42,6 +42,8 @@
     var dark = isDark();
     var spec = JSON.parse(recolour(json.textContent, dark));
     spec.background = null;
+    // marks carry no ARIA roles of their own: the figure has a description and a data table
+    spec.config = Object.assign({}, spec.config, { aria: false });
     fitTitle(spec, el.clientWidth || 600);
     var target = el.querySelector(".truce-chart-canvas");
     if (!target) {
@@ -54,10 +56,14 @@
       actions: false,
       renderer: "svg",
       theme: dark ? "dark" : undefined,
-      config: { background: null, font: "inherit" },
+      // marks carry no ARIA roles of their own: the figure has a description and a data table
+      config: { background: null, font: "inherit", aria: false },
       description: spec.description
     }).then(function (result) {
       el._view = result.view;
+      // the picture is described by the text before it and the data table after it
+      var svg = target.querySelector("svg");
+      if (svg) svg.setAttribute("aria-hidden", "true");
       el.classList.add("is-drawn");
       el.setAttribute("data-theme", dark ? "dark" : "light");
     }).catch(function (err) {

@@ -58,7 +58,7 @@
     var snaps = JSON.parse(box.querySelector("script.stack-data").textContent);
     var input = box.querySelector("input[name=stack-date]");
     var labels = {};
-    box.querySelectorAll(".stack-side").forEach(function (el) { labels[el.dataset.side] = el.querySelector("h4").textContent; });
+    box.querySelectorAll(".stack-side").forEach(function (el) { labels[el.dataset.side] = el.querySelector("h3").textContent; });
 
     function render() {
       var day = input.value;
