@@ -60,9 +60,13 @@ H1_END = re.compile(r"(</h1>)", re.I)
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
 
+NOT_PROSE = re.compile(r'<div class="footnote">.*|<figure\b.*?</figure>|<details\b.*?</details>|<table\b.*?</table>', re.S | re.I)
+
+
 def reading_minutes(html_text: str) -> int:
-    """Estimated reading time of the visible prose, in whole minutes (at least one)."""
-    words = len(TAGS.sub(" ", html_text).split())
+    """Estimated reading time of the prose, in whole minutes (at least one): footnotes,
+    charts, data tables and code are not counted."""
+    words = len(TAGS.sub(" ", NOT_PROSE.sub(" ", html_text)).split())
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
@@ -101,6 +105,15 @@ def dataset_jsonld(config) -> dict:
         "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv", "name": r["title"], "contentUrl": base + r["path"]}
                          for r in desc["resources"]],
     }
+
+
+def on_page_context(context, page, config, nav):
+    """Pages outside a section have nothing to show in the left sidebar: give the text the room."""
+    if page.parent is None and not page.is_homepage:
+        hide = list((page.meta or {}).get("hide", []))
+        if "navigation" not in hide:
+            page.meta["hide"] = hide + ["navigation"]
+    return context
 
 
 def on_post_page(output, page, config):
