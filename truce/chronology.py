@@ -97,7 +97,8 @@ def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _source_links(ids: str, sources: dict) -> str:
+def source_links(ids: str, sources: dict) -> str:
+    """HTML links to the sources of a row, primary ones marked."""
     links = []
     for sid in ids.split(";"):
         s = sources[sid]
@@ -122,7 +123,7 @@ def event_html(row: dict, sources: dict) -> str:
         f'<h4><a class="headerlink-event" href="#{_e(row["id"])}">{_e(row["title"])}</a></h4>'
         f'<p class="chrono-meta"><time datetime="{row["date"].isoformat()}">{_e(date)}</time>{instrument}</p>'
         f"<p>{badges}</p><p>{_e(row['summary'])}</p>{note}"
-        f'<p class="chrono-sources">Sources: {_source_links(row["source_ids"], sources)}</p></article>'
+        f'<p class="chrono-sources">Sources: {source_links(row["source_ids"], sources)}</p></article>'
     )
 
 

@@ -14,14 +14,15 @@ from truce import chronology, data, tariffs
 from truce.registry import Result, figure
 
 
-def _layers(on: dt.date, imposer: str) -> tuple[tuple[str, str], ...]:
+def all_goods_layers(on: dt.date, imposer: str) -> tuple[tuple[str, str], ...]:
     rows = tariffs.layers_in_force(on, imposer)
     rows = rows[rows["scope"] == "all-goods"]
     return tuple(("tariff_measures", i) for i in rows["id"])
 
 
-def _headline_on(on: dt.date, imposer: str) -> Result:
-    return Result(tariffs.headline_rate(on, imposer), rows=_layers(on, imposer), as_of=on)
+def headline_on(on: dt.date, imposer: str) -> Result:
+    """The across-the-board rate of ``imposer`` on ``on``, with the layers it sums."""
+    return Result(tariffs.headline_rate(on, imposer), rows=all_goods_layers(on, imposer), as_of=on)
 
 
 # Tariffs: headline rates (all-goods layers) --------------------------------------------
@@ -32,7 +33,7 @@ def _headline_on(on: dt.date, imposer: str) -> Result:
 def us_headline_peak() -> Result:
     """Maximum over all change dates of the sum of US all-goods layers in force (tariffs.peak)."""
     rate, day = tariffs.peak("US")
-    return Result(rate, rows=_layers(day, "US"), as_of=day)
+    return Result(rate, rows=all_goods_layers(day, "US"), as_of=day)
 
 
 @figure("cn-headline-peak", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
@@ -40,7 +41,7 @@ def us_headline_peak() -> Result:
 def cn_headline_peak() -> Result:
     """Maximum over all change dates of the sum of Chinese all-goods layers in force (tariffs.peak)."""
     rate, day = tariffs.peak("CN")
-    return Result(rate, rows=_layers(day, "CN"), as_of=day)
+    return Result(rate, rows=all_goods_layers(day, "CN"), as_of=day)
 
 
 @figure("us-headline-peak-date", unit="date", resources=("tariff_measures",),
@@ -48,49 +49,49 @@ def cn_headline_peak() -> Result:
 def us_headline_peak_date() -> Result:
     """The day returned by tariffs.peak("US")."""
     _, day = tariffs.peak("US")
-    return Result(day, rows=_layers(day, "US"), as_of=day)
+    return Result(day, rows=all_goods_layers(day, "US"), as_of=day)
 
 
 @figure("us-headline-geneva", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
         definition="US across-the-board duty on Chinese goods after the Geneva cut took effect (14 May 2025).")
 def us_headline_geneva() -> Result:
     """tariffs.headline_rate(2025-05-14, "US")."""
-    return _headline_on(dt.date(2025, 5, 14), "US")
+    return headline_on(dt.date(2025, 5, 14), "US")
 
 
 @figure("cn-headline-geneva", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
         definition="China's across-the-board duty on US goods after the Geneva cut took effect (14 May 2025).")
 def cn_headline_geneva() -> Result:
     """tariffs.headline_rate(2025-05-14, "CN")."""
-    return _headline_on(dt.date(2025, 5, 14), "CN")
+    return headline_on(dt.date(2025, 5, 14), "CN")
 
 
 @figure("us-headline-busan", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
         definition="US across-the-board duty on Chinese goods once the Busan deal took effect (10 November 2025).")
 def us_headline_busan() -> Result:
     """tariffs.headline_rate(2025-11-10, "US")."""
-    return _headline_on(dt.date(2025, 11, 10), "US")
+    return headline_on(dt.date(2025, 11, 10), "US")
 
 
 @figure("cn-headline-busan", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
         definition="China's across-the-board duty on US goods once the Busan deal took effect (10 November 2025).")
 def cn_headline_busan() -> Result:
     """tariffs.headline_rate(2025-11-10, "CN")."""
-    return _headline_on(dt.date(2025, 11, 10), "CN")
+    return headline_on(dt.date(2025, 11, 10), "CN")
 
 
 @figure("us-headline-now", unit="pct", alternatives=("pct_word",), resources=("tariff_measures", "sources"),
         definition="US across-the-board duty on Chinese goods on the date the data was last checked.")
 def us_headline_now() -> Result:
     """tariffs.headline_rate(data.last_updated(), "US")."""
-    return _headline_on(data.last_updated(), "US")
+    return headline_on(data.last_updated(), "US")
 
 
 @figure("cn-headline-now", unit="pct", alternatives=("pct_word",), resources=("tariff_measures", "sources"),
         definition="China's across-the-board duty on US goods on the date the data was last checked.")
 def cn_headline_now() -> Result:
     """tariffs.headline_rate(data.last_updated(), "CN")."""
-    return _headline_on(data.last_updated(), "CN")
+    return headline_on(data.last_updated(), "CN")
 
 
 @figure("data-last-checked", unit="date", resources=("sources",),
@@ -143,14 +144,14 @@ def us_stack_syringes_april_2025() -> Result:
         definition="US across-the-board duty on Chinese goods on 23 February 2026, the last day IEEPA duties were collected.")
 def us_headline_before_ruling() -> Result:
     """tariffs.headline_rate(2026-02-23, "US")."""
-    return _headline_on(dt.date(2026, 2, 23), "US")
+    return headline_on(dt.date(2026, 2, 23), "US")
 
 
 @figure("us-headline-section-122", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
         definition="US across-the-board duty on Chinese goods while the Section 122 surcharge applied (from 24 February 2026).")
 def us_headline_section_122() -> Result:
     """tariffs.headline_rate(2026-02-24, "US")."""
-    return _headline_on(dt.date(2026, 2, 24), "US")
+    return headline_on(dt.date(2026, 2, 24), "US")
 
 
 @figure("quoted-rates-count", unit="count", resources=("quoted_rates",),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from truce import data, tariffs
+from truce.figures import all_goods_layers, headline_on
 from truce.registry import Result, figure
 
 # Windows of the story, used by the counts of moves (inclusive dates).
@@ -21,17 +22,6 @@ EXPORT_CONTROL_LEVERS = ("export-controls", "critical-minerals")
 
 
 # Helpers -------------------------------------------------------------------------------
-
-
-def _all_goods_layers(on: dt.date, imposer: str) -> tuple[tuple[str, str], ...]:
-    rows = tariffs.layers_in_force(on, imposer)
-    rows = rows[rows["scope"] == "all-goods"]
-    return tuple(("tariff_measures", i) for i in rows["id"])
-
-
-def headline_on(on: dt.date, imposer: str) -> Result:
-    """The across-the-board rate of ``imposer`` on ``on``, with the layers it sums."""
-    return Result(tariffs.headline_rate(on, imposer), rows=_all_goods_layers(on, imposer), as_of=on)
 
 
 def layer_rate(layer_id: str) -> Result:
@@ -204,7 +194,7 @@ def geneva_cut_pp() -> Result:
     if us != cn:
         raise ValueError(f"the Geneva cuts differ (US {us:g}, CN {cn:g} points): the sentence using geneva-cut needs rewriting")
     day = dt.date(2025, 5, 14)
-    return Result(us, rows=_all_goods_layers(day, "US") + _all_goods_layers(day, "CN"), as_of=day)
+    return Result(us, rows=all_goods_layers(day, "US") + all_goods_layers(day, "CN"), as_of=day)
 
 
 @figure("geneva-suspended", unit="pp", resources=("tariff_measures",),

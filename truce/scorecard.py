@@ -13,6 +13,7 @@ import html
 import pandas as pd
 
 from truce import data, deadlines, series
+from truce.chronology import source_links
 
 ROUNDS = {
     "geneva-2025": "Geneva, May 2025",
@@ -77,15 +78,6 @@ def badge(outcome: str) -> str:
             f'<span aria-hidden="true">{o["symbol"]}</span> {_e(o["label"])}</span>')
 
 
-def _source_links(ids: str, sources: dict) -> str:
-    links = []
-    for sid in ids.split(";"):
-        s = sources[sid]
-        kind = " (primary)" if s["kind"] == "primary" else ""
-        links.append(f'<a href="{_e(s["url"])}" rel="noopener">{_e(s["publisher"])}: {_e(s["title"])}</a>{kind}')
-    return "; ".join(links)
-
-
 def summary_html(table: pd.DataFrame | None = None) -> str:
     """One box per outcome with its count."""
     c = counts(table)
@@ -121,7 +113,7 @@ def commitment_html(r: dict, sources: dict) -> str:
         f'<a class="headerlink-event" href="#{_e(r["id"])}">{_e(r["commitment"])}</a></h3>'
         f'<p class="chrono-meta">Promised <time datetime="{r["made_on"].isoformat()}">{_e(r["made_on"])}</time> · {due}{instrument}</p>'
         f"<p><strong>Observed:</strong> {observed}</p>{summary}{note}"
-        f'<p class="chrono-sources">Sources: {_source_links(r["source_ids"], sources)}</p></article>'
+        f'<p class="chrono-sources">Sources: {source_links(r["source_ids"], sources)}</p></article>'
     )
 
 
