@@ -8,6 +8,8 @@
 #     display_name: Python 3
 #     language: python
 #     name: python3
+#   truce:
+#     data: [china_exports_yoy, chip_actions, damage_estimates, rare_earth_magnets, rare_earth_shares, soybeans, trade_monthly]
 # ---
 
 # %% [markdown]

@@ -24,9 +24,9 @@ import mkdocs_jupyter.nbconvert2 as nbconvert2
 import mkdocs_jupyter.plugin as jupyter_plugin
 from mkdocs.utils import get_relative_url
 
-from truce import charts
+from truce import charts, notebooks
 from truce.data import data_fingerprint
-from truce.paths import PACKAGE_DIR
+from truce.registry import package_fingerprint
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -36,18 +36,12 @@ CHART_JS = "assets/js/charts.js"
 _original_key = getattr(jupyter_plugin._compute_cache_key, "__wrapped__", jupyter_plugin._compute_cache_key)
 
 
-def package_fingerprint() -> str:
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
-
-
 def cache_key(nb_path, config, exec_nb) -> str:
-    """mkdocs-jupyter's key, widened to the data and the package the notebook imports."""
+    """mkdocs-jupyter's key, widened to the package and to the data the notebook reads: the
+    resources it declares in its header, or every data file when it declares none."""
     h = hashlib.sha256(_original_key(nb_path, config, exec_nb).encode())
-    h.update(data_fingerprint().encode())
+    names = notebooks.declared(Path(nb_path))
+    h.update((data_fingerprint() if names is None else data_fingerprint(resources=names)).encode())
     h.update(package_fingerprint().encode())
     return h.hexdigest()
 

@@ -247,13 +247,18 @@ def validate_package(data_dir: Path = DATA_DIR) -> None:
         raise DataError([str(p) for p in found])
 
 
-def data_fingerprint(data_dir: Path = DATA_DIR) -> str:
-    """A hash of every data file (used to key caches)."""
+def data_fingerprint(data_dir: Path = DATA_DIR, resources: list[str] | None = None) -> str:
+    """A hash of the data files (used to key caches): every file, or only the named resources
+    (plus ``sources.csv`` and the descriptor, which every page depends on)."""
     h = hashlib.sha256()
-    for path in sorted(data_dir.glob("*")):
-        if path.is_file():
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
+    if resources is None:
+        paths = sorted(p for p in data_dir.glob("*") if p.is_file())
+    else:
+        wanted = set(resources) | {"sources"}
+        paths = [data_dir / "datapackage.json"] + [data_dir / r["path"] for r in descriptor(data_dir)["resources"] if r["name"] in wanted]
+    for path in paths:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
     return h.hexdigest()
 
 

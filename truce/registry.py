@@ -111,5 +111,27 @@ def evaluate(fig: Figure) -> Evaluated:
     return Evaluated(fig, result.value, text, spellings, result.as_of or data.last_updated(), tuple(result.rows), tuple(sources))
 
 
+def package_fingerprint() -> str:
+    """A hash of the truce package's source (used with the data's to key caches)."""
+    import hashlib
+
+    from truce.paths import PACKAGE_DIR
+
+    h = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+_EVALUATED: dict[tuple[str, str], dict[str, Evaluated]] = {}
+
+
 def evaluate_all() -> dict[str, Evaluated]:
-    return {fid: evaluate(fig) for fid, fig in sorted(registry().items())}
+    """Every figure evaluated. Kept for as long as neither the data nor the package changes,
+    so a prose edit in ``mkdocs serve`` does not recompute them."""
+    key = (data.data_fingerprint(), package_fingerprint())
+    if key not in _EVALUATED:
+        _EVALUATED.clear()
+        _EVALUATED[key] = {fid: evaluate(fig) for fid, fig in sorted(registry().items())}
+    return dict(_EVALUATED[key])
