@@ -121,8 +121,8 @@ def on_post_page(output, page, config):
     if charts.CHART_CLASS in output:
         base = get_relative_url(".", page.url) if page.url else "."
         base = "" if base == "." else base.rstrip("/") + "/"
-        tags = (f'<script defer src="{base}{VENDOR_PATH}"></script>'
-                f'<script defer src="{base}{CHART_JS}"></script>')
+        # charts.js loads the Vega bundle itself, when the first chart comes near the screen
+        tags = f'<script defer src="{base}{CHART_JS}" data-vega="{base}{VENDOR_PATH}"></script>'
         output = output.replace("</head>", tags + "</head>", 1)
     return output
 

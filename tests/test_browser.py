@@ -120,6 +120,9 @@ def test_every_chart_draws(page, server, path):
         assert charts.count() > 0
     if charts.count() == 0:
         return
+    assert page.evaluate("() => !!document.querySelector('script[data-vega]')")
+    for i in range(charts.count()):  # charts draw as they come near the screen
+        charts.nth(i).scroll_into_view_if_needed()
     page.wait_for_function("() => [...document.querySelectorAll('.truce-chart')].every(c => c.classList.contains('is-drawn'))", timeout=15000)
     assert page.locator(".truce-chart svg").count() >= charts.count()
     assert page.errors == []
@@ -127,6 +130,7 @@ def test_every_chart_draws(page, server, path):
 
 def test_dark_toggle_restyles_charts(page, server):
     page.goto(server)
+    page.locator(".truce-chart").first.scroll_into_view_if_needed()
     page.wait_for_selector(".truce-chart.is-drawn")
     assert page.get_attribute(".truce-chart", "data-theme") == "light"
     page.locator("label[for='__palette_1']").first.click()
@@ -187,7 +191,11 @@ def test_accessibility_scan(browser, server, path, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark" if scheme == "slate" else "light")
     pg = context.new_page()
     pg.goto(server + path)
-    pg.wait_for_timeout(400)
+    # scroll through the page so every chart is drawn before the scan
+    pg.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {
+        window.scrollTo(0, y); await new Promise(r => setTimeout(r, 40)); } }""")
+    pg.wait_for_function("() => [...document.querySelectorAll('.truce-chart')].every(c => c.classList.contains('is-drawn'))", timeout=20000)
+    pg.evaluate("window.scrollTo(0, 0)")
     assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]})
     context.close()

@@ -51,10 +51,13 @@ def build_times() -> dict:
     cold = timed(mk)
     warm = timed(mk)
     # the same build without the figure hook (figure links are then left as plain links)
-    variant = ROOT / ".cache" / "mkdocs-nofig.yml"
-    hooks = [h for h in ("hooks/notebooks.py", "hooks/citations.py", "hooks/site_meta.py")]
-    variant.write_text("INHERIT: ../mkdocs.yml\nhooks:\n" + "".join(f"  - ../{h}\n" for h in hooks), encoding="utf-8")
-    no_fig = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(variant), "-d", str(site)])
+    variant = ROOT / ".bench-nofig.yml"  # beside mkdocs.yml, so relative paths resolve the same
+    hooks = ("hooks/notebooks.py", "hooks/citations.py", "hooks/site_meta.py")
+    variant.write_text("INHERIT: mkdocs.yml\nhooks:\n" + "".join(f"  - {h}\n" for h in hooks), encoding="utf-8")
+    try:
+        no_fig = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(variant), "-d", str(site)])
+    finally:
+        variant.unlink()
     if saved is not None and not cache.exists():
         shutil.copytree(saved, cache)
     return {"strict_build_cold_s": round(cold, 1), "strict_build_warm_s": round(warm, 1),

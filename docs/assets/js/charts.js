@@ -72,12 +72,45 @@
     });
   }
 
+  // The Vega bundle (about 300 KB compressed) is fetched only when a chart nears the screen.
+  var me = document.currentScript;
+  var vegaSrc = me && me.getAttribute("data-vega");
+  var vegaLoading = null;
+
+  function loadVega() {
+    if (window.vegaEmbed) return Promise.resolve();
+    if (!vegaLoading) {
+      vegaLoading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = vegaSrc; s.async = true;
+        s.onload = resolve; s.onerror = reject;
+        document.head.appendChild(s);
+      });
+    }
+    return vegaLoading;
+  }
+
+  function show(el) {
+    el._wanted = true;
+    loadVega().then(function () { render(el); });
+  }
+
   function renderAll() {
-    document.querySelectorAll(".truce-chart").forEach(render);
+    document.querySelectorAll(".truce-chart").forEach(function (el) { if (el._wanted) render(el); });
   }
 
   function start() {
-    renderAll();
+    var charts = document.querySelectorAll(".truce-chart");
+    if ("IntersectionObserver" in window) {
+      var io = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          if (e.isIntersecting) { io.unobserve(e.target); show(e.target); }
+        });
+      }, { rootMargin: "300px 0px" });
+      charts.forEach(function (el) { io.observe(el); });
+    } else {
+      charts.forEach(show);
+    }
     new MutationObserver(function (changes) {
       if (changes.some(function (c) { return c.attributeName === "data-md-color-scheme"; })) renderAll();
     }).observe(document.body, { attributes: true });
