@@ -18,7 +18,8 @@ import pytest
 from truce import chronology
 from truce.paths import ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium by default; CHROMIUM_PATH points elsewhere (e.g. a CI image's Chrome)
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 def _site_pages() -> list[str]:
     """Every page in the nav of mkdocs.yml, as a URL relative to the site root."""
     import yaml
