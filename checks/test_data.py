@@ -124,3 +124,12 @@ def test_duplicate_composite_key_is_reported(tmp_path):
     root = write_package(tmp_path / "data", {"sources": SOURCES, "trade_monthly": trade})
     messages = [str(p) for p in data.problems(root)]
     assert 'trade_monthly.csv:3: duplicate key "2025-01", "v1" (first used in record 2) — each key must appear once' in "\n".join(messages), messages
+
+
+def test_source_urls_are_well_formed():
+    from urllib.parse import urlparse
+
+    for row in data.load("sources").to_dict("records"):
+        url = urlparse(row["url"])
+        assert url.scheme in ("http", "https") and "." in url.netloc and " " not in row["url"], (
+            f"data/sources.csv: source {row['id']}: malformed URL {row['url']!r} — use the full address of the page read")

@@ -189,7 +189,8 @@ def test_no_horizontal_scroll_on_a_phone(browser, server, path):
 def test_accessibility_scan(browser, server, path, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark" if scheme == "slate" else "light")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark" if scheme == "slate" else "light",
+                                  reduced_motion="reduce")
     pg = context.new_page()
     pg.goto(server + path)
     # scroll through the page so every chart is drawn before the scan
@@ -197,6 +198,7 @@ def test_accessibility_scan(browser, server, path, scheme):
         window.scrollTo(0, y); await new Promise(r => setTimeout(r, 40)); } }""")
     pg.wait_for_function("() => [...document.querySelectorAll('.truce-chart')].every(c => c.classList.contains('is-drawn'))", timeout=20000)
     pg.evaluate("window.scrollTo(0, 0)")
+    pg.wait_for_timeout(900)  # let the header tabs finish fading back in before measuring contrast
     assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]})
     context.close()
