@@ -49,7 +49,7 @@ def _split(ids: str) -> list[str]:
 
 def rates_window(start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Both sides' across-the-board rate as step series from ``start`` to ``end``."""
-    return pd.concat([tariffs.headline_series(side, start, end, table) for side in tariffs.IMPOSERS], ignore_index=True)
+    return tariffs.headline_series_both(start, end, table)
 
 
 def _rates_block(series: pd.DataFrame, *, title: str, description: str, chart_id: str, as_of: dt.date) -> str:

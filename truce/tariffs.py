@@ -105,6 +105,11 @@ def headline_series(imposer: str, start: dt.date, end: dt.date, table: pd.DataFr
     )
 
 
+def headline_series_both(start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """:func:`headline_series` for both sides, one after the other."""
+    return pd.concat([headline_series(side, start, end, table) for side in IMPOSERS], ignore_index=True)
+
+
 def peak(imposer: str, table: pd.DataFrame | None = None) -> tuple[float, dt.date]:
     """The highest headline rate ever in force and the first day it applied."""
     dates = change_dates(imposer, table)

@@ -35,8 +35,7 @@ def _today() -> dt.date:
 
 
 def headline_series(start: dt.date = START) -> pd.DataFrame:
-    end = _today()
-    return pd.concat([tariffs.headline_series(s, start, end) for s in tariffs.IMPOSERS], ignore_index=True)
+    return tariffs.headline_series_both(start, _today())
 
 
 def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> str:
@@ -92,13 +91,6 @@ def _esc(v) -> str:
     return html.escape("" if v is None else (v.isoformat() if isinstance(v, dt.date) else str(v)))
 
 
-def html_table(frame: pd.DataFrame, caption: str | None = None) -> str:
-    head = "".join(f'<th scope="col">{_esc(c)}</th>' for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False))
-    cap = f"<caption>{_esc(caption)}</caption>" if caption else ""
-    return f'<div class="table-scroll" tabindex="0"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
-
-
 def measures_table(imposer: str) -> str:
     """Every layer of one side, newest first, with links to the chronology."""
     frame = tariffs.measures()
@@ -114,13 +106,6 @@ def measures_table(imposer: str) -> str:
         )
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Instrument", "Scope", "Coverage", "Rate", "From", "Until", "Status", "Chronology"))
     return f'<div class="table-scroll" tabindex="0"><table class="wide"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-
-
-def stack_table(on: dt.date, imposer: str, product_class: str) -> str:
-    layers = tariffs.stack(on, imposer, product_class)
-    frame = layers[["instrument", "coverage", "net_pct"]].rename(columns={"net_pct": "points"})
-    total = float(layers["net_pct"].sum())
-    return html_table(frame, caption=f"{imposer} duties on a good in {product_class or 'no product list'} on {on:%-d %B %Y}: {total:g}% in total")
 
 
 def chronology_overview() -> str:
