@@ -83,6 +83,12 @@ def test_out_of_range_rate_is_reported(package):
     assert 'tariff_measures.csv:3: column event_id: "nosuch" is not an id in events.csv — add that row or fix the reference' in "\n".join(messages)
 
 
+def test_primary_copy_must_name_its_document(package):
+    sources = SOURCES.replace(",Full text of the announcement,MOFCOM Announcement 2025 No. 18", ",Full text of the announcement,")
+    messages = [str(p) for p in data.problems(package(sources=sources))]
+    assert 'sources.csv:4: column document: is empty but kind is "primary-copy" — name the official document the page reproduces (number and date)' in "\n".join(messages), messages
+
+
 def test_line_numbers_follow_quoted_newlines(package):
     events = EVENTS.replace("Both sides cut tariffs for 90 days.", '"Both sides cut\ntariffs."').replace("2025-04-09", "2025-04-31")
     messages = [str(p) for p in data.problems(package(events=events))]

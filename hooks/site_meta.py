@@ -116,8 +116,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+_THEME_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+
+
 def on_post_page(output, page, config):
-    return output.replace("</head>", _meta_tags(page, config) + "</head>", 1)
+    output = output.replace("</head>", _meta_tags(page, config) + "</head>", 1)
+    # the theme's script runs after the page is parsed, so it never holds back the first paint
+    return _THEME_BUNDLE.sub(r'<script defer src="\1"></script>', output, count=1)
 
 
 def on_files(files, config):

@@ -161,8 +161,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--with-test", action="store_true", help="also time `make test`")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--site", type=Path, help="only Lighthouse, on this already built site")
+    parser.add_argument("--pages", nargs="*", default=None, help="with --site: the pages to score (default: all)")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
+    if args.site:
+        pages = args.pages or [p["page"] for p in page_weights(args.site)]
+        for row in lighthouse(args.site, pages):
+            print(row)
+        return
     results: dict = {}
     builds, site = build_times()
     results["builds"] = builds

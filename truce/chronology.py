@@ -51,14 +51,16 @@ def events(table: pd.DataFrame | None = None) -> pd.DataFrame:
     return frame.sort_values(["date", "id"]).reset_index(drop=True)
 
 
-def primary_share(since: dt.date, table: pd.DataFrame | None = None, sources: dict | None = None) -> float:
-    """Share of events on or after ``since`` with at least one primary source."""
+def primary_share(since: dt.date, table: pd.DataFrame | None = None, sources: dict | None = None,
+                  kinds: frozenset[str] = data.PRIMARY_KINDS) -> float:
+    """Share of events on or after ``since`` with at least one source of the given kinds
+    (by default a primary document, on the issuing body's site or as a full-text copy)."""
     frame = events(table)
     srcs = data.sources() if sources is None else sources
     frame = frame[frame["date"].map(lambda d: d >= since)]
     if frame.empty:
         return 0.0
-    primary = frame["source_ids"].map(lambda ids: any(srcs.get(s, {}).get("kind") == "primary" for s in ids.split(";")))
+    primary = frame["source_ids"].map(lambda ids: any(srcs.get(s, {}).get("kind") in kinds for s in ids.split(";")))
     return float(primary.mean())
 
 
@@ -102,7 +104,7 @@ def source_links(ids: str, sources: dict) -> str:
     links = []
     for sid in ids.split(";"):
         s = sources[sid]
-        kind = " (primary)" if s["kind"] == "primary" else ""
+        kind = {"primary": " (primary)", "primary-copy": " (primary, full-text copy)"}.get(s["kind"], "")
         links.append(f'<a href="{_e(s["url"])}" rel="noopener">{_e(s["publisher"])}: {_e(s["title"])}</a>{kind}')
     return "; ".join(links)
 

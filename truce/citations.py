@@ -48,7 +48,9 @@ def check_source(path: Path, sources: dict, events: set[str], text: str | None =
 def _entry(source: dict) -> str:
     date = f", {source['published']:%-d %B %Y}" if source.get("published") else ""
     kind = "" if source["kind"] == "primary" else " (secondary"
-    if kind and source.get("relies_on"):
+    if source["kind"] == "primary-copy":
+        kind = f" (full text of {html.escape(source['document'])}, copied"
+    elif kind and source.get("relies_on"):
         kind += f", reporting {html.escape(source['relies_on'])}"
     kind += ")" if kind else ""
     return (f'{html.escape(source["publisher"])}, “{html.escape(source["title"])}”{date}{kind}. '

@@ -183,11 +183,21 @@ def _rule_problems(name: str, path: Path, frame: pd.DataFrame, source_ids: set[s
         for start, end in (("date", "date_end"), ("effective_from", "effective_to")):
             if row.get(start) and row.get(end) and _is_date(row[start]) and _is_date(row[end]) and row[end] < row[start]:
                 problems.append(Problem(rel, line, end, f'"{row[end]}" is before {start} "{row[start]}" — the end cannot precede the start'))
+        if name == "sources" and row.get("kind") == "primary-copy" and not row.get("document", "").strip():
+            problems.append(Problem(rel, line, "document", 'is empty but kind is "primary-copy" — name the official document the page reproduces (number and date)'))
         for column, limit in WORD_LIMITS.items():
             words = len(row.get(column, "").split())
             if words > limit:
                 problems.append(Problem(rel, line, column, f"has {words} words, the limit is {limit} — shorten it"))
     return problems
+
+
+PRIMARY_KINDS = frozenset({"primary", "primary-copy"})
+
+
+def is_primary(kind: str) -> bool:
+    """A primary document: read on the issuing body's site, or its full text copied elsewhere."""
+    return kind in PRIMARY_KINDS
 
 
 def _is_date(text: str) -> bool:

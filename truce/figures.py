@@ -112,10 +112,18 @@ def events_count() -> Result:
 
 
 @figure("events-primary-share", unit="pct", resources=("events", "sources"),
-        definition="Share of 2025–2026 chronology events with at least one primary source.")
+        definition="Share of 2025–2026 chronology events with at least one primary document, "
+                   "read on the issuing body's site or as a full-text copy.")
 def events_primary_share() -> Result:
     """chronology.primary_share(from 2025-01-01), rounded to a whole percent."""
     return Result(round(chronology.primary_share(dt.date(2025, 1, 1)) * 100))
+
+
+@figure("events-official-site-share", unit="pct", resources=("events", "sources"),
+        definition="Share of 2025–2026 chronology events with a primary document read on the issuing body's own site.")
+def events_official_site_share() -> Result:
+    """chronology.primary_share(from 2025-01-01, kinds={primary}), rounded to a whole percent."""
+    return Result(round(chronology.primary_share(dt.date(2025, 1, 1), kinds=frozenset({"primary"})) * 100))
 
 
 # Tariffs: stacks and the 2026 picture ---------------------------------------------------

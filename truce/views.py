@@ -24,7 +24,7 @@ def _source_line(ids: list[str]) -> str:
     for sid in ids:
         s = srcs[sid]
         entry = counts.setdefault(s["publisher"], [0, 0])
-        entry[0] += s["kind"] == "primary"
+        entry[0] += data.is_primary(s["kind"])
         entry[1] += 1
     ranked = sorted(counts, key=lambda p: (-counts[p][0], -counts[p][1], p))
     return ", ".join(ranked[:4]) + (" and others" if len(ranked) > 4 else "")
