@@ -8,8 +8,9 @@
 * The JupyterLab stylesheet nbconvert inlines into every notebook page (about 575 KB) and its
   third-party loaders (the cdnjs mermaid loader, the empty MathJax script) are removed; the few
   rules our pages need live in ``docs/assets/css/site.css``.
-* Pages with charts get the self-hosted Vega bundle and ``charts.js`` (deferred); other pages
-  load no chart code.
+* Pages with an interactive chart get ``charts.js`` (deferred), which loads the self-hosted
+  Vega bundle when a reader asks for the live chart; other pages load no chart code (their
+  charts are static SVG drawn at build time).
 """
 
 from __future__ import annotations
@@ -118,10 +119,10 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    if charts.CHART_CLASS in output:
+    if charts.LIVE_MARKER in output:
         base = get_relative_url(".", page.url) if page.url else "."
         base = "" if base == "." else base.rstrip("/") + "/"
-        # charts.js loads the Vega bundle itself, when the first chart comes near the screen
+        # charts.js loads the Vega bundle itself, when a reader asks for an interactive chart
         tags = f'<script defer src="{base}{CHART_JS}" data-vega="{base}{VENDOR_PATH}"></script>'
         output = output.replace("</head>", tags + "</head>", 1)
     return output

@@ -84,15 +84,17 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A page that records console errors and every request to a host other than the site."""
+    """A page that records console errors, every request, and every request to a host other
+    than the site."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
-    pg.errors, pg.foreign = [], []
+    pg.errors, pg.foreign, pg.requested = [], [], []
     pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     host = urlparse(server).netloc
 
     def route(r):
+        pg.requested.append(r.request.url)
         url = urlparse(r.request.url)
         if url.scheme in ("http", "https") and url.netloc != host:
             pg.foreign.append(r.request.url)
@@ -115,28 +117,60 @@ def test_page_loads_cleanly_and_self_contained(page, server, path):
 
 @pytest.mark.parametrize("path", NAV_PAGES)
 def test_every_chart_draws(page, server, path):
-    page.goto(server + path)
+    """Every chart shows its picture with no script; an interactive chart turns live on request
+    and only then is the Vega bundle fetched."""
+    page.goto(server + path, wait_until="load")
     charts = page.locator(".truce-chart")
     if path in CHART_PAGES:
         assert charts.count() > 0
-    if charts.count() == 0:
-        return
-    assert page.evaluate("() => !!document.querySelector('script[data-vega]')")
-    for i in range(charts.count()):  # charts draw as they come near the screen
-        charts.nth(i).scroll_into_view_if_needed()
-    page.wait_for_function("() => [...document.querySelectorAll('.truce-chart')].every(c => c.classList.contains('is-drawn'))", timeout=15000)
-    assert page.locator(".truce-chart svg").count() >= charts.count()
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        chart.scroll_into_view_if_needed()
+        picture = chart.locator(".truce-chart-static svg").filter(visible=True)
+        assert picture.count() == 1, f"/{path}: chart {chart.get_attribute('data-chart')} shows {picture.count()} pictures"
+        box = picture.bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 100, (chart.get_attribute("data-chart"), box)
+    assert not any("vega-bundle" in url for url in page.requested), f"/{path} fetched Vega before any chart was asked for"
+    live = page.locator(".truce-chart[data-interactive='true']")
+    has_script = page.evaluate("() => !!document.querySelector('script[data-vega]')")
+    assert has_script == (live.count() > 0), f"/{path}: charts.js loaded={has_script}, interactive charts={live.count()}"
+    for i in range(live.count()):
+        chart = live.nth(i)
+        chart.scroll_into_view_if_needed()
+        chart.locator(".truce-chart-explore").click()
+        page.wait_for_function("el => el.classList.contains('is-live')", arg=chart.element_handle(), timeout=15000)
+        assert chart.locator(".truce-chart-canvas svg").count() == 1
+        assert chart.locator(".truce-chart-static svg").filter(visible=True).count() == 0
     assert page.errors == []
+
+
+def test_interactive_chart_keeps_keyboard_focus(page, server):
+    page.goto(server + "explainer/")
+    chart = page.locator(".truce-chart[data-interactive='true']").first
+    chart.locator(".truce-chart-explore").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("el => el.classList.contains('is-live')", arg=chart.element_handle(), timeout=15000)
+    focused = page.evaluate("() => document.activeElement.closest('.truce-chart') && document.activeElement.tagName")
+    assert focused in ("INPUT", "SELECT", "DIV"), focused
+
+
+def _fill(page, selector: str) -> str:
+    return page.evaluate(f"() => getComputedStyle([...document.querySelectorAll({selector!r})].find(e => e.getBoundingClientRect().width > 0)).fill")
 
 
 def test_dark_toggle_restyles_charts(page, server):
     page.goto(server)
-    page.locator(".truce-chart").first.scroll_into_view_if_needed()
-    page.wait_for_selector(".truce-chart.is-drawn")
-    assert page.get_attribute(".truce-chart", "data-theme") == "light"
+    text, us_mark = ".truce-chart-static svg text", ".truce-chart-static svg [fill='#0072B2']"
+    light_text, light_us = _fill(page, text), _fill(page, us_mark)
+    live = page.locator(".truce-chart[data-interactive='true']").first
+    live.locator(".truce-chart-explore").click()
+    page.wait_for_selector(".truce-chart.is-live[data-theme='light']", timeout=15000)
     page.locator("label[for='__palette_1']").first.click()
-    page.wait_for_selector(".truce-chart[data-theme='dark'].is-drawn", timeout=10000)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    dark_text, dark_us = _fill(page, text), _fill(page, us_mark)
+    assert light_text != dark_text and light_us != dark_us, (light_text, dark_text, light_us, dark_us)
+    assert dark_us == "rgb(86, 180, 233)"  # the lighter blue used on dark backgrounds
+    page.wait_for_selector(".truce-chart.is-live[data-theme='dark']", timeout=10000)
 
 
 def test_chronology_filter_narrows_and_survives_reload(page, server):
@@ -193,10 +227,10 @@ def test_accessibility_scan(browser, server, path, scheme):
                                   reduced_motion="reduce")
     pg = context.new_page()
     pg.goto(server + path)
-    # scroll through the page so every chart is drawn before the scan
-    pg.evaluate("""async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {
-        window.scrollTo(0, y); await new Promise(r => setTimeout(r, 40)); } }""")
-    pg.wait_for_function("() => [...document.querySelectorAll('.truce-chart')].every(c => c.classList.contains('is-drawn'))", timeout=20000)
+    # the live version of every interactive chart is scanned too (its controls need labels)
+    for button in pg.locator(".truce-chart-explore").all():
+        button.click()
+    pg.wait_for_function("() => [...document.querySelectorAll('.truce-chart[data-interactive]')].every(c => c.classList.contains('is-live'))", timeout=20000)
     pg.evaluate("window.scrollTo(0, 0)")
     pg.wait_for_timeout(900)  # let the header tabs finish fading back in before measuring contrast
     assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme

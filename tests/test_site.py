@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from truce import chronology, data, registry
+from truce import charts, chronology, data, registry
 
 RESOURCE_ATTRS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
 
@@ -108,11 +108,37 @@ def test_notebook_pages_are_lean(html_pages):
         assert "Traceback" not in text and "jp-OutputArea-output jp-RenderedText" not in text or "Error" not in text
 
 
-def test_chart_scripts_only_on_chart_pages(html_pages):
+def test_chart_scripts_only_on_interactive_chart_pages(html_pages):
+    """Static charts need no script: only a page with an interactive chart loads charts.js
+    (which fetches Vega on request); every chart arrives drawn."""
     for name, text in html_pages.items():
-        has_chart = 'class="truce-chart"' in text
-        loads = "vega-bundle.js" in text
-        assert has_chart == loads, f"{name}: chart={has_chart} but loads vega={loads}"
+        live = charts.LIVE_MARKER in text
+        loads = "assets/js/charts.js" in text
+        assert live == loads, f"{name}: interactive chart={live} but loads charts.js={loads}"
+        assert "vega-bundle.js" not in text or loads, f"{name}: references the Vega bundle without charts.js"
+        soup = _soup(text) if "truce-chart" in text else None
+        for chart in soup.select(".truce-chart") if soup else []:
+            pictures = chart.select(".truce-chart-static > svg[aria-hidden='true']")
+            assert len(pictures) == len(charts.STATIC_WIDTHS), f"{name}: chart {chart.get('data-chart')} has {len(pictures)} pictures"
+
+
+def duplicate_ids(text: str) -> list[str]:
+    seen, dups = set(), []
+    for el in _soup(text).find_all(id=True):
+        if el["id"] in seen:
+            dups.append(el["id"])
+        seen.add(el["id"])
+    return dups
+
+
+def test_duplicate_ids_are_found():
+    assert duplicate_ids('<svg><clipPath id="clip1"/></svg><svg><clipPath id="clip1"/></svg>') == ["clip1"]
+
+
+def test_no_page_repeats_an_element_id(html_pages):
+    """Charts are drawn twice per page (desktop and phone): their clip paths must not collide."""
+    for name, text in html_pages.items():
+        assert not duplicate_ids(text), f"{name}: repeated ids {duplicate_ids(text)[:5]}"
 
 
 def test_dataset_jsonld_on_downloads_page(html_pages):

@@ -3,16 +3,24 @@ embeds a chart with everything a reader needs besides the picture.
 
 Every chart on the site has a title that states the finding, units, a source line, an
 "as of" date, an accessible description, a data table alternative and a CSV download.
-Colours: the two sides use the Okabe–Ito blue and vermillion (colour-blind safe); the
-site's ``charts.js`` swaps them for lighter tones in dark mode.
+Colours: the two sides use the Okabe–Ito blue and vermillion (colour-blind safe); in dark
+mode the site's stylesheet swaps them for lighter tones.
+
+Every chart is drawn at build time as static SVG (vl-convert), at a desktop and a phone width,
+so a page shows its charts without running any chart code. Charts with controls (sliders,
+zoom) also carry their Vega-Lite spec: ``charts.js`` loads Vega and swaps in the live chart
+when the reader asks for it.
 """
 
 from __future__ import annotations
 
 import base64
+import copy
 import datetime as dt
+import functools
 import html
 import json
+import re
 from pathlib import Path
 
 import altair as alt
@@ -22,6 +30,10 @@ CHART_CLASS = "truce-chart"
 SIDE_COLOURS = {"US": "#0072B2", "CN": "#D55E00"}
 SIDE_LABELS = {"US": "US duties on Chinese goods", "CN": "China's duties on US goods"}
 VL_VERSION = "6.4"
+# drawing widths of the static pictures (CSS shows one per screen size)
+STATIC_WIDTHS = {"wide": 640, "narrow": 320}
+# marks a chart that also carries its live spec (pages with one load charts.js)
+LIVE_MARKER = 'data-interactive="true"'
 
 
 def _side_scale() -> alt.Scale:
@@ -148,23 +160,117 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
+def interactive(vl: dict) -> bool:
+    """A chart has controls (selections, sliders, zoom) when its spec declares parameters."""
+    found = False
+
+    def walk(node):
+        nonlocal found
+        if isinstance(node, dict):
+            if node.get("params"):
+                found = True
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(vl)
+    return found
+
+
+def _wrap(text, max_chars: int):
+    """Vega titles do not wrap: split a long title into lines of at most ``max_chars``."""
+    if not isinstance(text, str) or len(text) <= max_chars:
+        return text
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > max_chars:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return lines + [line] if line else lines
+
+
+def _sized(vl: dict, width: int) -> dict:
+    """The spec drawn ``width`` pixels wide, with titles wrapped to fit and no background."""
+    spec = copy.deepcopy(vl)
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("width") == "container":
+                node["width"] = width
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(spec)
+    spec["background"] = None
+    spec["config"] = {**spec.get("config", {}), "aria": False}
+    title = spec.get("title")
+    if title:
+        title = {"text": title} if isinstance(title, str) else dict(title)
+        max_chars = max(24, width // 9)
+        title["text"] = _wrap(title.get("text"), max_chars)
+        if title.get("subtitle"):
+            title["subtitle"] = _wrap(title["subtitle"], int(max_chars * 1.1))
+        spec["title"] = title
+    return spec
+
+
+_SVG_OPEN = re.compile(r'<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)"')
+_SVG_ID = re.compile(r'\bid="([^"]+)"')
+
+
+@functools.lru_cache(maxsize=64)
+def _svg(payload: str) -> str:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(json.loads(payload), vl_version=VL_VERSION)
+
+
+def static_svg(vl: dict, *, width: int, prefix: str) -> str:
+    """The chart as an inline SVG that scales to its box, hidden from assistive technology (the
+    figure's description and data table carry its content). Element ids get ``prefix`` so
+    several pictures can share a page."""
+    svg = _svg(json.dumps(_sized(vl, width), sort_keys=True))
+    svg = svg.replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "").strip()
+    for old in sorted(set(_SVG_ID.findall(svg)), key=len, reverse=True):
+        svg = svg.replace(f'id="{old}"', f'id="{prefix}-{old}"').replace(f"url(#{old})", f"url(#{prefix}-{old})")
+    return _SVG_OPEN.sub(lambda m: f'<svg {m[1]}aria-hidden="true" focusable="false" '
+                                   f'style="aspect-ratio: {m[2]} / {m[3]}"', svg, count=1)
+
+
 def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, source: str,
           as_of: dt.date, csv_name: str) -> str:
-    """HTML for one chart: the chart, its source line and as-of date, a table alternative
-    and a CSV download. All text from data is escaped."""
+    """HTML for one chart: the picture (static SVG at two widths; the live spec too when the
+    chart has controls), its source line and as-of date, a table alternative and a CSV
+    download. All text from data is escaped."""
     vl = spec(chart)
+    cid = html.escape(chart_id)
     description = vl.get("description") or ""
-    payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
+    pictures = "".join(
+        f'<div class="{CHART_CLASS}-static {CHART_CLASS}-static--{name}">'
+        f'{static_svg(vl, width=width, prefix=f"{chart_id}-{name}")}</div>'
+        for name, width in STATIC_WIDTHS.items())
+    live = ""
+    if interactive(vl):
+        payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
+        live = (f'<script type="application/json">{payload}</script>'
+                f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore: interactive version</button>')
     csv_bytes = table.to_csv(index=False).encode("utf-8")
     href = "data:text/csv;base64," + base64.b64encode(csv_bytes).decode("ascii")
     return (
-        f'<figure class="{CHART_CLASS}-figure" id="chart-{html.escape(chart_id)}">'
-        f'<div class="{CHART_CLASS}" data-chart="{html.escape(chart_id)}">'
-        f'<script type="application/json">{payload}</script>'
+        f'<figure class="{CHART_CLASS}-figure" id="chart-{cid}">'
+        f'<div class="{CHART_CLASS} is-drawn" data-chart="{cid}"{" " + LIVE_MARKER if live else ""}>'
+        f'{pictures}{live}'
         f'<p class="{CHART_CLASS}-fallback">{html.escape(description)}</p></div>'
         f'<figcaption>Source: {html.escape(source)} · as of {as_of.day} {as_of.strftime("%B %Y")} · '
         f'<a download="{html.escape(csv_name)}" href="{href}">Download CSV</a></figcaption>'
-        f'<details class="{CHART_CLASS}-table"><summary>Show the data as a table</summary>'
+        f'<details class="{CHART_CLASS}-table" data-search-exclude><summary>Show the data as a table</summary>'
         f'<div class="table-scroll" tabindex="0">{_table_html(table)}</div></details>'
         "</figure>"
     )

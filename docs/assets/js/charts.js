@@ -1,5 +1,7 @@
-/* Truce Tracker charts: render every .truce-chart with the self-hosted vega-embed,
-   and re-render when the reader switches between light and dark mode. */
+/* Truce Tracker charts. Every chart arrives as a static picture drawn at build time. Charts
+   with controls (sliders, zoom, hover values) carry their Vega-Lite spec: when the reader asks
+   for them (the "interactive version" button, or the mouse entering the chart), this script
+   loads the self-hosted Vega bundle and swaps in the live chart, re-drawn on a theme switch. */
 (function () {
   "use strict";
   var DARK = { "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A" };
@@ -38,7 +40,7 @@
 
   function render(el) {
     var json = el.querySelector('script[type="application/json"]');
-    if (!json || !window.vegaEmbed) return;
+    if (!json || !window.vegaEmbed) return Promise.resolve();
     var dark = isDark();
     var spec = JSON.parse(recolour(json.textContent, dark));
     spec.background = null;
@@ -52,19 +54,17 @@
       el.appendChild(target);
     }
     if (el._view) { el._view.finalize(); }
-    window.vegaEmbed(target, spec, {
+    return window.vegaEmbed(target, spec, {
       actions: false,
       renderer: "svg",
       theme: dark ? "dark" : undefined,
-      // marks carry no ARIA roles of their own: the figure has a description and a data table
       config: { background: null, font: "inherit", aria: false },
       description: spec.description
     }).then(function (result) {
       el._view = result.view;
-      // the picture is described by the text before it and the data table after it
       var svg = target.querySelector("svg");
       if (svg) svg.setAttribute("aria-hidden", "true");
-      el.classList.add("is-drawn");
+      el.classList.add("is-live");
       el.setAttribute("data-theme", dark ? "dark" : "light");
     }).catch(function (err) {
       el.classList.add("has-error");
@@ -72,7 +72,7 @@
     });
   }
 
-  // The Vega bundle (about 300 KB compressed) is fetched only when a chart nears the screen.
+  // The Vega bundle (about 300 KB compressed) is fetched only when a reader asks for it.
   var me = document.currentScript;
   var vegaSrc = me && me.getAttribute("data-vega");
   var vegaLoading = null;
@@ -90,29 +90,36 @@
     return vegaLoading;
   }
 
-  function show(el) {
+  function activate(el, fromButton) {
+    if (el._wanted) return;
     el._wanted = true;
-    loadVega().then(function () { render(el); });
-  }
-
-  function renderAll() {
-    document.querySelectorAll(".truce-chart").forEach(function (el) { if (el._wanted) render(el); });
+    el.setAttribute("aria-busy", "true");
+    loadVega().then(function () { return render(el); }).then(function () {
+      el.removeAttribute("aria-busy");
+      if (!fromButton) return;
+      // keep the keyboard where the reader was: on the chart's first control, or the chart
+      var control = el.querySelector(".truce-chart-canvas input, .truce-chart-canvas select");
+      var canvas = el.querySelector(".truce-chart-canvas");
+      if (!control && canvas) { canvas.setAttribute("tabindex", "-1"); }
+      (control || canvas || el).focus();
+    }, function (err) {
+      el.removeAttribute("aria-busy");
+      console.error("chart", el.getAttribute("data-chart"), err);
+    });
   }
 
   function start() {
-    var charts = document.querySelectorAll(".truce-chart");
-    if ("IntersectionObserver" in window) {
-      var io = new IntersectionObserver(function (entries) {
-        entries.forEach(function (e) {
-          if (e.isIntersecting) { io.unobserve(e.target); show(e.target); }
-        });
-      }, { rootMargin: "300px 0px" });
-      charts.forEach(function (el) { io.observe(el); });
-    } else {
-      charts.forEach(show);
-    }
+    document.querySelectorAll(".truce-chart[data-interactive]").forEach(function (el) {
+      var button = el.querySelector(".truce-chart-explore");
+      if (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () { activate(el, true); });
+      }
+      el.addEventListener("pointerenter", function (e) { if (e.pointerType === "mouse") activate(el, false); });
+    });
     new MutationObserver(function (changes) {
-      if (changes.some(function (c) { return c.attributeName === "data-md-color-scheme"; })) renderAll();
+      if (!changes.some(function (c) { return c.attributeName === "data-md-color-scheme"; })) return;
+      document.querySelectorAll(".truce-chart.is-live").forEach(render);
     }).observe(document.body, { attributes: true });
   }
 

@@ -1,0 +1,53 @@
+"""Static chart pictures: drawn at build time, sized, themed by CSS, safe to repeat on a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import altair as alt
+import pandas as pd
+
+from truce import charts
+
+FRAME = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
+
+
+def _chart(params: bool = False) -> alt.Chart:
+    chart = alt.Chart(FRAME).mark_line(color=charts.SIDE_COLOURS["US"], clip=True).encode(x="x:Q", y="y:Q").properties(
+        title="A title long enough that a phone-width drawing must wrap it onto two lines", width="container",
+        description="Three points.")
+    return chart.add_params(alt.selection_interval(bind="scales")) if params else chart
+
+
+def test_interactive_means_the_spec_declares_parameters():
+    assert not charts.interactive(_chart().to_dict())
+    assert charts.interactive(_chart(params=True).to_dict())
+    assert charts.interactive({"layer": [{"mark": "point"}, {"params": [{"name": "p", "value": 1}]}]})
+
+
+def test_static_svg_scales_hides_itself_and_prefixes_ids():
+    svg = charts.static_svg(_chart().to_dict(), width=320, prefix="demo-narrow")
+    assert svg.startswith("<svg") and 'aria-hidden="true"' in svg and "aspect-ratio" in svg
+    assert not re.search(r'<svg[^>]* width="', svg), "fixed width left on the picture"
+    ids = re.findall(r'\bid="([^"]+)"', svg)
+    assert ids and all(i.startswith("demo-narrow-") for i in ids), ids
+    assert all(ref.startswith("demo-narrow-") for ref in re.findall(r"url\(#([^)]+)\)", svg))
+    assert "<rect" not in svg.split(">", 2)[1], "the picture paints its own background"
+    assert svg.count("<tspan") >= 2 or svg.count("role-title-text") == 1
+
+
+def test_embed_ships_the_live_spec_only_for_interactive_charts():
+    kw = dict(table=FRAME, source="Test", as_of=dt.date(2026, 11, 29), csv_name="t.csv")
+    static = charts.embed(_chart(), chart_id="s", **kw)
+    live = charts.embed(_chart(params=True), chart_id="l", **kw)
+    assert charts.LIVE_MARKER not in static and "application/json" not in static
+    assert charts.LIVE_MARKER in live and "application/json" in live and "truce-chart-explore" in live
+    for html in (static, live):
+        assert html.count("truce-chart-static--") == len(charts.STATIC_WIDTHS)
+
+
+def test_wrap_splits_long_titles_only():
+    assert charts._wrap("short", 24) == "short"
+    lines = charts._wrap("one two three four five six seven eight nine ten", 12)
+    assert all(len(line) <= 12 for line in lines) and " ".join(lines).split() == "one two three four five six seven eight nine ten".split()
