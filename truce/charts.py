@@ -209,7 +209,10 @@ def _sized(vl: dict, width: int) -> dict:
 
     walk(spec)
     spec["background"] = None
-    spec["config"] = {**spec.get("config", {}), "aria": False}
+    config = spec.get("config", {})
+    # text is measured here and drawn in the reader's sans-serif, which may run wider: leave
+    # room between legend entries laid out side by side
+    spec["config"] = {**config, "aria": False, "legend": {"columnPadding": 28, **config.get("legend", {})}}
     title = spec.get("title")
     if title:
         title = {"text": title} if isinstance(title, str) else dict(title)
@@ -260,7 +263,7 @@ def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, sourc
     if interactive(vl):
         payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
         live = (f'<script type="application/json">{payload}</script>'
-                f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore: interactive version</button>')
+                f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore the interactive version</button>')
     csv_bytes = table.to_csv(index=False).encode("utf-8")
     href = "data:text/csv;base64," + base64.b64encode(csv_bytes).decode("ascii")
     return (
