@@ -225,6 +225,10 @@ def _sized(vl: dict, width: int) -> dict:
 
 
 _SVG_OPEN = re.compile(r'<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)"')
+# nodes and attributes a static picture does not need: empty group backgrounds and
+# foregrounds, and ARIA attributes inside a picture that is hidden as a whole
+_SVG_EMPTY = re.compile(r'<path class="(?:foreground|background)"[^>]* d="(?:|M0,0h0v0h0Z)"[^>]*/>')
+_SVG_ARIA = re.compile(r' (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"')
 _SVG_ID = re.compile(r'\bid="([^"]+)"')
 
 
@@ -241,6 +245,7 @@ def static_svg(vl: dict, *, width: int, prefix: str) -> str:
     several pictures can share a page."""
     svg = _svg(json.dumps(_sized(vl, width), sort_keys=True))
     svg = svg.replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "").strip()
+    svg = _SVG_ARIA.sub("", _SVG_EMPTY.sub("", svg))
     for old in sorted(set(_SVG_ID.findall(svg)), key=len, reverse=True):
         svg = svg.replace(f'id="{old}"', f'id="{prefix}-{old}"').replace(f"url(#{old})", f"url(#{prefix}-{old})")
     return _SVG_OPEN.sub(lambda m: f'<svg {m[1]}aria-hidden="true" focusable="false" '

@@ -44,7 +44,7 @@ def _today() -> dt.date:
 def event_links(ids: str, events: dict[str, dict]) -> str:
     """Links to the chronology entries of ``;``-separated event ids, by date, oldest first."""
     rows = sorted((events[i] for i in ids.split(";") if i), key=lambda r: (r["date"], r["id"]))
-    return "<br>".join(f'<a href="{CHRONOLOGY}#{_e(r["id"])}" title="{_e(r["title"])}" style="white-space:nowrap">{r["date"]:%-d %b %Y}</a>'
+    return "".join(f'<a class="date-link" href="{CHRONOLOGY}#{_e(r["id"])}" title="{_e(r["title"])}">{r["date"]:%-d %b %Y}</a>'
                        for r in rows) or "—"
 
 
