@@ -23,8 +23,8 @@ $(STAMP): requirements.txt
 	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'truce-tracker.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	@touch $(STAMP)
 
-serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload (FAST=1: rebuild only edited pages)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload $(if $(FAST),--dirty,)
+serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload; rebuilds edited pages only (FULL=1: every page)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload $(if $(FULL),,--dirty)
 
 test: $(STAMP) ## Run every check: data, figures, strict build, HTML and browser tests
 	$(BIN)/python -m pytest checks tests

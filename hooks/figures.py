@@ -26,6 +26,7 @@ from truce.registry import evaluate_all
 log = logging.getLogger("mkdocs.hooks.figures")
 
 LEDGER_PAGE = "data/figures.md"
+GENERATED = Path(".cache") / "generated"
 HTML_LINK = re.compile(r'<a href="fig:(?P<id>[^"]*)"(?: title="[^"]*")?>(?P<text>.*?)</a>', re.S)
 
 _state: dict = {"figures": {}, "problems": [], "pages": {}}
@@ -43,7 +44,14 @@ def on_config(config):
 
 def on_files(files, config):
     figures = _state["figures"]
-    files.append(File.generated(config, LEDGER_PAGE, content=ledger.ledger_markdown(figures, config["extra"].get("repository"))))
+    # the ledger is written to a file that changes only when its text does, so a dirty rebuild
+    # in ``mkdocs serve --dirty`` skips this long page after a prose edit elsewhere
+    text = ledger.ledger_markdown(figures, config["extra"].get("repository"))
+    target = Path(config["config_file_path"]).parent / GENERATED / LEDGER_PAGE
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    files.append(File.generated(config, LEDGER_PAGE, abs_src_path=str(target)))
     payload = ledger.figures_json(figures, usage())
     files.append(File.generated(config, "figures.json", content=json.dumps(payload, indent=1, ensure_ascii=False)))
     return files

@@ -308,9 +308,15 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return tables[name].copy()
 
 
-def sources(data_dir: Path = DATA_DIR) -> dict[str, dict]:
-    """Source rows keyed by id."""
+@functools.lru_cache(maxsize=8)
+def _sources(data_dir: Path, fingerprint: str) -> dict[str, dict]:
     return {row["id"]: row for row in load("sources", data_dir).to_dict("records")}
+
+
+def sources(data_dir: Path = DATA_DIR) -> dict[str, dict]:
+    """Source rows keyed by id (each row a fresh copy: callers may change them)."""
+    rows = _sources(Path(data_dir), data_fingerprint(Path(data_dir)))
+    return {sid: dict(row) for sid, row in rows.items()}
 
 
 def last_updated(data_dir: Path = DATA_DIR) -> dt.date:
