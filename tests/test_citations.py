@@ -21,6 +21,19 @@ def test_citations_are_numbered_in_order_and_reused():
     assert "Q&amp;A &lt;1&gt;" in html and "(secondary, reporting customs data)" in html
 
 
+def test_a_source_cited_twice_in_a_row_has_one_anchor():
+    html, _ = citations.render_citations("<p>One.[@a] Again.[@a] Then.[@b] And.[@a]</p>", SOURCES)
+    assert html.count('id="fnref:cite-a"') == 1 and html.count('id="fnref:cite-b"') == 1
+    assert html.count('href="#fn:cite-a"') == 3
+
+
+def test_primary_copy_names_its_document():
+    copy = {"publisher": "Mirror", "title": "Text", "url": "https://example.org/t", "published": None,
+            "kind": "primary-copy", "relies_on": "Full text", "document": "MOFCOM Announcement 2025 No. 18"}
+    html, _ = citations.render_citations("<p>One.[@c]</p>", {"c": copy})
+    assert "(full text of MOFCOM Announcement 2025 No. 18, copied)" in html
+
+
 def test_citations_extend_existing_footnotes():
     page = '<p>x<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>[@a]</p><div class="footnote">\n<hr />\n<ol>\n<li id="fn:1">note</li>\n</ol>\n</div>'
     html, _ = citations.render_citations(page, SOURCES)

@@ -5,6 +5,7 @@ rows are reported by the data package with the contributor's error message."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 
 import pandas as pd
@@ -82,12 +83,17 @@ def test_chart_data_equals_the_data_given(name, fn, frame, extra):
     assert spec["title"]["text"] == ["A finding"]
 
 
-def _spec_from_html(html: str) -> dict:
-    import json
-    import re
+def _embedded(monkeypatch, block) -> tuple[str, list[dict]]:
+    """A block's HTML and the Vega-Lite specs of the charts it embedded."""
+    seen: list[dict] = []
+    real = charts.embed
 
-    payload = re.search(r'<script type="application/json">(.*?)</script>', html, re.S).group(1)
-    return json.loads(payload.replace("<\\/", "</"))
+    def spy(chart, **kw):
+        seen.append(charts.spec(chart))
+        return real(chart, **kw)
+
+    monkeypatch.setattr(charts, "embed", spy)
+    return block(), seen
 
 
 def test_titles_wrap_for_phones():
@@ -95,15 +101,15 @@ def test_titles_wrap_for_phones():
     assert all(len(line) <= 46 for line in title.text)
 
 
-def test_trade_chart_draws_one_vintage_and_names_it():
+def test_trade_chart_draws_one_vintage_and_names_it(monkeypatch):
     vintage, table, frame = series_charts.trade_frame()
     assert set(table["vintage"]) == {vintage}
     assert not table["month"].duplicated().any()
     assert len(frame) == 2 * len(table)
-    html = series_charts.trade_block()
-    subtitle = " ".join(_spec_from_html(html)["title"]["subtitle"])
+    html, (spec,) = _embedded(monkeypatch, series_charts.trade_block)
+    subtitle = " ".join(spec["title"]["subtitle"])
     assert f"one Census vintage: {vintage}" in subtitle
-    drawn = {row["date"] for row in _spec_from_html(html)["datasets"].popitem()[1]}
+    drawn = {row["date"] for row in spec["datasets"].popitem()[1]}
     assert len(drawn) == len(table)
     for other in series.trade_vintages():
         if other != vintage:
@@ -116,9 +122,9 @@ def test_every_block_embeds_a_complete_chart():
                   series_charts.chip_blocks, series_charts.wto_block, series_charts.imf_block,
                   series_charts.tariff_rate_block, series_charts.customs_block):
         html = block()
-        assert 'class="truce-chart"' in html and "Download CSV" in html and "Show the data as a table" in html, block.__name__
-        assert "as of " in html and "Source: " in html, block.__name__
-        assert '"description"' in html, block.__name__
+        assert 'class="truce-chart is-drawn"' in html and "Download CSV" in html and "Show the data as a table" in html, block.__name__
+        assert "as of " in html and "Source: " in html and "<svg" in html, block.__name__
+        assert re.search(r'class="truce-chart-fallback">[^<]{20,}</p>', html), block.__name__
 
 
 # One vintage, one unit --------------------------------------------------------------------------

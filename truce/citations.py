@@ -65,10 +65,10 @@ def render_citations(page_html: str, sources: dict) -> tuple[str, list[str]]:
     offset = existing["items"].count("<li") if existing else 0
 
     def number(sid: str) -> str:
-        if sid not in order:
+        first = sid not in order  # only the first citation carries the id the back-link targets
+        if first:
             order.append(sid)
         n = offset + order.index(sid) + 1
-        first = order.index(sid) == len(order) - 1
         ref_id = f' id="fnref:cite-{sid}"' if first else ""
         return f'<sup{ref_id}><a class="footnote-ref" href="#fn:cite-{sid}">{n}</a></sup>'
 

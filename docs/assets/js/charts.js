@@ -98,7 +98,14 @@
       el.removeAttribute("aria-busy");
       if (!fromButton) return;
       // keep the keyboard where the reader was: on the chart's first control, or the chart
-      var control = el.querySelector(".truce-chart-canvas input, .truce-chart-canvas select");
+      var control = null;
+      var json = el.querySelector('script[type="application/json"]');
+      ((json && json.textContent.match(/"element":"#[\w-]+"/g)) || []).some(function (m) {
+        var box = document.getElementById(m.slice(12, -1));
+        control = box && box.querySelector("input, select");
+        return !!control;
+      });
+      control = control || el.querySelector(".truce-chart-canvas input, .truce-chart-canvas select");
       var canvas = el.querySelector(".truce-chart-canvas");
       if (!control && canvas) { canvas.setAttribute("tabindex", "-1"); }
       (control || canvas || el).focus();
