@@ -162,21 +162,18 @@ def _cell(value) -> str:
 
 def interactive(vl: dict) -> bool:
     """A chart has controls (selections, sliders, zoom) when its spec declares parameters."""
-    found = False
+    return any(node.get("params") for node in _objects(vl))
 
-    def walk(node):
-        nonlocal found
-        if isinstance(node, dict):
-            if node.get("params"):
-                found = True
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
 
-    walk(vl)
-    return found
+def _objects(node):
+    """Every JSON object in a spec, depth first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _objects(value)
 
 
 def _wrap(text, max_chars: int):
@@ -196,18 +193,9 @@ def _wrap(text, max_chars: int):
 def _sized(vl: dict, width: int) -> dict:
     """The spec drawn ``width`` pixels wide, with titles wrapped to fit and no background."""
     spec = copy.deepcopy(vl)
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("width") == "container":
-                node["width"] = width
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(spec)
+    for node in _objects(spec):
+        if node.get("width") == "container":
+            node["width"] = width
     spec["background"] = None
     config = spec.get("config", {})
     # text is measured here and drawn in the reader's sans-serif, which may run wider: leave
