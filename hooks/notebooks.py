@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import shutil
 from pathlib import Path
 
 import markdown
 import mkdocs_jupyter.nbconvert2 as nbconvert2
 import mkdocs_jupyter.plugin as jupyter_plugin
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from truce import charts, notebooks
@@ -75,7 +78,15 @@ nbconvert2.HTMLExporter = SiteMarkdownExporter
 def on_config(config):
     _md_settings["extensions"] = list(config["markdown_extensions"])
     _md_settings["extension_configs"] = dict(config["mdx_configs"])
+    # chart pictures are written here by this process and by notebook kernels (which inherit
+    # the environment), and published from here after the build
+    os.environ["TRUCE_CHART_DIR"] = str(Path(config["config_file_path"]).parent / ".cache" / "charts")
+    _pictures.clear()
     return config
+
+
+_pictures: set[str] = set()
+PICTURE_REF = re.compile(r'src="' + re.escape(charts.PICTURE_SCHEME) + r'([0-9a-f]+\.svg)"')
 
 
 # Page clean-up -----------------------------------------------------------------------
@@ -119,9 +130,15 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
+    base = get_relative_url(".", page.url) if page.url else "."
+    base = "" if base == "." else base.rstrip("/") + "/"
+
+    def picture(m: re.Match) -> str:
+        _pictures.add(m[1])
+        return f'src="{base}{charts.PICTURE_URL}{m[1]}"'
+
+    output = PICTURE_REF.sub(picture, output)
     if charts.LIVE_MARKER in output:
-        base = get_relative_url(".", page.url) if page.url else "."
-        base = "" if base == "." else base.rstrip("/") + "/"
         # charts.js loads the Vega bundle itself, when a reader asks for an interactive chart
         tags = f'<script defer src="{base}{CHART_JS}" data-vega="{base}{VENDOR_PATH}"></script>'
         output = output.replace("</head>", tags + "</head>", 1)
@@ -132,3 +149,16 @@ def on_post_build(config):
     target = Path(config["site_dir"]) / VENDOR_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     charts.write_vendor_bundle(target)
+    publish_pictures(charts.picture_dir(), Path(config["site_dir"]) / charts.PICTURE_URL, _pictures)
+
+
+def publish_pictures(source: Path, target: Path, names: set[str]) -> None:
+    """Copy the chart pictures the pages use into the site; a missing one fails the build."""
+    missing = sorted(n for n in names if not (source / n).is_file())
+    if missing:
+        raise PluginError(f"chart pictures missing from {source}: {', '.join(missing[:5])} — the notebook cache is "
+                          "older than the pictures; delete .cache/mkdocs-jupyter and build again")
+    target.mkdir(parents=True, exist_ok=True)
+    for name in sorted(names):
+        if not (target / name).exists():
+            shutil.copyfile(source / name, target / name)

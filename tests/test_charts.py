@@ -51,3 +51,34 @@ def test_wrap_splits_long_titles_only():
     assert charts._wrap("short", 24) == "short"
     lines = charts._wrap("one two three four five six seven eight nine ten", 12)
     assert all(len(line) <= 12 for line in lines) and " ".join(lines).split() == "one two three four five six seven eight nine ten".split()
+
+
+def test_pictures_are_files_named_by_content_in_both_themes(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRUCE_CHART_DIR", str(tmp_path))
+    html = charts.pictures_html(_chart().to_dict(), "demo")
+    names = re.findall(re.escape(charts.PICTURE_SCHEME) + r"([0-9a-f]+\.svg)", html)
+    assert len(names) == 2 * len(charts.STATIC_WIDTHS) == len(set(names))
+    for name in names:
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith("<svg")
+    light, dark = (tmp_path / names[0]).read_text(), (tmp_path / names[1]).read_text()
+    assert charts.SIDE_COLOURS["US"] in light and charts.SIDE_COLOURS["US"] not in dark and "#56B4E9" in dark
+    assert html == charts.pictures_html(_chart().to_dict(), "demo")  # same chart, same files
+
+
+def test_missing_picture_fails_the_build_with_the_fix(tmp_path):
+    import importlib.util
+
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from truce.paths import ROOT
+
+    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "aa.svg").write_text("<svg/>", encoding="utf-8")
+    hook.publish_pictures(tmp_path / "src", tmp_path / "site", {"aa.svg"})
+    assert (tmp_path / "site" / "aa.svg").exists()
+    with pytest.raises(PluginError, match="chart pictures missing .* bb.svg .* delete .cache/mkdocs-jupyter"):
+        hook.publish_pictures(tmp_path / "src", tmp_path / "site", {"aa.svg", "bb.svg"})

@@ -118,8 +118,16 @@ def test_chart_scripts_only_on_interactive_chart_pages(html_pages):
         assert "vega-bundle.js" not in text or loads, f"{name}: references the Vega bundle without charts.js"
         soup = _soup(text) if "truce-chart" in text else None
         for chart in soup.select(".truce-chart") if soup else []:
-            pictures = chart.select(".truce-chart-static > svg[aria-hidden='true']")
-            assert len(pictures) == len(charts.STATIC_WIDTHS), f"{name}: chart {chart.get('data-chart')} has {len(pictures)} pictures"
+            pictures = chart.select(".truce-chart-static > img.truce-chart-img[alt='']")
+            assert len(pictures) == 2 * len(charts.STATIC_WIDTHS), f"{name}: chart {chart.get('data-chart')} has {len(pictures)} pictures"
+
+
+def test_every_chart_picture_is_published(built_site, html_pages):
+    for name, text in html_pages.items():
+        for img in _soup(text).select("img.truce-chart-img"):
+            target = (built_site / name).parent / img["src"]
+            assert target.resolve().is_file(), f"{name}: chart picture {img['src']} is missing"
+            assert img["src"].endswith(".svg") and charts.PICTURE_SCHEME not in img["src"]
 
 
 def duplicate_ids(text: str) -> list[str]:

@@ -6,8 +6,11 @@ Every chart on the site has a title that states the finding, units, a source lin
 Colours: the two sides use the Okabe–Ito blue and vermillion (colour-blind safe); in dark
 mode the site's stylesheet swaps them for lighter tones.
 
-Every chart is drawn at build time as static SVG (vl-convert), at a desktop and a phone width,
-so a page shows its charts without running any chart code. Charts with controls (sliders,
+Every chart is drawn at build time as static SVG (vl-convert), at a desktop and a phone width
+and in light and dark colours. The pictures are files named by their content
+(``assets/charts/<hash>.svg``), shown with ``<img>`` so they add nothing to the page's
+document; the stylesheet shows the one that fits the box and the theme, and the browser
+fetches only that one. A page shows its charts without running any chart code. Charts with controls (sliders,
 zoom) also carry their Vega-Lite spec: ``charts.js`` loads Vega and swaps in the live chart
 when the reader asks for it.
 """
@@ -18,8 +21,10 @@ import base64
 import copy
 import datetime as dt
 import functools
+import hashlib
 import html
 import json
+import os
 import re
 from pathlib import Path
 
@@ -32,6 +37,15 @@ SIDE_LABELS = {"US": "US duties on Chinese goods", "CN": "China's duties on US g
 VL_VERSION = "6.4"
 # drawing widths of the static pictures (CSS shows one per screen size)
 STATIC_WIDTHS = {"wide": 640, "narrow": 320}
+# where pictures are written while pages are built (the build hook sets TRUCE_CHART_DIR so
+# notebook kernels write where it collects them) and how pages refer to them until the hook
+# rewrites the reference to the page's relative URL
+PICTURE_SCHEME = "truce-chart:"
+PICTURE_URL = "assets/charts/"
+# colours of the dark-theme pictures: text, grid, axes and the sides' lighter tones
+DARK_COLOURS = {'fill="#000"': 'fill="#d9dce3"', 'stroke="#000"': 'stroke="#d9dce3"', 'stroke="#ddd"': 'stroke="#3b404c"',
+                'stroke="#888"': 'stroke="#8e94a2"', 'fill="#888"': 'fill="#8e94a2"',
+                "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A"}
 # marks a chart that also carries its live spec (pages with one load charts.js)
 LIVE_MARKER = 'data-interactive="true"'
 
@@ -240,18 +254,57 @@ def static_svg(vl: dict, *, width: int, prefix: str) -> str:
                                    f'style="aspect-ratio: {m[2]} / {m[3]}"', svg, count=1)
 
 
+def picture_dir() -> Path:
+    from truce.paths import ROOT
+
+    return Path(os.environ.get("TRUCE_CHART_DIR") or ROOT / ".cache" / "charts")
+
+
+def dark(svg: str) -> str:
+    """The same picture in the dark theme's colours."""
+    for light, dark_colour in DARK_COLOURS.items():
+        svg = svg.replace(light, dark_colour)
+    return svg
+
+
+def save_picture(svg: str) -> str:
+    """Write a picture under its content hash; return the file name."""
+    name = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:20] + ".svg"
+    target = picture_dir() / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(svg, encoding="utf-8")
+        tmp.replace(target)
+    return name
+
+
+_SIZE = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
+
+
+def pictures_html(vl: dict, chart_id: str) -> str:
+    """The chart's pictures: one per width, each in light and dark colours."""
+    out = []
+    for name, width in STATIC_WIDTHS.items():
+        svg = static_svg(vl, width=width, prefix=f"{chart_id}-{name}")
+        w, h = _SIZE.search(svg).groups()
+        imgs = "".join(
+            f'<img class="{CHART_CLASS}-img {CHART_CLASS}-img--{theme}" src="{PICTURE_SCHEME}{save_picture(variant)}" '
+            f'alt="" width="{float(w):g}" height="{float(h):g}" loading="lazy" decoding="async">'
+            for theme, variant in (("light", svg), ("dark", dark(svg))))
+        out.append(f'<div class="{CHART_CLASS}-static {CHART_CLASS}-static--{name}">{imgs}</div>')
+    return "".join(out)
+
+
 def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, source: str,
           as_of: dt.date, csv_name: str) -> str:
-    """HTML for one chart: the picture (static SVG at two widths; the live spec too when the
-    chart has controls), its source line and as-of date, a table alternative and a CSV
-    download. All text from data is escaped."""
+    """HTML for one chart: the pictures (static SVG files at two widths, light and dark; the
+    live spec too when the chart has controls), its source line and as-of date, a table
+    alternative and a CSV download. All text from data is escaped."""
     vl = spec(chart)
     cid = html.escape(chart_id)
     description = vl.get("description") or ""
-    pictures = "".join(
-        f'<div class="{CHART_CLASS}-static {CHART_CLASS}-static--{name}">'
-        f'{static_svg(vl, width=width, prefix=f"{chart_id}-{name}")}</div>'
-        for name, width in STATIC_WIDTHS.items())
+    pictures = pictures_html(vl, chart_id)
     live = ""
     if interactive(vl):
         payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
