@@ -43,13 +43,15 @@ def story_in_60_seconds() -> str:
 BLOCKS = {"datafiles": views.datafiles_table, "story60": story_in_60_seconds, "truceclock": views.truce_clock}
 
 
+# blocks that depend only on the data and the package (the truce clock also depends on today)
+CACHED_BLOCKS = {"datafiles"}
 _BLOCK_CACHE: dict[tuple, str] = {}
 
 
 def _block(name: str, make) -> str:
     """A generated block, kept while the data and the package are unchanged (so a prose edit in
     ``mkdocs serve`` does not redraw the charts)."""
-    key = (name, data.data_fingerprint(), registry.package_fingerprint())
+    key = (name, *registry.build_state())
     if key not in _BLOCK_CACHE:
         _BLOCK_CACHE[key] = make()
     return _BLOCK_CACHE[key]
@@ -59,7 +61,7 @@ def on_page_markdown(markdown, page, config, files):
     def insert(m: re.Match) -> str:
         kind, name = m.group(1), m.group(2)
         if kind in BLOCKS and name is None:
-            return "\n" + (_block(kind, BLOCKS[kind]) if kind == "datafiles" else BLOCKS[kind]()) + "\n"
+            return "\n" + (_block(kind, BLOCKS[kind]) if kind in CACHED_BLOCKS else BLOCKS[kind]()) + "\n"
         if kind != "chart" or name not in PAGE_CHARTS:
             raise PluginError(f'docs/{page.file.src_uri}: unknown shortcode "{m.group(0).strip()}" — use {{{{ chart <name> }}}} with one of {", ".join(sorted(PAGE_CHARTS))}, or one of {", ".join(sorted(BLOCKS))}')
         return "\n" + _block(f"chart {name}", PAGE_CHARTS[name]) + "\n"
@@ -157,7 +159,7 @@ def _rebuild_everything_after_a_data_edit(files) -> None:
     """``mkdocs serve --dirty`` rebuilds only the pages whose Markdown changed. When the data
     or the ``truce`` package changed since the previous build of this server, every page is
     marked changed, because any page may show a number computed from them."""
-    state = (data.data_fingerprint(), registry.package_fingerprint())
+    state = registry.build_state()
     if _LAST_BUILD.get("state", state) != state:
         for page_file in files.documentation_pages():
             page_file.is_modified = lambda: True

@@ -3,16 +3,16 @@ embeds a chart with everything a reader needs besides the picture.
 
 Every chart on the site has a title that states the finding, units, a source line, an
 "as of" date, an accessible description, a data table alternative and a CSV download.
-Colours: the two sides use the Okabe–Ito blue and vermillion (colour-blind safe); in dark
-mode the site's stylesheet swaps them for lighter tones.
+Colours: the two sides use the Okabe–Ito blue and vermillion (colour-blind safe); the dark
+pictures (``DARK_COLOURS``) and ``charts.js`` (for live charts) use lighter tones of them.
 
 Every chart is drawn at build time as static SVG (vl-convert), at a desktop and a phone width
 and in light and dark colours. The pictures are files named by their content
 (``assets/charts/<hash>.svg``), shown with ``<img>`` so they add nothing to the page's
 document; the stylesheet shows the one that fits the box and the theme, and the browser
-fetches only that one. A page shows its charts without running any chart code. Charts with controls (sliders,
-zoom) also carry their Vega-Lite spec: ``charts.js`` loads Vega and swaps in the live chart
-when the reader asks for it.
+fetches only that one. A page shows its charts without running any chart code. Charts with
+controls (sliders, zoom) also carry their Vega-Lite spec: ``charts.js`` loads Vega and swaps
+in the live chart when the reader asks for it.
 """
 
 from __future__ import annotations
@@ -242,9 +242,9 @@ def _svg(payload: str) -> str:
 
 
 def static_svg(vl: dict, *, width: int, prefix: str) -> str:
-    """The chart as an inline SVG that scales to its box, hidden from assistive technology (the
-    figure's description and data table carry its content). Element ids get ``prefix`` so
-    several pictures can share a page."""
+    """The chart as SVG that scales to its box, hidden from assistive technology (the figure's
+    description and data table carry its content). Element ids get ``prefix``, so the picture
+    stays valid if it is ever inlined beside others."""
     svg = _svg(json.dumps(_sized(vl, width), sort_keys=True))
     svg = svg.replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "").strip()
     svg = _SVG_ARIA.sub("", _SVG_EMPTY.sub("", svg))

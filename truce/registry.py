@@ -124,13 +124,19 @@ def package_fingerprint() -> str:
     return h.hexdigest()
 
 
+def build_state() -> tuple[str, str]:
+    """What every computed number depends on: the data files and the package source. Caches
+    that live across rebuilds in ``mkdocs serve`` are keyed on it."""
+    return data.data_fingerprint(), package_fingerprint()
+
+
 _EVALUATED: dict[tuple[str, str], dict[str, Evaluated]] = {}
 
 
 def evaluate_all() -> dict[str, Evaluated]:
     """Every figure evaluated. Kept for as long as neither the data nor the package changes,
     so a prose edit in ``mkdocs serve`` does not recompute them."""
-    key = (data.data_fingerprint(), package_fingerprint())
+    key = build_state()
     if key not in _EVALUATED:
         _EVALUATED.clear()
         _EVALUATED[key] = {fid: evaluate(fig) for fid, fig in sorted(registry().items())}
