@@ -36,10 +36,10 @@ build: $(STAMP) ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict --clean
 
 bench: $(STAMP) ## Measure build time, rebuild time, page weight and Lighthouse scores
-	$(BIN)/python -m truce.bench
+	$(BIN)/python -m tools.bench
 
 linkcheck: $(STAMP) ## Check that every source URL answers (needs the network)
-	$(BIN)/python -m truce.linkcheck
+	$(BIN)/python -m tools.linkcheck
 
 clean: ## Remove the build output and caches (keeps the venv)
 	rm -rf site .cache .pytest_cache

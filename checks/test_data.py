@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from truce import data
 from checks.conftest import EVENTS, SOURCES
+from truce import data
 
 
 def test_data_package_is_valid():
@@ -23,7 +23,7 @@ def test_every_source_is_cited():
     for name in data.resource_names():
         frame = data.load(name)
         if "source_ids" in frame:
-            cited |= {s for ids in frame["source_ids"] for s in ids.split(";")}
+            cited |= {s for ids in frame["source_ids"] for s in ids}
     unused = sorted(set(data.load("sources")["id"]) - cited)
     assert not unused, f"data/sources.csv: sources cited by no row: {', '.join(unused)} — cite them or remove them"
 
@@ -112,7 +112,7 @@ def test_sources_fixture_is_valid_alone(package):
 
 
 def test_data_readme_matches_the_descriptor():
-    from truce import datadoc
+    from truce.data import readme as datadoc
     from truce.paths import DATA_DIR
 
     assert (DATA_DIR / "README.md").read_text(encoding="utf-8") == datadoc.readme(), (

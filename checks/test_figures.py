@@ -7,9 +7,10 @@ import textwrap
 
 import pytest
 
-from truce import figlinks, ledger, registry
-from truce.formatting import format_value
+from truce.figures import registry
+from truce.figures.formatting import format_value
 from truce.paths import DOCS_DIR
+from truce.site import figlinks, ledger
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +143,9 @@ def test_unused_figures_are_listed_on_the_ledger(figures, monkeypatch):
 
 # Citations and chronology links ----------------------------------------------------------
 
-from truce import chronology, citations, data  # noqa: E402
+from truce import data  # noqa: E402
+from truce.analysis import events as chronology
+from truce.site import citations
 
 
 @pytest.mark.parametrize("path", figlinks.page_sources(), ids=lambda p: p.relative_to(DOCS_DIR).as_posix())

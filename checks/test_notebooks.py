@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
-from truce import notebooks
 from truce.paths import DOCS_DIR
+from truce.site import notebooks
 
 HEADER = """\
 # ---
@@ -32,7 +32,7 @@ def _notebook(tmp_path, truce_block: str):
     path.write_text(HEADER.format(truce=truce_block) + textwrap.dedent("""\
 
         # %%
-        from truce import chronology
+        from truce.analysis import events as chronology
         _ = chronology.events()
         """), encoding="utf-8")
     return path
@@ -53,7 +53,6 @@ def test_missing_and_unknown_declarations_are_reported(tmp_path):
 def test_cache_key_follows_only_declared_data(tmp_path, monkeypatch):
     import importlib.util
 
-    from truce import data
     from truce.paths import ROOT
 
     spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")

@@ -26,16 +26,16 @@
 
 # %%
 from IPython.display import HTML
-from truce import views
+from truce.blocks import chronology
 
 # %%
-HTML(views.chronology_overview())
+HTML(chronology.overview_chart())
 
 # %% [markdown]
 # ## All events, newest first
 
 # %%
-HTML(views.chronology_page())
+HTML(chronology.page())
 
 # %% [markdown]
 # Download the data: [events.csv](../data/events.csv) and its sources, [sources.csv](../data/sources.csv).

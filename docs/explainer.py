@@ -30,7 +30,7 @@
 
 # %%
 from IPython.display import HTML
-from truce import explainer
+from truce.blocks import explainer
 
 # %% [markdown]
 # ## Who holds which lever

@@ -35,7 +35,7 @@
 
 # %%
 from IPython.display import HTML
-from truce import scorecard
+from truce.blocks import scorecard
 
 # %%
 HTML(scorecard.summary_html() + scorecard.legend_html())

@@ -26,7 +26,7 @@
 
 # %%
 from IPython.display import HTML
-from truce import series_charts
+from truce.blocks import series
 
 # %% [markdown]
 # ## US goods trade with China
@@ -41,7 +41,7 @@ from truce import series_charts
 # but not mixed into the chart, because it does not list every month of 2024.
 
 # %%
-HTML(series_charts.trade_block())
+HTML(series.trade_block())
 
 # %% [markdown]
 # ## China's exports to the US
@@ -55,7 +55,7 @@ HTML(series_charts.trade_block())
 # value is used and why.
 
 # %%
-HTML(series_charts.china_yoy_block())
+HTML(series.china_yoy_block())
 
 # %% [markdown]
 # ## Soybeans
@@ -69,7 +69,7 @@ HTML(series_charts.china_yoy_block())
 # bought in late 2024.[@tradingkey-reuters-soybeans-2025; @newszop-reuters-soybeans-march-2025]
 
 # %%
-HTML(series_charts.soybean_arrivals_block())
+HTML(series.soybean_arrivals_block())
 
 # %% [markdown]
 # After the leaders met in [Busan](event:busan-trump-xi-meeting-2025-10-30), US officials said
@@ -87,7 +87,7 @@ HTML(series_charts.soybean_arrivals_block())
 # [soybeans.csv](../data/soybeans.csv) and not drawn on a shared axis.
 
 # %%
-HTML(series_charts.soybean_tracker_block())
+HTML(series.soybean_tracker_block())
 
 # %% [markdown]
 # ## Rare-earth magnets
@@ -103,7 +103,7 @@ HTML(series_charts.soybean_tracker_block())
 # are left out rather than filled in.
 
 # %%
-HTML(series_charts.magnets_block())
+HTML(series.magnets_block())
 
 # %% [markdown]
 # ## China's share of rare-earth supply
@@ -116,7 +116,7 @@ HTML(series_charts.magnets_block())
 # Estimates differ by publisher and reference year, so the chart shows each one.
 
 # %%
-HTML(series_charts.shares_block())
+HTML(series.shares_block())
 
 # %% [markdown]
 # ## AI chips: the numbers that came with the controls
@@ -146,7 +146,7 @@ HTML(series_charts.shares_block())
 # were [reported as approved](event:cn-approves-h200-purchases-2026-01-28) later that month.
 
 # %%
-HTML(series_charts.chip_blocks())
+HTML(series.chip_blocks())
 
 # %% [markdown]
 # ## What forecasters expected the conflict to cost
@@ -160,7 +160,7 @@ HTML(series_charts.chip_blocks())
 # [0.5%](fig:wto-trade-2026-october) for 2026.[@tass-wto-outlook-2025-10-07]
 
 # %%
-HTML(series_charts.wto_block())
+HTML(series.wto_block())
 
 # %% [markdown]
 # The International Monetary Fund cut its forecast for world growth in 2025 from
@@ -170,7 +170,7 @@ HTML(series_charts.wto_block())
 # raised it to [3.2%](fig:imf-world-2025-october) in October.[@actionforex-imf-weo-2025-10-14]
 
 # %%
-HTML(series_charts.imf_block())
+HTML(series.imf_block())
 
 # %% [markdown]
 # The Yale Budget Lab's estimate of the average effective US tariff rate on all imports peaked at
@@ -185,10 +185,10 @@ HTML(series_charts.imf_block())
 # series cover imports from all countries, not China alone.
 
 # %%
-HTML(series_charts.tariff_rate_block())
+HTML(series.tariff_rate_block())
 
 # %%
-HTML(series_charts.customs_block())
+HTML(series.customs_block())
 
 # %% [markdown]
 # ## The data

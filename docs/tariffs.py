@@ -30,10 +30,10 @@
 # %%
 import datetime as dt
 from IPython.display import HTML
-from truce import views
+from truce.blocks import tariffs
 
 # %%
-HTML(views.headline_chart(chart_id="headline-rates-2018"))
+HTML(tariffs.headline_chart(chart_id="headline-rates-2018"))
 
 # %% [markdown]
 # Drag or scroll on the chart to zoom into a period; the table under it lists every change.
@@ -43,13 +43,13 @@ HTML(views.headline_chart(chart_id="headline-rates-2018"))
 # Pick a date to see which legal layers made up each side's across-the-board rate that day.
 
 # %%
-HTML(views.stack_reader())
+HTML(tariffs.stack_reader())
 
 # %% [markdown]
 # ## The layers behind the headline rate
 
 # %%
-HTML(views.layers_chart())
+HTML(tariffs.layers_chart())
 
 # %% [markdown]
 # ## What the quoted numbers count
@@ -64,7 +64,7 @@ HTML(views.layers_chart())
 # it down and product lists push it up. Statements made without a method are shown as claims.
 
 # %%
-HTML(views.reconciliation_table())
+HTML(tariffs.reconciliation_table())
 
 # %% [markdown]
 # ## Trade-weighted averages
@@ -74,7 +74,7 @@ HTML(views.reconciliation_table())
 # not joined into one line.
 
 # %%
-HTML(views.averages_chart())
+HTML(tariffs.averages_chart())
 
 # %% [markdown]
 # ## The 2026 picture
@@ -96,13 +96,13 @@ HTML(views.averages_chart())
 # ## Every layer, United States
 
 # %%
-HTML(views.measures_table("US"))
+HTML(tariffs.measures_table("US"))
 
 # %% [markdown]
 # ## Every layer, China
 
 # %%
-HTML(views.measures_table("CN"))
+HTML(tariffs.measures_table("CN"))
 
 # %% [markdown]
 # The data is in [tariff_measures.csv](../data/tariff_measures.csv),

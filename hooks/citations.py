@@ -9,7 +9,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from truce import chronology, citations, data
+from truce import data
+from truce.analysis import events as chronology
+from truce.site import citations
 
 _state: dict = {"problems": []}
 

@@ -19,9 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from truce import data, ledger
-from truce.figlinks import check_links, usage
-from truce.registry import evaluate_all
+from truce import data
+from truce.figures.registry import evaluate_all
+from truce.site import ledger
+from truce.site.figlinks import check_links, usage
 
 log = logging.getLogger("mkdocs.hooks.figures")
 

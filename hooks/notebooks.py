@@ -28,9 +28,11 @@ import mkdocs_jupyter.plugin as jupyter_plugin
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from truce import charts, notebooks
+from truce import charts
+from truce.charts import render
 from truce.data import data_fingerprint
-from truce.registry import package_fingerprint
+from truce.figures.registry import package_fingerprint
+from truce.site import notebooks
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -149,7 +151,7 @@ def on_post_build(config):
     target = Path(config["site_dir"]) / VENDOR_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     charts.write_vendor_bundle(target)
-    publish_pictures(charts.picture_dir(), Path(config["site_dir"]) / charts.PICTURE_URL, _pictures)
+    publish_pictures(render.picture_dir(), Path(config["site_dir"]) / charts.PICTURE_URL, _pictures)
 
 
 def publish_pictures(source: Path, target: Path, names: set[str]) -> None:

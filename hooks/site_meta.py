@@ -1,7 +1,7 @@
 """MkDocs hook: page shortcodes, data downloads and page metadata.
 
 * ``{{ chart <name> }}`` on a line of its own in a Markdown page inserts a chart block from
-  ``truce.views``; an unknown name fails the build.
+  ``truce.blocks``; an unknown name fails the build.
 * The data files (CSV and ``datapackage.json``) are published under ``data/``.
 * Every page gets a description and Open Graph tags; the Downloads page gets schema.org
   ``Dataset`` JSON-LD.
@@ -13,20 +13,22 @@ import datetime as dt
 import html
 import json
 import re
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from truce import data, deadlines, registry, series_charts, views
+from truce import data
+from truce.blocks import chronology, data_page, home, series, tariffs
+from truce.figures import registry
 from truce.paths import DATA_DIR
+from truce.site import feeds
 
 SHORTCODE = re.compile(r"^\{\{\s*([a-z0-9]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
 PAGE_CHARTS = {
-    "headline-rates": lambda: views.headline_chart(start=dt.date(2025, 1, 1)),
-    "moves-per-month": views.chronology_overview,
-    "us-china-trade": lambda: series_charts.trade_block(),
-    "soybean-arrivals": lambda: series_charts.soybean_arrivals_block(),
+    "headline-rates": lambda: tariffs.headline_chart(start=dt.date(2025, 1, 1)),
+    "moves-per-month": chronology.overview_chart,
+    "us-china-trade": lambda: series.trade_block(),
+    "soybean-arrivals": lambda: series.soybean_arrivals_block(),
 }
 STORY_INDEX = DATA_DIR.parent / "docs" / "story" / "index.md"
 
@@ -40,7 +42,7 @@ def story_in_60_seconds() -> str:
     return body[: end if end >= 0 else None].strip()
 
 
-BLOCKS = {"datafiles": views.datafiles_table, "story60": story_in_60_seconds, "truceclock": views.truce_clock}
+BLOCKS = {"datafiles": data_page.datafiles_table, "story60": story_in_60_seconds, "truceclock": home.truce_clock}
 
 
 # blocks that depend only on the data and the package (the truce clock also depends on today)
@@ -146,8 +148,8 @@ def on_files(files, config):
         if path.suffix in (".csv", ".json"):
             files.append(File.generated(config, f"data/{path.name}", abs_src_path=str(path)))
     base = config.get("site_url") or ""
-    files.append(File.generated(config, "deadlines.ics", content=deadlines.ics_text(base)))
-    files.append(File.generated(config, "deadlines.json", content=deadlines.json_text(base)))
+    files.append(File.generated(config, "deadlines.ics", content=feeds.ics_text(base)))
+    files.append(File.generated(config, "deadlines.json", content=feeds.json_text(base)))
     _rebuild_everything_after_a_data_edit(files)
     return files
 

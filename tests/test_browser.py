@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from truce import chronology
+from truce.analysis import events as chronology
 from truce.paths import ROOT
 
 # Debian's chromium by default; CHROMIUM_PATH points elsewhere (e.g. a CI image's Chrome)

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from truce import charts
+from truce.charts import render
 
 FRAME = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
 
@@ -44,25 +45,25 @@ def test_embed_ships_the_live_spec_only_for_interactive_charts():
     assert charts.LIVE_MARKER not in static and "application/json" not in static
     assert charts.LIVE_MARKER in live and "application/json" in live and "truce-chart-explore" in live
     for html in (static, live):
-        assert html.count("truce-chart-static--") == len(charts.STATIC_WIDTHS)
+        assert html.count("truce-chart-static--") == len(render.STATIC_WIDTHS)
 
 
 def test_wrap_splits_long_titles_only():
-    assert charts._wrap("short", 24) == "short"
-    lines = charts._wrap("one two three four five six seven eight nine ten", 12)
+    assert render._wrap("short", 24) == "short"
+    lines = render._wrap("one two three four five six seven eight nine ten", 12)
     assert all(len(line) <= 12 for line in lines) and " ".join(lines).split() == "one two three four five six seven eight nine ten".split()
 
 
 def test_pictures_are_files_named_by_content_in_both_themes(tmp_path, monkeypatch):
     monkeypatch.setenv("TRUCE_CHART_DIR", str(tmp_path))
-    html = charts.pictures_html(_chart().to_dict(), "demo")
+    html = render.pictures_html(_chart().to_dict(), "demo")
     names = re.findall(re.escape(charts.PICTURE_SCHEME) + r"([0-9a-f]+\.svg)", html)
-    assert len(names) == 2 * len(charts.STATIC_WIDTHS) == len(set(names))
+    assert len(names) == 2 * len(render.STATIC_WIDTHS) == len(set(names))
     for name in names:
         assert (tmp_path / name).read_text(encoding="utf-8").startswith("<svg")
     light, dark = (tmp_path / names[0]).read_text(), (tmp_path / names[1]).read_text()
     assert charts.SIDE_COLOURS["US"] in light and charts.SIDE_COLOURS["US"] not in dark and "#56B4E9" in dark
-    assert html == charts.pictures_html(_chart().to_dict(), "demo")  # same chart, same files
+    assert html == render.pictures_html(_chart().to_dict(), "demo")  # same chart, same files
 
 
 def test_missing_picture_fails_the_build_with_the_fix(tmp_path):

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from truce import citations
+from truce.site import citations
 
 SOURCES = {
     "a": {"publisher": "MOFCOM", "title": "Q&A <1>", "url": "https://example.gov/a", "published": dt.date(2025, 5, 12), "kind": "primary", "relies_on": ""},

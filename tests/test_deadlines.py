@@ -9,7 +9,9 @@ import json
 import icalendar
 import pytest
 
-from truce import data, deadlines
+from truce import data
+from truce.analysis import deadlines
+from truce.site import feeds
 
 BASE = "https://example.org/truce/"
 
@@ -21,12 +23,12 @@ def items():
 
 @pytest.fixture(scope="module")
 def calendar(items):
-    return deadlines.ics_text(BASE, items)
+    return feeds.ics_text(BASE, items)
 
 
 def test_calendar_parses_with_one_event_per_deadline(calendar, items):
     cal = icalendar.Calendar.from_ical(calendar)
-    assert str(cal["VERSION"]) == "2.0" and str(cal["PRODID"]) == deadlines.PRODID
+    assert str(cal["VERSION"]) == "2.0" and str(cal["PRODID"]) == feeds.PRODID
     events = cal.walk("VEVENT")
     assert len(events) == len(items) > 0
     by_uid = {str(ev["UID"]): ev for ev in events}
@@ -60,7 +62,7 @@ TRICKY = deadlines.Deadline(
 
 
 def test_text_values_round_trip(monkeypatch):
-    text = deadlines.ics_text(BASE, [TRICKY])
+    text = feeds.ics_text(BASE, [TRICKY])
     ev = icalendar.Calendar.from_ical(text).walk("VEVENT")[0]
     assert str(ev["SUMMARY"]) == TRICKY.title
     assert str(ev["DESCRIPTION"]) == f"{deadlines.KINDS['suspension-end']}. {TRICKY.description}"
@@ -68,14 +70,14 @@ def test_text_values_round_trip(monkeypatch):
 
 def test_folding_never_splits_a_character():
     line = "DESCRIPTION:" + "é—中" * 60
-    folded = deadlines.fold(line)
+    folded = feeds.fold(line)
     parts = folded.split("\r\n")
     assert all(len(p.encode("utf-8")) <= 75 for p in parts)
     assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
 
 
 def test_json_feed_fields(items):
-    payload = json.loads(deadlines.json_text(BASE, items))
+    payload = json.loads(feeds.json_text(BASE, items))
     sources = data.sources()
     checked = data.last_updated()
     rows = payload["deadlines"]

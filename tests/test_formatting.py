@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from truce.formatting import format_value
+from truce.figures.formatting import format_value
 
 CASES = [
     (145.0, "pct", 0, "145%"),

@@ -10,7 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from truce import charts, chronology, data, model, model_charts
+from truce import charts, data
+from truce.analysis import events as chronology
+from truce.analysis import model
+from truce.charts import model as model_charts
+from truce.data import split_ids
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +30,7 @@ def test_leverage_event_ids_resolve():
     problems = []
     for row in data.load("leverage").to_dict("records"):
         for column in ("pulled_event_ids", "eased_event_ids"):
-            for eid in filter(None, row[column].split(";")):
+            for eid in row[column]:
                 if eid not in known:
                     problems.append(f'data/leverage.csv: lever {row["id"]}: column {column}: unknown event "{eid}" — use an id from data/events.csv')
     assert not problems, "\n".join(problems)
@@ -276,4 +280,4 @@ def test_parameters_table_has_a_basis_for_every_parameter(cal):
     for row in table.to_dict("records"):
         if row["basis"] in ("study", "calibrated"):
             assert row["source_ids"], row["symbol"]
-        assert all(s in known for s in filter(None, row["source_ids"].split(";"))), row["symbol"]
+        assert all(s in known for s in split_ids(row["source_ids"])), row["symbol"]

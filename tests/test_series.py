@@ -12,7 +12,19 @@ import pandas as pd
 import pytest
 
 from checks.conftest import EVENTS, SOURCES, write_package
-from truce import charts, data, registry, scorecard, series, series_charts
+from truce import charts, data
+from truce.analysis import commitments as scorecard
+from truce.analysis import series
+from truce.blocks import html as html_blocks
+from truce.blocks import scorecard as scorecard_blocks
+from truce.blocks import series as series_charts
+from truce.charts import chips as chip_charts
+from truce.charts import damage as damage_charts
+from truce.charts import rare_earths as rare_charts
+from truce.charts import soybeans as soy_charts
+from truce.charts import style
+from truce.charts import trade as trade_charts
+from truce.figures import registry
 
 D = dt.date
 
@@ -42,6 +54,8 @@ def _csv(text: str) -> pd.DataFrame:
             frame[col] = [D.fromisoformat(v) if v else None for v in frame[col]]
         elif col == "year":
             frame[col] = frame[col].astype(int)
+        elif data.is_list_field(col):
+            frame[col] = [data.split_ids(v) for v in frame[col]]
     return frame
 
 
@@ -49,28 +63,28 @@ def _csv(text: str) -> pd.DataFrame:
 
 T = pd.Timestamp
 CHARTS = [
-    ("trade", series_charts.trade_chart,
+    ("trade", trade_charts.trade_chart,
      pd.DataFrame({"date": [T("2025-04-01"), T("2025-04-01")], "flow": ["US imports from China", "US exports to China"], "usd_bn": [25.4, 8.2]}), {}),
-    ("china-yoy", series_charts.china_yoy_chart,
+    ("china-yoy", trade_charts.china_yoy_chart,
      pd.DataFrame({"date": [T("2025-02-01"), T("2025-05-01")], "label": ["Jan–Feb 2025", "May 2025"], "yoy_pct": [2.3, -34.5]}), {}),
-    ("soy-arrivals", series_charts.soybean_arrivals_chart,
+    ("soy-arrivals", soy_charts.soybean_arrivals_chart,
      pd.DataFrame({"date": [T("2025-08-01"), T("2025-09-01")], "mmt": [0.4, 0.0], "zero": ["", "0"]}), {}),
-    ("soy-tracker", series_charts.soybean_tracker_chart,
+    ("soy-tracker", soy_charts.soybean_tracker_chart,
      pd.DataFrame({"date": [T("2025-11-13"), T("2026-01-20")], "mmt": [0.332, 12.0], "dated": ["exact", "exact"],
                    "report": ["USDA", "Bessent"], "pledge_mmt": [12.0, 12.0]}), {}),
-    ("magnets", series_charts.magnets_chart,
+    ("magnets", rare_charts.magnets_chart,
      pd.DataFrame({"date": [T("2025-05-01"), T("2025-05-01")], "destination": ["All destinations", "To the United States"],
                    "tonnes": [1238.0, 46.4], "segment": ["a-0", "b-0"]}), {}),
-    ("shares", series_charts.shares_chart,
+    ("shares", rare_charts.shares_chart,
      pd.DataFrame({"stage": ["Mining", "Refining"], "share_pct": [62.0, 92.0], "estimate": ["IEA, 2023", "IEA, 2023"],
                    "kind": ["observed", "observed"]}), {}),
-    ("chips", series_charts.chip_chart,
+    ("chips", chip_charts.chip_chart,
      pd.DataFrame({"date": [T("2025-08-10")], "value": [15.0], "label": ["15%"], "actor": ["US government"],
                    "action": ["Licences tied to a revenue share"], "metric": ["Share of China revenue"]}), {"y_title": "Percent"}),
-    ("forecasts", series_charts.forecast_chart,
+    ("forecasts", damage_charts.forecast_chart,
      pd.DataFrame({"vintage": [T("2025-04-16"), T("2025-10-07")], "value": [-0.2, 2.4], "forecast_for": ["for 2025", "for 2025"]}),
      {"colour": "forecast_for", "colours": {"for 2025": "#009E73"}, "dash": None, "y_title": "Growth (%)"}),
-    ("customs", series_charts.customs_chart, pd.DataFrame({"date": [T("2025-06-01")], "usd_bn": [26.632]}), {}),
+    ("customs", damage_charts.customs_chart, pd.DataFrame({"date": [T("2025-06-01")], "usd_bn": [26.632]}), {}),
 ]
 
 
@@ -97,7 +111,7 @@ def _embedded(monkeypatch, block) -> tuple[str, list[dict]]:
 
 
 def test_titles_wrap_for_phones():
-    title = series_charts._title("China's exports to the US fell year on year in 10 straight releases", "x" * 10)
+    title = style._title("China's exports to the US fell year on year in 10 straight releases", "x" * 10)
     assert all(len(line) <= 46 for line in title.text)
 
 
@@ -202,7 +216,7 @@ def test_shares_after_the_check_year_are_projections():
 
 
 def test_magnet_chart_breaks_lines_at_missing_months():
-    assert series_charts.segments([D(2025, 1, 1), D(2025, 5, 1), D(2025, 6, 1), D(2026, 3, 1)]) == [0, 1, 1, 2]
+    assert rare_charts.segments([D(2025, 1, 1), D(2025, 5, 1), D(2025, 6, 1), D(2026, 3, 1)]) == [0, 1, 1, 2]
 
 
 # Figures are computed from the rows ------------------------------------------------------------------
@@ -229,7 +243,7 @@ VALUE_COLUMNS = {"soybeans": "value", "chip_actions": "value", "damage_estimates
 def test_row_figures_equal_their_rows(figures):
     checked = 0
     for fid, ev in figures.items():
-        if not ev.figure.function.startswith("truce.figures_series") or len(ev.rows) != 1 or ev.figure.unit in ("month", "date", "count"):
+        if not ev.figure.function.startswith("truce.figures.series") or len(ev.rows) != 1 or ev.figure.unit in ("month", "date", "count"):
             continue
         resource, row_id = ev.rows[0]
         row = data.load(resource).set_index("id").loc[row_id]
@@ -262,7 +276,7 @@ def test_magnet_low_is_the_smallest_month(figures):
 def test_every_series_figure_has_sources(figures):
     for fid, ev in figures.items():
         counts_nothing = ev.figure.unit == "count" and ev.value == 0
-        if ev.figure.function.startswith("truce.figures_series") and not fid.startswith("deadlines-") and not counts_nothing:
+        if ev.figure.function.startswith("truce.figures.series") and not fid.startswith("deadlines-") and not counts_nothing:
             assert ev.source_ids, f"{fid} lists no source"
 
 
@@ -355,7 +369,7 @@ def test_pending_after_the_due_date_is_a_problem():
 def test_scorecard_escapes_text_from_the_data():
     table = _csv(COMMITMENTS)
     srcs = {"wh-test": {"url": "https://www.whitehouse.gov/test?a=1&b=2", "publisher": "The White House", "title": "Fact <sheet>", "kind": "primary"}}
-    html = "".join(scorecard.commitment_html(r, srcs) for r in table.to_dict("records"))
+    html = "".join(scorecard_blocks.commitment_html(r, srcs) for r in table.to_dict("records"))
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<b>this</b>" not in html and "Do &lt;b&gt;this&lt;/b&gt; &amp; that" in html
     assert "Fact &lt;sheet&gt;" in html and "?a=1&amp;b=2" in html
@@ -364,7 +378,7 @@ def test_scorecard_escapes_text_from_the_data():
 
 def test_scorecard_groups_every_commitment_once():
     frame = scorecard.commitments()
-    shown = "".join(scorecard.round_html(r) for r in scorecard.ROUNDS)
+    shown = "".join(scorecard_blocks.round_html(r) for r in scorecard.ROUNDS)
     for cid in frame["id"]:
         assert shown.count(f'id="{cid}"') == 1, cid
     assert sum(scorecard.counts().values()) == len(frame)
@@ -372,13 +386,13 @@ def test_scorecard_groups_every_commitment_once():
 
 def test_badges_read_without_colour():
     for outcome, meta in scorecard.OUTCOMES.items():
-        html = scorecard.badge(outcome)
+        html = scorecard_blocks.badge(outcome)
         assert meta["symbol"] in html and meta["label"] in html
 
 
 def test_soybean_delivery_shows_both_counts():
-    html = scorecard.soybean_delivery_html()
+    html = scorecard_blocks.soybean_delivery_html()
     assert "US-side count: purchases reported" in html and "China customs: soybean imports from the US" in html
     for row_id in series.soybean_tracker()["id"]:
         note = series.soybean_row(row_id)["note"]
-        assert scorecard._e(note) in html
+        assert html_blocks.esc(note) in html

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
 from bs4 import BeautifulSoup
 
-from truce import charts, chronology, data, registry
+from truce import charts
+from truce.analysis import events as chronology
+from truce.blocks import chronology as chronology_blocks
+from truce.charts import render
+from truce.figures import registry
 
 RESOURCE_ATTRS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
 
@@ -119,7 +121,7 @@ def test_chart_scripts_only_on_interactive_chart_pages(html_pages):
         soup = _soup(text) if "truce-chart" in text else None
         for chart in soup.select(".truce-chart") if soup else []:
             pictures = chart.select(".truce-chart-static > img.truce-chart-img[alt='']")
-            assert len(pictures) == 2 * len(charts.STATIC_WIDTHS), f"{name}: chart {chart.get('data-chart')} has {len(pictures)} pictures"
+            assert len(pictures) == 2 * len(render.STATIC_WIDTHS), f"{name}: chart {chart.get('data-chart')} has {len(pictures)} pictures"
 
 
 def test_every_chart_picture_is_published(built_site, html_pages):
@@ -172,13 +174,12 @@ def test_data_text_is_escaped(tmp_path):
 
     import pandas as pd
 
-    from truce import chronology
 
     evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     table = pd.DataFrame([{"id": "x", "date": dt.date(2025, 5, 12), "date_end": None, "actor": "US", "lever": "talks",
                            "direction": "neutral", "status": "announced", "title": evil, "summary": evil, "instrument": evil,
                            "source_ids": "s", "note": evil}])
     sources = {"s": {"publisher": evil, "title": evil, "url": "https://example.org/a", "kind": "primary"}}
-    page = _soup(chronology.page_html(table, sources))
+    page = _soup(chronology_blocks.page_html(table, sources))
     assert not page.find("script") and not page.find("img")
     assert "<script>alert(1)</script>" in page.get_text()

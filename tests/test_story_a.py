@@ -8,8 +8,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from truce import charts, figures_story_a, story_a
+from truce import charts
+from truce.analysis import series
+from truce.blocks import story as story_a
+from truce.charts import rare_earths as rare_charts
+from truce.figures import story_a as figures_story_a
 from truce.paths import DOCS_DIR
+from truce.site import quotes
 
 CHAPTERS = sorted(p.name for p in (DOCS_DIR / "story").glob("*.md"))
 
@@ -19,9 +24,9 @@ def test_magnet_chart_draws_exactly_the_rows_given():
         "month": ["2025-01", "2025-05", "2025-05"],
         "destination": ["world", "world", "US"],
         "tonnes": [6000.0, 1200.0, 46.4],
-        "month_start": [dt.date(2025, 1, 1), dt.date(2025, 5, 1), dt.date(2025, 5, 1)],
+        "date": [dt.date(2025, 1, 1), dt.date(2025, 5, 1), dt.date(2025, 5, 1)],
     })
-    chart = story_a.magnet_exports(months, title="t", description="d")
+    chart = rare_charts.magnet_exports(months, title="t", description="d")
     drawn = sorted((r["destination"], r["tonnes"]) for r in charts.chart_data(chart))
     assert drawn == sorted(zip(months["destination"], months["tonnes"]))
 
@@ -29,7 +34,7 @@ def test_magnet_chart_draws_exactly_the_rows_given():
 def test_magnet_months_drop_annual_totals():
     table = pd.DataFrame({"month": ["2025", "2025-05", "2025-01"], "destination": ["US", "US", "world"],
                           "tonnes": [5933.0, 46.4, 6357.0], "yoy_pct": [float("nan")] * 3, "source_ids": ["s"] * 3, "note": [""] * 3})
-    months = story_a.magnet_months(table)
+    months = series.magnet_months(table)
     assert list(months["month"]) == ["2025-01", "2025-05"]
 
 
@@ -60,14 +65,14 @@ def test_magnet_row_must_be_unique(monkeypatch):
 
 @pytest.mark.parametrize("name", CHAPTERS)
 def test_every_quotation_in_the_chapters_is_recorded(name):
-    problems = story_a.unlisted_quotes(DOCS_DIR / "story" / name)
+    problems = quotes.unlisted_quotes(DOCS_DIR / "story" / name)
     assert not problems, "\n".join(map(str, problems))
 
 
 def test_misquotation_is_reported(tmp_path):
     page = tmp_path / "page.md"
     page.write_text('# T\n\nHe said "we were at mutual assured destruction" that day.\n', encoding="utf-8")
-    problems = [str(p) for p in story_a.unlisted_quotes(page, ["And we tried, we were at mutual assured annoyance, if you will."],
+    problems = [str(p) for p in quotes.unlisted_quotes(page, ["And we tried, we were at mutual assured annoyance, if you will."],
                                                          label="docs/story/page.md")]
     assert problems == ['docs/story/page.md:3: quotation "we were at mutual assured destruction" is not in data/quotes.csv '
                         "— add the quotation with its sources, or correct the wording"]
@@ -82,4 +87,4 @@ def test_misquotation_is_reported(tmp_path):
 def test_quotation_check_accepts(tmp_path, line):
     page = tmp_path / "page.md"
     page.write_text(f"# T\n\n{line}\n", encoding="utf-8")
-    assert story_a.unlisted_quotes(page, ["And we tried, we were at mutual assured annoyance, if you will."]) == []
+    assert quotes.unlisted_quotes(page, ["And we tried, we were at mutual assured annoyance, if you will."]) == []

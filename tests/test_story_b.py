@@ -8,14 +8,20 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from truce import charts, data, figures_story_b, registry, story_b
+from truce import charts, data
+from truce.analysis import commitments, events, series
+from truce.blocks import story as story_b
+from truce.charts import events as event_charts
+from truce.charts import soybeans as soy_charts
+from truce.figures import registry
+from truce.figures import story_b as figures_story_b
 
 
 def test_soybean_table_holds_every_arrival_and_purchase_row():
     soy = data.load("soybeans")
     wanted = soy[((soy["measure"] == "china-imports-from-us") & (soy["period_kind"] == "month"))
                  | (soy["measure"] == "purchases-since-truce")]
-    table = story_b.soybean_table()
+    table = series.soybean_table()
     assert sorted(table["row"]) == sorted(wanted["id"])
     assert dict(zip(table["row"], table["million_tonnes"])) == dict(zip(wanted["id"], wanted["value"]))
 
@@ -23,10 +29,10 @@ def test_soybean_table_holds_every_arrival_and_purchase_row():
 def test_soybean_chart_draws_exactly_the_rows_given():
     table = pd.DataFrame({
         "date": [dt.date(2025, 9, 15), dt.date(2025, 11, 15), dt.date(2026, 1, 20)],
-        "series": [story_b.ARRIVALS, "Bought since the summit: USDA export sales", "Bought since the summit: US official statement"],
+        "series": [series.ARRIVALS, "Bought since the summit: USDA export sales", "Bought since the summit: US official statement"],
         "million_tonnes": [0.0, 0.332, 12.0], "kind": ["arrivals", "purchases", "purchases"], "row": ["a", "b", "c"],
     })
-    chart = story_b.soybean_figure(table, 12.0, description="d")
+    chart = soy_charts.soybean_figure(table, 12.0, description="d")
     drawn = sorted((r["row"], r["million_tonnes"]) for r in charts.chart_data(chart) if "row" in r)
     # the zero month is drawn twice: as a bar and as its "0" marker
     assert sorted(set(drawn)) == sorted(zip(table["row"], table["million_tonnes"]))
@@ -39,15 +45,15 @@ def test_soybean_chart_block_has_table_and_download():
 
 
 def test_busan_table_is_the_busan_round():
-    commitments = data.load("commitments")
-    busan = commitments[commitments["round"] == "busan-2025"]
-    table = story_b.busan_table()
+    frame = data.load("commitments")
+    busan = frame[frame["round"] == "busan-2025"]
+    table = commitments.busan_table()
     assert sorted(table["id"]) == sorted(busan["id"])
 
 
 def test_busan_figures_add_up():
     figs = registry.evaluate_all()
-    table = story_b.busan_table()
+    table = commitments.busan_table()
     assert figs["story-busan-commitments-cn"].value == (table["side"] == "China").sum()
     assert figs["story-busan-commitments-us"].value == (table["side"] == "United States").sum()
     assert figs["story-busan-cn-met"].value + figs["story-busan-cn-open"].value <= figs["story-busan-commitments-cn"].value
@@ -55,7 +61,7 @@ def test_busan_figures_add_up():
 
 def test_escalation_chart_counts_match_the_figures():
     figs = registry.evaluate_all()
-    table = story_b.escalation_table(2025)
+    table = events.escalation_table(2025)
     totals = table.groupby("actor")["moves"].sum()
     assert totals["US"] == figs["story-escalations-2025-us"].value
     assert totals["CN"] == figs["story-escalations-2025-cn"].value
@@ -66,7 +72,7 @@ def test_escalation_chart_counts_match_the_figures():
 
 def test_escalation_chart_draws_exactly_the_rows_given():
     table = pd.DataFrame({"lever": ["tariffs", "tariffs", "agriculture"], "actor": ["US", "CN", "CN"], "moves": [3, 1, 2]})
-    chart = story_b.escalation_bars(table, year=2025, description="d")
+    chart = event_charts.escalation_bars(table, year=2025, description="d")
     drawn = sorted((r["lever"], r["actor"], r["moves"]) for r in charts.chart_data(chart))
     assert drawn == sorted(zip(table["lever"], table["actor"], table["moves"]))
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from truce import tariffs
+from truce.analysis import tariffs
 
 D = dt.date
 

@@ -1,0 +1,199 @@
+"""``make bench``: measure what the budgets are about.
+
+* strict build time, from a cold notebook cache and from a warm one, and without the figure hook;
+* rebuild time in ``mkdocs serve`` after a one-word prose edit;
+* each page's first-load weight served with gzip (HTML plus every same-site script, style,
+  image and font it references);
+* Lighthouse mobile scores (npm ``lighthouse`` driving Debian's Chromium), when available;
+* optionally (``--with-test``) the wall time of ``make test``.
+
+Results are printed as a table and written to ``bench-results/bench.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+from truce.paths import ROOT
+
+LIGHTHOUSE_VERSION = "12.8.2"
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+OUT = ROOT / "bench-results"
+
+
+def timed(cmd: list[str], **kw) -> float:
+    start = time.monotonic()
+    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    return time.monotonic() - start
+
+
+def build_times() -> dict:
+    site = Path(tempfile.mkdtemp()) / "site"
+    cache = ROOT / ".cache" / "mkdocs-jupyter"
+    saved = None
+    if cache.exists():
+        saved = Path(tempfile.mkdtemp()) / "cache"
+        shutil.copytree(cache, saved)
+        shutil.rmtree(cache)
+    mk = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)]
+    cold = timed(mk)
+    warm = timed(mk)
+    # the same build without the figure hook (figure links are then left as plain links)
+    variant = ROOT / ".bench-nofig.yml"  # beside mkdocs.yml, so relative paths resolve the same
+    hooks = ("hooks/notebooks.py", "hooks/citations.py", "hooks/site_meta.py")
+    variant.write_text("INHERIT: mkdocs.yml\nhooks:\n" + "".join(f"  - {h}\n" for h in hooks), encoding="utf-8")
+    try:
+        no_fig = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(variant), "-d", str(site)])
+    finally:
+        variant.unlink()
+    if saved is not None and not cache.exists():
+        shutil.copytree(saved, cache)
+    return {"strict_build_cold_s": round(cold, 1), "strict_build_warm_s": round(warm, 1),
+            "build_without_figure_hook_warm_s": round(no_fig, 1)}, site
+
+
+def serve_rebuild(port: int = 8799, page: str = "docs/about/changelog.md", dirty: bool = False) -> float | None:
+    """Seconds from a prose edit to the end of the rebuild in ``mkdocs serve`` (with
+    ``dirty``: ``mkdocs serve --dirty``, what ``make serve`` runs; without it: ``make serve FULL=1``)."""
+    target = ROOT / page
+    original = target.read_text(encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload",
+                             *(["--dirty"] if dirty else [])],
+                            cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    lines: list[tuple[float, str]] = []
+
+    def read():
+        for line in proc.stdout:
+            lines.append((time.monotonic(), line))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        deadline = time.monotonic() + 600
+        while not any("Serving on" in l for _, l in lines):
+            if time.monotonic() > deadline or proc.poll() is not None:
+                return None
+            time.sleep(0.2)
+        time.sleep(2)
+        mark = len(lines)
+        edited = time.monotonic()
+        target.write_text(original + "\nA one-word edit.\n", encoding="utf-8")
+        while time.monotonic() < edited + 300:
+            done = [t for t, l in lines[mark:] if "Reloading browsers" in l or "Documentation built in" in l]
+            if done:
+                return round(done[0] - edited, 2)
+            time.sleep(0.05)
+        return None
+    finally:
+        target.write_text(original, encoding="utf-8")
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+def page_weights(site: Path) -> list[dict]:
+    from bs4 import BeautifulSoup
+
+    rows = []
+    for html_path in sorted(site.rglob("index.html")):
+        rel = html_path.relative_to(site).as_posix()
+        base = "https://x.invalid/" + rel
+        soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+        assets = set()
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for el in soup.find_all(tag):
+                url = el.get(attr)
+                if not url or (tag == "link" and "stylesheet" not in el.get("rel", []) and "icon" not in el.get("rel", [])):
+                    continue
+                parsed = urlparse(urljoin(base, url))
+                if parsed.netloc == "x.invalid":
+                    assets.add(parsed.path.lstrip("/"))
+        html_gz = len(gzip.compress(html_path.read_bytes(), 6))
+        asset_gz = sum(len(gzip.compress((site / a).read_bytes(), 6)) for a in assets if (site / a).is_file())
+        rows.append({"page": "/" + rel.replace("index.html", ""), "html_gzip_kb": round(html_gz / 1024, 1),
+                     "total_gzip_kb": round((html_gz + asset_gz) / 1024, 1)})
+    return rows
+
+
+def lighthouse(site: Path, pages: list[str]) -> list[dict]:
+    chromium = shutil.which("chromium")
+    npm = shutil.which("npm")
+    if not chromium or not npm:
+        return [{"note": "lighthouse skipped: needs Debian chromium and npm"}]
+    prefix = ROOT / ".cache" / "bench"
+    binary = prefix / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run([npm, "install", "--silent", "--prefix", str(prefix), f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
+    server = subprocess.Popen([sys.executable, "-m", "tools.gzipserver", str(site), "8798"], cwd=ROOT, start_new_session=True)
+    time.sleep(1.5)
+    results = []
+    try:
+        for page in pages:
+            out = OUT / f"lighthouse{page.replace('/', '_') or '_'}.json"
+            env = dict(ENV, CHROME_PATH=chromium)
+            subprocess.run([str(binary), f"http://127.0.0.1:8798{page}", "--quiet", "--output=json", f"--output-path={out}",
+                            "--only-categories=performance,accessibility,best-practices,seo",
+                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"],
+                           env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+            if not out.exists():
+                results.append({"page": page, "note": "lighthouse failed"})
+                continue
+            report = json.loads(out.read_text(encoding="utf-8"))
+            cats, audits = report["categories"], report["audits"]
+            results.append({"page": page,
+                            **{k: round((cats[k]["score"] or 0) * 100) for k in cats},
+                            "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
+                            "tbt_ms": round(audits["total-blocking-time"]["numericValue"])})
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--with-test", action="store_true", help="also time `make test`")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--site", type=Path, help="only Lighthouse, on this already built site")
+    parser.add_argument("--pages", nargs="*", default=None, help="with --site: the pages to score (default: all)")
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    if args.site:
+        pages = args.pages or [p["page"] for p in page_weights(args.site)]
+        for row in lighthouse(args.site, pages):
+            print(row)
+        return
+    results: dict = {}
+    builds, site = build_times()
+    results["builds"] = builds
+    results["serve_rebuild_after_prose_edit_s"] = serve_rebuild()
+    results["serve_dirty_rebuild_after_prose_edit_s"] = serve_rebuild(dirty=True)
+    results["pages"] = page_weights(site)
+    if not args.no_lighthouse:
+        results["lighthouse"] = lighthouse(site, [p["page"] for p in results["pages"]])
+    if args.with_test:
+        results["make_test_s"] = round(timed(["make", "test"]), 1)
+    (OUT / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results["builds"], indent=2))
+    print(f"serve rebuild after a prose edit: {results['serve_dirty_rebuild_after_prose_edit_s']} s with make serve (--dirty), "
+          f"{results['serve_rebuild_after_prose_edit_s']} s with make serve FULL=1")
+    print(f"{'page':40} {'html gz KB':>10} {'total gz KB':>12}")
+    for row in results["pages"]:
+        print(f"{row['page']:40} {row['html_gzip_kb']:>10} {row['total_gzip_kb']:>12}")
+    for row in results.get("lighthouse", []):
+        print(row)
+    if "make_test_s" in results:
+        print(f"make test: {results['make_test_s']} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""The chronology page: every event once, with an anchor ``#<id>``, badges, instrument and
+sources, grouped by month, newest first, with filters that run in the browser; and the overview
+chart of moves per month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pandas as pd
+
+from truce import charts, data
+from truce.analysis import events as chronology
+from truce.analysis.events import events
+from truce.blocks.html import esc, source_links
+from truce.charts import events as event_charts
+from truce.labels import ACTOR_LABELS, DIRECTION_LABELS, LEVER_LABELS, STATUS_LABELS
+
+
+def event_html(row: dict, sources: dict) -> str:
+    date = row["date"].strftime("%-d %B %Y")
+    if row.get("date_end"):
+        date += " – " + row["date_end"].strftime("%-d %B %Y")
+    badges = (f'<span class="badge badge-{esc(row["actor"])}">{esc(ACTOR_LABELS[row["actor"]])}</span>'
+              f'<span class="badge">{esc(LEVER_LABELS[row["lever"]])}</span>'
+              f'<span class="badge badge-{esc(row["direction"])}">{esc(DIRECTION_LABELS[row["direction"]])}</span>'
+              f'<span class="badge">{esc(STATUS_LABELS[row["status"]])}</span>')
+    instrument = f' · <span class="chrono-instrument">{esc(row["instrument"])}</span>' if row["instrument"] else ""
+    note = f'<p class="chrono-meta"><strong>Note:</strong> {esc(row["note"])}</p>' if row["note"] else ""
+    return (
+        f'<article class="chrono-event" id="{esc(row["id"])}" data-lever="{esc(row["lever"])}" '
+        f'data-actor="{esc(row["actor"])}" data-direction="{esc(row["direction"])}">'
+        f'<h4><a class="headerlink-event" href="#{esc(row["id"])}">{esc(row["title"])}</a></h4>'
+        f'<p class="chrono-meta"><time datetime="{row["date"].isoformat()}">{esc(date)}</time>{instrument}</p>'
+        f"<p>{badges}</p><p>{esc(row['summary'])}</p>{note}"
+        f'<p class="chrono-sources">Sources: {source_links(row["source_ids"], sources)}</p></article>'
+    )
+
+
+def _options(name: str, label: str, choices: dict) -> str:
+    opts = "".join(f'<option value="{esc(k)}">{esc(v)}</option>' for k, v in choices.items())
+    return f'<label>{esc(label)}<select name="{name}"><option value="">All</option>{opts}</select></label>'
+
+
+def filters_html(total: int) -> str:
+    return (
+        '<form class="chrono-filters" role="search" aria-label="Filter the chronology">'
+        + _options("lever", "Lever", LEVER_LABELS)
+        + _options("actor", "Actor", ACTOR_LABELS)
+        + _options("direction", "Direction", DIRECTION_LABELS)
+        + '<label>Search<input type="search" name="q" placeholder="e.g. soybeans"></label>'
+        + '<button type="reset">Clear</button></form>'
+        + f'<p class="chrono-count" aria-live="polite">{total} events</p>'
+    )
+
+
+def page_html(table: pd.DataFrame | None = None, sources: dict | None = None) -> str:
+    """The whole chronology, newest month first, each event exactly once."""
+    frame = events(table)
+    srcs = data.sources() if sources is None else sources
+    frame = frame.assign(period=frame["date"].map(lambda d: (d.year, d.month)))
+    parts = [filters_html(len(frame)), '<div class="chrono-list">']
+    for (year, month), group in sorted(frame.groupby("period"), key=lambda kv: kv[0], reverse=True):
+        label = dt.date(year, month, 1).strftime("%B %Y")
+        parts.append(f'<section class="chrono-month" aria-label="{label}"><h3 id="m-{year}-{month:02d}">{label}</h3>')
+        parts.extend(event_html(row, srcs) for row in group.sort_values(["date", "id"], ascending=False).to_dict("records"))
+        parts.append("</section>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def coverage_note(table: pd.DataFrame | None = None) -> str:
+    """HTML: count, last checked date, and the months since 2025 for which no event was sourced."""
+    frame = events(table)
+    checked = data.last_updated()
+    gaps = chronology.empty_months(dt.date(2025, 1, 1), checked, frame)
+    gap_text = ("Every month since January 2025 has at least one sourced event." if not gaps else
+                "We found no sourced event for " + ", ".join(g.strftime("%B %Y") for g in gaps) +
+                f"; that does not mean nothing happened, only that no source was found when the data was last checked, on {checked:%-d %B %Y}.")
+    return (f'<p class="chrono-coverage"><strong>{len(frame)} events</strong>, {frame["date"].min():%B %Y} to '
+            f'{frame["date"].max():%-d %B %Y}. Last checked {checked:%-d %B %Y}. {html.escape(gap_text)}</p>')
+
+
+def overview_chart() -> str:
+    counts = chronology.moves_per_month()
+    description = ("Bar chart of escalation moves (above zero) and de-escalation moves (below zero) per month since "
+                   "January 2025, by the side that made them.")
+    chart = event_charts.events_per_month(counts, title="Moves per month: the April 2025 spiral and the autumn truce",
+                                    description=description, labels=chronology.turning_points())
+    return charts.embed(chart, chart_id="moves-per-month", table=counts, source="Truce Tracker chronology (data/events.csv)",
+                        as_of=data.last_updated(), csv_name="moves-per-month.csv")
+
+
+def page() -> str:
+    return coverage_note() + page_html()

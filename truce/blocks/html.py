@@ -1,0 +1,87 @@
+"""HTML helpers shared by every page block: escaping, tables, source links and publisher lines.
+
+One copy of each, so every block escapes, dates and credits its sources the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+from truce import data
+
+
+def esc(value) -> str:
+    """Text for HTML, quotes escaped: ``None`` is empty, a date reads "14 May 2025"."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, dt.date):
+        return html.escape(f"{value:%-d %B %Y}")
+    return html.escape(str(value), quote=True)
+
+
+def cell(value) -> str:
+    """A table cell's text: numbers without trailing zeros, dates as ISO (sortable, as in the CSV)."""
+    if isinstance(value, float):
+        return "" if value != value else f"{value:g}"
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value.strftime("%Y-%m-%d")
+    return "" if value is None else str(value)
+
+
+def table(frame: pd.DataFrame, *, css_class: str = "", caption: str = "") -> str:
+    """A data frame as an HTML table (header cells scoped to columns), in a scrollable box."""
+    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    cls = f' class="{css_class}"' if css_class else ""
+    cap = f"<caption>{caption}</caption>" if caption else ""
+    return f'<table{cls}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def scroll(inner: str) -> str:
+    """A wide table in a box that scrolls sideways on a phone (and can take keyboard focus)."""
+    return f'<div class="table-scroll" tabindex="0">{inner}</div>'
+
+
+def header_row(labels: Iterable[str]) -> str:
+    return "<tr>" + "".join(f'<th scope="col">{html.escape(h)}</th>' for h in labels) + "</tr>"
+
+
+def publisher_line(source_ids: Iterable[str], extra: str = "") -> str:
+    """The publishers behind a chart or table: primary sources first, then the most cited, at
+    most four named; ``extra`` (e.g. the data file) follows in brackets."""
+    srcs = data.sources()
+    counts: dict[str, list] = {}
+    for sid in source_ids:
+        s = srcs[sid]
+        entry = counts.setdefault(s["publisher"], [0, 0])
+        entry[0] += data.is_primary(s["kind"])
+        entry[1] += 1
+    ranked = sorted(counts, key=lambda p: (-counts[p][0], -counts[p][1], p))
+    text = ", ".join(ranked[:4]) + (" and others" if len(ranked) > 4 else "")
+    return text + (f" ({extra})" if extra else "")
+
+
+KIND_NOTES = {"primary": " (primary)", "primary-copy": " (primary, full-text copy)"}
+
+
+def source_links(ids: Iterable[str], sources: dict | None = None) -> str:
+    """Links to a row's sources, "publisher: title", primary ones marked."""
+    srcs = data.sources() if sources is None else sources
+    return "; ".join(f'<a href="{esc(srcs[s]["url"])}" rel="noopener">{esc(srcs[s]["publisher"])}: {esc(srcs[s]["title"])}</a>'
+                     f'{KIND_NOTES.get(srcs[s]["kind"], "")}' for s in ids)
+
+
+def publisher_links(ids: Iterable[str], sources: dict | None = None) -> str:
+    """Short source links: the publisher as the text, the title as the tooltip."""
+    srcs = data.sources() if sources is None else sources
+    return "; ".join(f'<a href="{esc(srcs[s]["url"])}" title="{esc(srcs[s]["title"])}" rel="noopener">{esc(srcs[s]["publisher"])}</a>'
+                     for s in ids)
+
+
+def note(text: str) -> str:
+    return f'<p class="chrono-meta">{html.escape(text)}</p>'

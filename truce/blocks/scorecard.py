@@ -1,0 +1,122 @@
+"""The scorecard page: each commitment against what was observed, by round, and the deadlines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from truce import data
+from truce.analysis import deadlines, series
+from truce.analysis.commitments import OUTCOMES, commitments, counts
+from truce.blocks.html import esc, publisher_links, source_links
+from truce.labels import PARTY_LABELS
+
+
+def badge(outcome: str) -> str:
+    o = OUTCOMES[outcome]
+    return (f'<span class="badge scorecard-badge" data-outcome="{esc(outcome)}" style="color:{o["colour"]}">'
+            f'<span aria-hidden="true">{o["symbol"]}</span> {esc(o["label"])}</span>')
+
+
+def summary_html(table: pd.DataFrame | None = None) -> str:
+    """One box per outcome with its count."""
+    c = counts(table)
+    boxes = "".join(f'<div><strong>{n}</strong>{badge(o)}</div>' for o, n in c.items())
+    return f'<div class="headline-grid scorecard-summary" aria-label="Commitments by outcome">{boxes}</div>'
+
+
+def legend_html() -> str:
+    meanings = {
+        "met": "the promised step was taken, on time or close to it",
+        "partly-met": "some of it was done, or something narrower than promised",
+        "missed": "the deadline passed without the step",
+        "pending": "no due date has passed and no outcome is recorded yet",
+        "superseded": "overtaken by later events (a court ruling, a new deal)",
+        "unverified": "the due date has passed but no source retrieved says what happened",
+    }
+    items = "".join(f"<li>{badge(o)} {esc(text)}</li>" for o, text in meanings.items())
+    return f'<ul class="scorecard-legend">{items}</ul>'
+
+
+def commitment_html(r: dict, sources: dict) -> str:
+    due = f"due {esc(r['due'])}" if r["due"] else "no due date"
+    instrument = f" · {esc(r['instrument'])}" if r["instrument"] else ""
+    observed = f"{badge(r['outcome'])}"
+    if r["outcome_date"]:
+        observed += f' <time datetime="{r["outcome_date"].isoformat()}">{esc(r["outcome_date"])}</time>'
+    summary = f"<p>{esc(r['outcome_summary'])}</p>" if r["outcome_summary"] else ""
+    note = (f'<p class="chrono-meta"><strong>Where sources differ or data is missing:</strong> {esc(r["note"])}</p>'
+            if r["note"] else "")
+    return (
+        f'<article class="chrono-event scorecard-item" id="{esc(r["id"])}" data-outcome="{esc(r["outcome"])}" data-party="{esc(r["party"])}">'
+        f'<h3><span class="badge badge-{esc(r["party"])}">{esc(PARTY_LABELS[r["party"]])}</span> '
+        f'<a class="headerlink-event" href="#{esc(r["id"])}">{esc(r["commitment"])}</a></h3>'
+        f'<p class="chrono-meta">Promised <time datetime="{r["made_on"].isoformat()}">{esc(r["made_on"])}</time> · {due}{instrument}</p>'
+        f"<p><strong>Observed:</strong> {observed}</p>{summary}{note}"
+        f'<p class="chrono-sources">Sources: {source_links(r["source_ids"], sources)}</p></article>'
+    )
+
+
+def round_html(round_id: str, table: pd.DataFrame | None = None) -> str:
+    """Every commitment of one round, by date promised, US first then China then both."""
+    frame = commitments(table)
+    frame = frame[frame["round"] == round_id]
+    srcs = data.sources()
+    c = {o: int((frame["outcome"] == o).sum()) for o in OUTCOMES}
+    tally = " · ".join(f"{n} {OUTCOMES[o]['label']}" for o, n in c.items() if n)
+    items = "".join(commitment_html(r, srcs) for r in frame.to_dict("records"))
+    return f'<p class="chrono-count">{len(frame)} commitments: {esc(tally)}</p><div class="chrono-list">{items}</div>'
+
+
+
+def soybean_delivery_html() -> str:
+    """The two counts of the 12-million-tonne pledge, one after the other: purchases reported on
+    the US side (USDA export sales, trade estimates, officials) and arrivals in China's customs data."""
+    tracker = series.soybean_tracker()
+    arrivals = series.soybean_arrivals()
+    pledge = series.soybean_pledge("2025-11/2025-12")
+    arrivals = arrivals[arrivals["date"] >= dt.date(2025, 9, 1)]
+    srcs = data.sources()
+
+    def table(rows, caption, date_label, when) -> str:
+        body = "".join(
+            f'<tr><td style="white-space:nowrap">{esc(when(r))}</td><td style="white-space:nowrap">{r["value"]:g}</td><td>{esc(r["note"])}</td>'
+            f"<td>{publisher_links(r['source_ids'], srcs)}</td></tr>" for r in rows.to_dict("records"))
+        head = (f'<tr><th scope="col">{esc(date_label)}</th><th scope="col">Million tonnes</th>'
+                '<th scope="col">What it counts</th><th scope="col">Source</th></tr>')
+        return (f'<div class="table-scroll" tabindex="0"><table class="scorecard-delivery"><caption>{esc(caption)}</caption>'
+                f"<thead>{head}</thead><tbody>{body}</tbody></table></div>")
+
+    us = table(tracker, "US-side count: purchases reported since the 30 October 2025 truce (cumulative)", "Reported",
+               lambda r: f"{r['date']:%-d %b %Y}" if r["dated"] == "exact" else f"{r['date']:%b %Y}")
+    cn = table(arrivals, "China customs: soybean imports from the US in the month", "Month", lambda r: f"{r['date']:%b %Y}")
+    return us + cn + f'<p class="chrono-meta">Pledge: {pledge["value"]:g} million tonnes. {esc(pledge["note"])}</p>'
+
+
+def deadlines_html(on: dt.date | None = None, limit_past: int | None = None) -> str:
+    """Upcoming and past deadlines in two tables, each entry linked to its page."""
+    on = on or data.last_updated()
+    srcs = data.sources()
+
+    def rows(items) -> str:
+        out = []
+        for d in items:
+            first = srcs.get(d.source_ids[0]) if d.source_ids else None
+            src = f'<a href="{esc(first["url"])}" rel="noopener">{esc(first["publisher"])}</a>' if first else ""
+            more = f" +{len(d.source_ids) - 1}" if len(d.source_ids) > 1 else ""
+            out.append(f'<tr><td style="white-space:nowrap"><time datetime="{d.date.isoformat()}">{d.date:%-d %b %Y}</time>'
+                       f'<br><span class="chrono-meta">{esc(deadlines.KINDS[d.kind])}</span></td>'
+                       f'<td><a href="../{esc(d.path)}">{esc(d.title)}</a></td><td>{src}{esc(more)}</td></tr>')
+        return "".join(out)
+
+    head = '<tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Source</th></tr>'
+    up = deadlines.upcoming(on)
+    done = list(reversed(deadlines.past(on)))
+    if limit_past:
+        done = done[:limit_past]
+    upcoming_table = (f'<div class="table-scroll" tabindex="0"><table><caption>Upcoming (after {esc(on)})</caption>'
+                      f"<thead>{head}</thead><tbody>{rows(up)}</tbody></table></div>")
+    past_table = (f'<details><summary>Past deadlines, newest first ({len(done)})</summary>'
+                  f'<div class="table-scroll" tabindex="0"><table><thead>{head}</thead><tbody>{rows(done)}</tbody></table></div></details>')
+    return upcoming_table + past_table

@@ -1,0 +1,120 @@
+"""The tariff tracker's blocks: headline and layer charts, the layer tables, the day-by-day stack
+reader, the reconciliation of quoted rates, and the published averages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+
+from truce import charts, data
+from truce.analysis import tariffs
+from truce.blocks.html import esc, publisher_line
+from truce.charts import tariffs as tariff_charts
+
+START = dt.date(2018, 1, 1)
+
+
+def _today() -> dt.date:
+    return data.last_updated()
+
+
+def headline_series(start: dt.date = START) -> pd.DataFrame:
+    return tariffs.headline_series_both(start, _today())
+
+
+def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> str:
+    series = headline_series(start)
+    us_peak, us_day = tariffs.peak("US")
+    cn_peak, _ = tariffs.peak("CN")
+    now = _today()
+    us_now, cn_now = tariffs.headline_rate(now, "US"), tariffs.headline_rate(now, "CN")
+    title = "Across-the-board tariffs spiked in April 2025, then fell back under the truce"
+    description = (f"Step chart of the across-the-board additional tariff each side applied to the other's goods since "
+                   f"{start.year}. US duties on Chinese goods peaked at {us_peak:g}% from {us_day:%-d %B %Y}; China's peaked at "
+                   f"{cn_peak:g}%. On {now:%-d %B %Y} they stood at {us_now:g}% and {cn_now:g}%.")
+    chart = tariff_charts.headline_rates(series, title=title, description=description)
+    table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
+    ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
+    return charts.embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
+                        as_of=now, csv_name="headline-rates.csv")
+
+
+def layers_chart(start: dt.date = dt.date(2025, 1, 1)) -> str:
+    table = tariffs.layer_table(start, _today())
+    description = ("Stacked step areas, one panel per side, showing how much each legal instrument added to the "
+                   "across-the-board tariff at each date since January 2025.")
+    chart = tariff_charts.layer_bands(table, title="Which legal instruments made up the across-the-board rate", description=description)
+    ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
+    return charts.embed(chart, chart_id="layer-bands", table=table, source=publisher_line(ids), as_of=_today(), csv_name="tariff-layers.csv")
+
+
+def measures_table(imposer: str) -> str:
+    """Every layer of one side, newest first, with links to the chronology."""
+    frame = tariffs.measures()
+    frame = frame[frame["imposer"] == imposer].sort_values(["effective_from", "id"], ascending=False)
+    rows = []
+    for r in frame.to_dict("records"):
+        event = f'<a href="../chronology/#{esc(r["event_id"])}">event</a>' if r["event_id"] else ""
+        rate = f'−{r["rate_pct"]:g} pts (suspension of {esc(r["suspends"])})' if r["suspends"] else f'{r["rate_pct"]:g}%'
+        rows.append(
+            f'<tr><td>{esc(r["instrument"])}</td><td>{esc(r["scope"])}</td><td>{esc(r["coverage"])}</td>'
+            f'<td>{rate}</td><td>{esc(r["effective_from"])}</td><td>{esc(r["effective_to"]) or "in force"}</td>'
+            f'<td>{esc(r["status"])}</td><td>{event}</td></tr>'
+        )
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Instrument", "Scope", "Coverage", "Rate", "From", "Until", "Status", "Chronology"))
+    return f'<div class="table-scroll" tabindex="0"><table class="wide"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def reconciliation_table() -> str:
+    """The numbers people quote, what each counts, and what the layers give for the same day."""
+    frame = tariffs.reconciliation()
+    srcs = data.sources()
+    rows = []
+    for r in frame.to_dict("records"):
+        links = "; ".join(f'<a href="{esc(srcs[s]["url"])}" rel="noopener">{esc(srcs[s]["publisher"])}</a>' for s in r["source_ids"])
+        rows.append(
+            f'<tr><td><strong>{esc(r["quoted"])}</strong></td><td>{esc(r["said_by"])}, {r["said_on"]:%-d %b %Y}</td>'
+            f'<td>{esc(charts.SIDE_LABELS[r["imposer"]])} on {r["refers_to"]:%-d %b %Y}</td>'
+            f'<td>{esc(tariffs.COUNTS_LABELS[r["counts"]])}</td><td>{r["computed_pct"]:g}% ({esc(r["computed_basis"])})</td>'
+            f'<td>{esc(r["note"])}</td><td>{links}</td></tr>'
+        )
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Quoted", "Who and when", "About", "What it counts", "From the layers", "Why they differ", "Sources"))
+    return (f'<div class="table-scroll" tabindex="0"><table class="reconcile"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def stack_reader(start: dt.date = dt.date(2025, 1, 1)) -> str:
+    """A date control that shows, for any day, the layers that made up each side's headline rate.
+    Works without JavaScript as a table for the last day with data; site.js makes the date live."""
+    end = _today()
+    snaps = tariffs.stack_snapshots(start, end)
+    payload = json.dumps(snaps, separators=(",", ":")).replace("</", "<\\/")
+
+    def block(side: str) -> str:
+        snap = [s for s in snaps if s["imposer"] == side][-1]
+        items = "".join(f"<li>{esc(l['instrument'])}: {l['points']:g} points</li>" for l in snap["layers"]) or "<li>no across-the-board layer</li>"
+        return (f'<div class="stack-side" data-side="{side}"><h3>{esc(charts.SIDE_LABELS[side])}</h3>'
+                f'<p class="stack-total"><strong>{snap["total"]:g}%</strong> in total</p><ul>{items}</ul></div>')
+
+    return (
+        '<div class="stack-reader">'
+        f'<label>Show the layers in force on <input type="date" name="stack-date" min="{start.isoformat()}" max="{end.isoformat()}" value="{end.isoformat()}"></label>'
+        f'<div class="stack-sides" aria-live="polite">{block("US")}{block("CN")}</div>'
+        f'<script type="application/json" class="stack-data">{payload}</script></div>'
+    )
+
+
+def averages_chart() -> str:
+    frame = data.load("average_tariffs")
+    frame = frame[frame["measure"].str.contains("trade-weighted", case=False)]
+    us_peak = frame[frame["imposer"] == "US"]["value_pct"].max()
+    description = ("Published trade-weighted average tariffs on each other's goods since 2017, by the date each value refers to. "
+                   f"Points from different chart versions are not joined. The highest US value shown is {us_peak:g}%.")
+    chart = tariff_charts.average_tariffs(frame, title="Trade-weighted averages tell a different story from headline rates",
+                                                     description=description)
+    ids = sorted({s for ids in frame["source_ids"] for s in ids})
+    table = frame[["refers_to", "imposer", "value_pct", "publisher", "vintage"]]
+    return charts.embed(chart, chart_id="average-tariffs", table=table, source=publisher_line(ids), as_of=_today(), csv_name="average-tariffs.csv")

@@ -1,0 +1,80 @@
+"""Rare-earth charts: China's magnet exports by month, China's shares of the supply chain."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from truce.charts.style import CN, DATE_AXIS, SIDE_COLOURS, US, WORLD, _title
+
+DEST_LABELS = {"world": "All destinations", "US": "To the United States"}
+
+
+def magnets_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
+    """Monthly magnet exports on a log scale, world and US. ``frame``: date, destination, tonnes,
+    segment (lines join consecutive months only, so a gap in the data is a gap in the line)."""
+    scale = alt.Scale(domain=list(DEST_LABELS.values()), range=[WORLD, US])
+    base = alt.Chart(frame).encode(
+        x=alt.X("date:T", axis=DATE_AXIS),
+        y=alt.Y("tonnes:Q", title="Tonnes a month (log scale)", scale=alt.Scale(type="log")),
+        color=alt.Color("destination:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
+        tooltip=[alt.Tooltip("date:T", title="Month", format="%B %Y"), alt.Tooltip("destination:N", title="Destination"),
+                 alt.Tooltip("tonnes:Q", title="Tonnes", format=",.1f")],
+    )
+    line = base.mark_line(strokeWidth=2).encode(detail="segment:N")
+    return (line + base.mark_point(filled=True, size=40)).properties(
+        title=_title(title, subtitle), width="container", height=280, description=description)
+
+
+def segments(dates: list) -> list[int]:
+    """Run numbers of consecutive months: 0, 0, 0, 1, 1 … (a new run after each missing month)."""
+    out, run, prev = [], 0, None
+    for d in dates:
+        if prev is not None and (d.year - prev.year) * 12 + d.month - prev.month > 1:
+            run += 1
+        out.append(run)
+        prev = d
+    return out
+
+
+def shares_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
+    """China's share at each stage, one dot per estimate. ``frame``: stage, share_pct, estimate, kind."""
+    order = list(dict.fromkeys(frame["stage"]))
+    return alt.Chart(frame).mark_point(filled=True, size=110, color=CN).encode(
+        y=alt.Y("stage:N", sort=order, title=None),
+        x=alt.X("share_pct:Q", title="China's share of world output (%)", scale=alt.Scale(domain=[0, 100])),
+        shape=alt.Shape("kind:N", title=None, legend=alt.Legend(orient="top")),
+        opacity=alt.Opacity("kind:N", scale=alt.Scale(domain=["observed", "projection"], range=[1, 0.45]), legend=None),
+        tooltip=[alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("share_pct:Q", title="Share (%)"),
+                 alt.Tooltip("estimate:N", title="Estimate"), alt.Tooltip("kind:N", title="Kind")],
+    ).properties(title=_title(title, subtitle), width="container", height=200, description=description)
+
+
+STAGE_LABELS = {"mining": "Mining", "separation": "Separation", "refining": "Refining", "magnets": "Magnet making"}
+
+
+MAGNET_COLOURS = {"world": "#009E73", "US": SIDE_COLOURS["US"]}
+
+
+MAGNET_LABELS = {"world": "To the world", "US": "To the United States"}
+
+
+def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
+    """Bars of China's magnet exports per month, one panel per destination (own scale each).
+
+    ``months`` has columns date (first of the month), destination (world/US), tonnes.
+    """
+    frame = months.assign(date=pd.to_datetime(months["date"]),
+                          where=months["destination"].map(MAGNET_LABELS))
+    scale = alt.Scale(domain=[MAGNET_LABELS[k] for k in MAGNET_COLOURS], range=list(MAGNET_COLOURS.values()))
+    return alt.Chart(frame).mark_bar().encode(
+        x=alt.X("yearmonth(date):T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        y=alt.Y("tonnes:Q", title="Tonnes"),
+        color=alt.Color("where:N", scale=scale, legend=None),
+        row=alt.Row("where:N", title=None, sort=[MAGNET_LABELS[k] for k in MAGNET_COLOURS],
+                    header=alt.Header(labelOrient="top", labelAnchor="start", labelFontWeight="bold", labelPadding=4)),
+        tooltip=[alt.Tooltip("yearmonth(date):T", title="Month", format="%B %Y"),
+                 alt.Tooltip("where:N", title="Exports"), alt.Tooltip("tonnes:Q", title="Tonnes", format=",")],
+    ).resolve_scale(y="independent").properties(
+        title=alt.Title(title, subtitle="Rare-earth permanent magnets, China customs data as reported; months without a figure are left blank"),
+        width="container", height=150, description=description)

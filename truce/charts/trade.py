@@ -1,0 +1,37 @@
+"""Trade charts: US goods trade with China by month, China's exports to the US year on year."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from truce.charts.style import CN, DATE_AXIS, US, _title
+
+FLOW_LABELS = {"imports_usd_m": "US imports from China", "exports_usd_m": "US exports to China"}
+
+
+def trade_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
+    """Two lines, US imports from and exports to China. ``frame``: date, flow, usd_bn."""
+    scale = alt.Scale(domain=list(FLOW_LABELS.values()), range=[CN, US])
+    base = alt.Chart(frame).encode(
+        x=alt.X("date:T", axis=DATE_AXIS),
+        y=alt.Y("usd_bn:Q", title="US$ billion a month"),
+        color=alt.Color("flow:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
+        tooltip=[alt.Tooltip("date:T", title="Month", format="%B %Y"), alt.Tooltip("flow:N", title="Flow"),
+                 alt.Tooltip("usd_bn:Q", title="US$ billion", format=".1f")],
+    )
+    return (base.mark_line(strokeWidth=2.5) + base.mark_point(filled=True, size=30)).properties(
+        title=_title(title, subtitle), width="container", height=280, description=description)
+
+
+def china_yoy_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
+    """Bars of the y/y change by release. ``frame``: date, label, yoy_pct."""
+    order = list(frame.sort_values("date")["label"])
+    bars = alt.Chart(frame).mark_bar(color=CN).encode(
+        x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
+        y=alt.Y("yoy_pct:Q", title="% change on a year earlier"),
+        tooltip=[alt.Tooltip("label:N", title="Release"), alt.Tooltip("yoy_pct:Q", title="Change (%)", format=".1f")],
+    )
+    zero = alt.Chart(frame).mark_rule(color="#888888").encode(y=alt.datum(0))
+    return (bars + zero).properties(
+        title=_title(title, subtitle), width="container", height=260, description=description)

@@ -1,0 +1,121 @@
+"""Load the validated data package as typed data frames.
+
+Nothing is coerced or dropped: a package that fails validation is never loaded. The files are
+read, validated and typed once per state of the ``data/`` folder, not on every call: the state
+is the files' fingerprint, a hash of their bytes computed again only when a file's size or
+modification time changes.
+
+Types follow each field's Table Schema: dates become ``datetime.date``, numbers ``float``,
+integers ``int``, and ``;``-separated id lists (``source_ids`` and every other ``*_ids``
+column) become tuples of ids, parsed here once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+from pathlib import Path
+
+import pandas as pd
+
+from truce.data.validate import _read_raw, descriptor, validate_package
+from truce.paths import DATA_DIR, fingerprint
+
+LIST_SUFFIX = "_ids"
+# the sets that record which resources are loaded while a notebook's code runs (see reads())
+_RECORDERS: list[set[str]] = []
+
+
+@contextlib.contextmanager
+def reads():
+    """Record the name of every resource :func:`load` returns inside the ``with`` block."""
+    seen: set[str] = set()
+    _RECORDERS.append(seen)
+    try:
+        yield seen
+    finally:
+        _RECORDERS.remove(seen)
+
+
+def _paths(data_dir: Path, resources: list[str] | None) -> list[Path]:
+    if resources is None:
+        return sorted(p for p in data_dir.glob("*") if p.is_file())
+    wanted = set(resources) | {"sources"}
+    return [data_dir / "datapackage.json"] + [data_dir / r["path"] for r in descriptor(data_dir)["resources"] if r["name"] in wanted]
+
+
+def data_fingerprint(data_dir: Path = DATA_DIR, resources: list[str] | None = None) -> str:
+    """A hash of the data files (used to key caches): every file, or only the named resources
+    (plus ``sources.csv`` and the descriptor, which every page depends on). A file is read
+    again only when its size or modification time changed."""
+    return fingerprint(_paths(Path(data_dir), resources))
+
+
+def is_list_field(name: str) -> bool:
+    """``source_ids``, ``pulled_event_ids`` …: ``;``-separated ids, loaded as tuples."""
+    return name.endswith(LIST_SUFFIX)
+
+
+def split_ids(text: str) -> tuple[str, ...]:
+    """``"a;b"`` → ``("a", "b")``; an empty cell → ``()``."""
+    return tuple(s for s in text.split(";") if s)
+
+
+def ids_in(frame: pd.DataFrame, column: str = "source_ids") -> tuple[str, ...]:
+    """The ids a frame's rows cite in a list column, each once, in order of first appearance."""
+    out: dict[str, None] = {}
+    for ids in frame[column]:
+        out.update(dict.fromkeys(ids))
+    return tuple(out)
+
+
+def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    out = frame.copy()
+    for field in schema["fields"]:
+        col, kind = field["name"], field.get("type", "string")
+        if col not in out:
+            continue
+        if kind == "date":
+            out[col] = [dt.date.fromisoformat(v) if v else None for v in out[col]]
+        elif kind == "number":
+            out[col] = [float(v) if v != "" else float("nan") for v in out[col]]
+        elif kind == "integer":
+            out[col] = [int(v) if v != "" else None for v in out[col]]
+        elif is_list_field(col):
+            out[col] = [split_ids(v) for v in out[col]]
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _load_all(data_dir: Path, fingerprint: str) -> dict[str, pd.DataFrame]:
+    validate_package(data_dir)
+    desc = descriptor(data_dir)
+    return {r["name"]: _typed(_read_raw(data_dir / r["path"]), r["schema"]) for r in desc["resources"]}
+
+
+def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """A validated resource as a data frame (dates as ``datetime.date``, numbers as float, id
+    lists as tuples). Raises :class:`DataError` when any file in the package is invalid."""
+    tables = _load_all(Path(data_dir), data_fingerprint(Path(data_dir)))
+    for seen in _RECORDERS:
+        seen.add(name)
+    if name not in tables:
+        raise KeyError(f'no resource "{name}" in data/datapackage.json (have: {", ".join(tables)})')
+    return tables[name].copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _sources(data_dir: Path, fingerprint: str) -> dict[str, dict]:
+    return {row["id"]: row for row in load("sources", data_dir).to_dict("records")}
+
+
+def sources(data_dir: Path = DATA_DIR) -> dict[str, dict]:
+    """Source rows keyed by id (each row a fresh copy: callers may change them)."""
+    rows = _sources(Path(data_dir), data_fingerprint(Path(data_dir)))
+    return {sid: dict(row) for sid, row in rows.items()}
+
+
+def last_updated(data_dir: Path = DATA_DIR) -> dt.date:
+    """The newest ``accessed`` date among the sources: when the data was last checked."""
+    return max(load("sources", data_dir)["accessed"])

@@ -1,0 +1,32 @@
+"""Words for the codes in the data: actors, levers, directions, statuses, parties, outcomes.
+
+One place, so "US" reads "United States" the same way in every chart, table and page.
+"""
+
+from __future__ import annotations
+
+LEVER_LABELS = {
+    "tariffs": "Tariffs", "export-controls": "Export controls", "critical-minerals": "Critical minerals",
+    "agriculture": "Agriculture", "tech-and-investment": "Tech and investment", "shipping": "Shipping",
+    "talks": "Talks", "legal": "Courts and law", "other": "Other",
+}
+
+
+ACTOR_LABELS = {"US": "United States", "CN": "China", "both": "Both sides", "court": "Courts", "other": "Others"}
+
+
+DIRECTION_LABELS = {"escalation": "Escalation", "de-escalation": "De-escalation", "neutral": "Neutral"}
+
+
+STATUS_LABELS = {"announced": "announced", "in-force": "in force", "suspended": "suspended", "revoked": "revoked",
+                 "struck-down": "struck down", "threatened": "threatened, never imposed"}
+
+
+PARTY_LABELS = {"US": "United States", "CN": "China", "both": "Both sides"}
+
+
+OUTCOME_LABELS = {"met": "met", "partly-met": "partly met", "pending": "pending", "unverified": "unverified",
+                  "superseded": "superseded", "missed": "missed"}
+
+
+LEVER_ORDER = ["tariffs", "export-controls", "critical-minerals", "agriculture", "tech-and-investment", "shipping", "talks", "other"]

@@ -1,0 +1,118 @@
+"""Citations and chronology links in page sources.
+
+* ``[@source-id]`` (or ``[@id-one; @id-two]``) after a sentence cites rows of
+  ``data/sources.csv``. :func:`render_citations` turns them into numbered footnotes with the
+  same markup as Python-Markdown footnotes (``sup.footnote-ref`` and a ``div.footnote`` list at
+  the end of the page), each with the source's publisher, title, date and link.
+* ``[Geneva](event:geneva-joint-statement-2025-05-12)`` links to an event of the chronology;
+  :func:`render_event_links` turns it into a link to the event's anchor.
+
+Unknown ids are problems reported with ``file:line`` by :func:`check_source` (no build needed)
+and fail the build.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from truce.site.figlinks import Problem, prose_lines, rel
+
+CITE = re.compile(r"\[@(?P<ids>[a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
+EVENT_MD = re.compile(r"\]\(event:(?P<id>[^)\s]*)\)")
+EVENT_HTML = re.compile(r'href="event:(?P<id>[^"]*)"')
+FOOTNOTE_DIV = re.compile(r'<div class="footnote">\s*<hr\s*/?>\s*<ol>(?P<items>.*?)</ol>\s*</div>', re.S)
+SKIP = re.compile(r"(<(code|pre|script|style)\b.*?</\2>)", re.S)
+
+
+def cited_ids(match_ids: str) -> list[str]:
+    return [part.strip().lstrip("@") for part in match_ids.split(";")]
+
+
+def check_source(path: Path, sources: dict, events: set[str], text: str | None = None, label: str | None = None) -> list[Problem]:
+    """Unknown source ids in citations and unknown event ids in event links."""
+    name = label or rel(path)
+    problems = []
+    for n, line in prose_lines(path, text):
+        for m in CITE.finditer(line):
+            for sid in cited_ids(m["ids"]):
+                if sid not in sources:
+                    problems.append(Problem(name, n, f'unknown source "{sid}" in citation — add it to data/sources.csv or fix the id'))
+        for m in EVENT_MD.finditer(line):
+            if m["id"] not in events:
+                problems.append(Problem(name, n, f'unknown event "{m["id"]}" — use an id from data/events.csv'))
+    return problems
+
+
+def _entry(source: dict) -> str:
+    date = f", {source['published']:%-d %B %Y}" if source.get("published") else ""
+    kind = "" if source["kind"] == "primary" else " (secondary"
+    if source["kind"] == "primary-copy":
+        kind = f" (full text of {html.escape(source['document'])}, copied"
+    elif kind and source.get("relies_on"):
+        kind += f", reporting {html.escape(source['relies_on'])}"
+    kind += ")" if kind else ""
+    return (f'{html.escape(source["publisher"])}, “{html.escape(source["title"])}”{date}{kind}. '
+            f'<a href="{html.escape(source["url"])}" rel="noopener">{html.escape(source["url"])}</a>')
+
+
+def render_citations(page_html: str, sources: dict) -> tuple[str, list[str]]:
+    """Replace ``[@id]`` markers with numbered footnotes. Returns the HTML and unknown ids."""
+    order: list[str] = []
+    unknown: list[str] = []
+    existing = FOOTNOTE_DIV.search(page_html)
+    offset = existing["items"].count("<li") if existing else 0
+
+    def number(sid: str) -> str:
+        first = sid not in order  # only the first citation carries the id the back-link targets
+        if first:
+            order.append(sid)
+        n = offset + order.index(sid) + 1
+        ref_id = f' id="fnref:cite-{sid}"' if first else ""
+        return f'<sup{ref_id}><a class="footnote-ref" href="#fn:cite-{sid}">{n}</a></sup>'
+
+    def replace(m: re.Match) -> str:
+        ids = cited_ids(m["ids"])
+        missing = [s for s in ids if s not in sources]
+        if missing:
+            unknown.extend(missing)
+            return m.group(0)
+        return '<sup class="cite-sep">,</sup>'.join(number(s) for s in ids)
+
+    parts = SKIP.split(page_html)
+    out = []
+    i = 0
+    while i < len(parts):
+        chunk = parts[i]
+        if SKIP.fullmatch(chunk or ""):
+            out.append(chunk)
+            i += 2  # skip the tag-name group
+            continue
+        out.append(CITE.sub(replace, chunk))
+        i += 1
+    result = "".join(out)
+    if not order:
+        return result, unknown
+    items = "".join(f'<li id="fn:cite-{sid}"><p>{_entry(sources[sid])}&nbsp;'
+                    f'<a class="footnote-backref" href="#fnref:cite-{sid}" title="Back to the text">&#8617;</a></p></li>'
+                    for sid in order)
+    if existing:
+        start, end = existing.span("items")
+        result_existing = FOOTNOTE_DIV.search(result)
+        start, end = result_existing.span("items")
+        return result[:end] + items + result[end:], unknown
+    return result + f'<div class="footnote"><hr><ol>{items}</ol></div>', unknown
+
+
+def render_event_links(page_html: str, chronology_url: str, events: set[str]) -> tuple[str, list[str]]:
+    """Point ``event:<id>`` links at the chronology anchor. Returns the HTML and unknown ids."""
+    unknown = []
+
+    def replace(m: re.Match) -> str:
+        eid = m["id"]
+        if eid not in events:
+            unknown.append(eid)
+        return f'href="{chronology_url}#{eid}"'
+
+    return EVENT_HTML.sub(replace, page_html), unknown

@@ -1,0 +1,90 @@
+"""The figures ledger: every registered figure with its value, definition, derivation,
+data rows, sources, as-of date and the pages that use it — as a Markdown page and as
+``figures.json``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import subprocess
+
+from truce import data
+from truce.site.figlinks import usage
+from truce.paths import ROOT
+
+ROW_PAGES = {"events": "../chronology.py#{id}"}
+
+
+def build_stamp() -> str:
+    """"<date>, <commit>" for the build."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, timeout=5).stdout.strip() or "uncommitted"
+    except (OSError, subprocess.SubprocessError):
+        commit = "uncommitted"
+    return f"{dt.date.today():%-d %B %Y}, commit {commit}"
+
+
+def unused(figures: dict) -> list[str]:
+    """Registered figures that no page links to."""
+    used = usage()
+    return [fid for fid in figures if fid not in used]
+
+
+def _source_link(sid: str, sources: dict) -> str:
+    s = sources[sid]
+    return f'[{html.escape(s["publisher"])}: {html.escape(s["title"])}]({s["url"]})'
+
+
+def _row_link(resource: str, row_id: str) -> str:
+    pattern = ROW_PAGES.get(resource)
+    label = f"data/{resource}.csv · {row_id}"
+    return f"[{label}]({pattern.format(id=row_id)})" if pattern else label
+
+
+def ledger_markdown(figures: dict, repo_url: str | None = None) -> str:
+    sources = data.sources()
+    used = usage()
+    idle = unused(figures)
+    out = [
+        "---", "description: Every figure published on Truce Tracker, its value, how it is computed, its sources and the pages that use it.", "---",
+        "# Figures ledger", "",
+        "Every number in the site's prose is a link to an entry below. Each entry is computed from the data "
+        "files by a function in `truce/figures.py`, and every link on every page is compared with it at each build: "
+        "a page whose text no longer matches the data does not build.", "",
+        f"Checked at build {build_stamp()}. {len(figures)} figures. Machine-readable: [figures.json](../figures.json).", "",
+    ]
+    if idle:
+        out += ['!!! warning "Figures defined but not used on any page"', "",
+                "    " + ", ".join(f"[{f}](#fig-{f})" for f in idle), ""]
+    for fid, ev in figures.items():
+        fig = ev.figure
+        out += [f"## {html.escape(fid)} {{#fig-{fid}}}", "",
+                f"**{html.escape(ev.text)}** — {html.escape(fig.definition)}", "",
+                f"- As of: {ev.as_of:%-d %B %Y}",
+                f"- Computed by: `{fig.function}`" + (f" ([source]({repo_url}/blob/main/truce/figures.py))" if repo_url else ""),
+                ]
+        if fig.derivation:
+            out.append(f"- Derivation: {html.escape(' '.join(fig.derivation.split()))}")
+        if len(ev.spellings) > 1:
+            out.append("- Also written: " + ", ".join(f"“{html.escape(s)}”" for s in ev.spellings[1:]))
+        if ev.rows:
+            out.append("- Data rows: " + "; ".join(_row_link(r, i) for r, i in ev.rows))
+        if ev.source_ids:
+            out.append("- Sources: " + "; ".join(_source_link(s, sources) for s in ev.source_ids if s in sources))
+        pages = used.get(fid, [])
+        out.append("- Used on: " + (", ".join(f"[{p}](../{p})" for p in pages) if pages else "*no page yet*"))
+        out.append("")
+    return "\n".join(out)
+
+
+def figures_json(figures: dict, pages: dict[str, list[str]]) -> dict:
+    return {
+        "checked": build_stamp(),
+        "figures": [
+            {"id": fid, "text": ev.text, "value": ev.value if not isinstance(ev.value, dt.date) else ev.value.isoformat(),
+             "unit": ev.figure.unit, "definition": ev.figure.definition, "as_of": ev.as_of.isoformat(),
+             "sources": list(ev.source_ids), "rows": [list(r) for r in ev.rows], "pages": pages.get(fid, [])}
+            for fid, ev in figures.items()
+        ],
+    }

@@ -1,0 +1,72 @@
+"""Which data each notebook page reads.
+
+A notebook declares the data resources it reads in its jupytext header::
+
+    truce:
+      data: [events, tariff_measures]
+
+The build keys a notebook's execution cache on those files only (plus ``sources.csv`` and the
+descriptor), so a data edit re-executes just the notebooks that read it. :func:`undeclared_reads`
+runs a notebook's code cells and reports any resource read without being declared.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from truce import data
+from truce.paths import DOCS_DIR, ROOT
+
+ALWAYS = {"sources"}
+
+
+def notebook_sources(docs_dir: Path = DOCS_DIR) -> list[Path]:
+    """Text notebooks under docs/: percent-format .py files and story chapters in Markdown."""
+    return sorted(docs_dir.glob("*.py")) + sorted((docs_dir / "story").glob("[0-9]*.md"))
+
+
+def declared(path: Path) -> list[str] | None:
+    import jupytext
+
+    meta = jupytext.read(path).metadata.get("truce", {})
+    names = meta.get("data") if isinstance(meta, dict) else None
+    return list(names) if isinstance(names, list) else None
+
+
+def clear_caches() -> None:
+    """Forget every memoised result in the ``truce`` package, so that code run next reads its
+    data afresh (a cached calibration would otherwise hide a read from :func:`resources_read`)."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name == "truce" or name.startswith("truce."):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
+def resources_read(path: Path) -> set[str]:
+    """Run the notebook's code cells in this process, with every cache in the package emptied
+    first, and return the name of every data resource they load."""
+    import jupytext
+
+    clear_caches()
+    namespace: dict = {"__name__": "__notebook__"}
+    with data.reads() as seen:
+        for cell in jupytext.read(path).cells:
+            if cell.cell_type == "code":
+                exec(compile(cell.source, str(path), "exec"), namespace)
+    return seen
+
+
+def undeclared_reads(path: Path) -> list[str]:
+    """Problems: a missing declaration, or resources read but not declared."""
+    rel = path.resolve().relative_to(ROOT).as_posix() if path.resolve().is_relative_to(ROOT) else path.as_posix()
+    names = declared(path)
+    if names is None:
+        return [f"{rel}: declares no data — add `truce: data: [...]` to its jupytext header"]
+    unknown = sorted(set(names) - set(data.resource_names()))
+    problems = [f'{rel}: declares unknown resource "{n}" — use a name from data/datapackage.json' for n in unknown]
+    missing = sorted(resources_read(path) - set(names) - ALWAYS)
+    problems += [f'{rel}: reads data/{n}.csv but does not declare it — add "{n}" to `truce: data:` in its header' for n in missing]
+    return problems
