@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from truce import data
-from truce.blocks import chronology, data_page, home, series, tariffs
+from truce.blocks import data_page, home, series, tariffs
 from truce.figures import registry
 from truce.paths import DATA_DIR
 from truce.site import feeds
@@ -26,23 +26,10 @@ from truce.site import feeds
 SHORTCODE = re.compile(r"^\{\{\s*([a-z0-9]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
 PAGE_CHARTS = {
     "headline-rates": lambda: tariffs.headline_chart(start=dt.date(2025, 1, 1)),
-    "moves-per-month": chronology.overview_chart,
     "us-china-trade": lambda: series.trade_block(),
     "soybean-arrivals": lambda: series.soybean_arrivals_block(),
 }
-STORY_INDEX = DATA_DIR.parent / "docs" / "story" / "index.md"
-
-
-def story_in_60_seconds() -> str:
-    """The "story in 60 seconds" section of docs/story/index.md (Markdown), reused on Home."""
-    text = STORY_INDEX.read_text(encoding="utf-8")
-    start = text.index("## The story in 60 seconds")
-    body = text[start:].split("\n", 1)[1]
-    end = body.find("\n## ")
-    return body[: end if end >= 0 else None].strip()
-
-
-BLOCKS = {"datafiles": data_page.datafiles_table, "story60": story_in_60_seconds, "truceclock": home.truce_clock}
+BLOCKS = {"datafiles": data_page.datafiles_table, "truceclock": home.truce_clock}
 
 
 # blocks that depend only on the data and the package (the truce clock also depends on today)

@@ -14,7 +14,6 @@ from truce import charts, data
 from truce.analysis import events as chronology
 from truce.analysis import model
 from truce.charts import model as model_charts
-from truce.data import split_ids
 
 
 @pytest.fixture(scope="module")
@@ -88,13 +87,15 @@ def test_trade_is_summed_within_one_complete_vintage():
         "exports_usd_m": [1000.0] * 12 + [9999.0], "imports_usd_m": [3000.0] * 12 + [9999.0],
         "vintage": ["full"] * 12 + ["partial"],
     })
+    table = table.assign(balance_usd_m=table["exports_usd_m"] - table["imports_usd_m"], source_ids=[("s",)] * len(table))
     trade = model.trade_in(2024, table)
     assert (trade.exports_bn, trade.imports_bn, trade.vintage) == (12.0, 36.0, "full")
 
 
 def test_a_year_without_a_complete_vintage_is_an_error():
-    table = pd.DataFrame({"month": ["2024-01"], "exports_usd_m": [1.0], "imports_usd_m": [1.0], "vintage": ["v"]})
-    with pytest.raises(ValueError, match="twelve months of 2024"):
+    table = pd.DataFrame({"month": ["2024-01"], "exports_usd_m": [1.0], "imports_usd_m": [1.0], "balance_usd_m": [0.0],
+                          "vintage": ["v"], "source_ids": [("s",)]})
+    with pytest.raises(ValueError, match="no vintage covers every month of 2024"):
         model.trade_in(2024, table)
 
 
@@ -280,4 +281,4 @@ def test_parameters_table_has_a_basis_for_every_parameter(cal):
     for row in table.to_dict("records"):
         if row["basis"] in ("study", "calibrated"):
             assert row["source_ids"], row["symbol"]
-        assert all(s in known for s in split_ids(row["source_ids"])), row["symbol"]
+        assert all(s in known for s in row["source_ids"]), row["symbol"]

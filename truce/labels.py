@@ -12,7 +12,9 @@ LEVER_LABELS = {
 }
 
 
-ACTOR_LABELS = {"US": "United States", "CN": "China", "both": "Both sides", "court": "Courts", "other": "Others"}
+SIDE_NAMES = {"US": "United States", "CN": "China"}
+PARTY_LABELS = {**SIDE_NAMES, "both": "Both sides"}
+ACTOR_LABELS = {**PARTY_LABELS, "court": "Courts", "other": "Others"}
 
 
 DIRECTION_LABELS = {"escalation": "Escalation", "de-escalation": "De-escalation", "neutral": "Neutral"}
@@ -21,8 +23,6 @@ DIRECTION_LABELS = {"escalation": "Escalation", "de-escalation": "De-escalation"
 STATUS_LABELS = {"announced": "announced", "in-force": "in force", "suspended": "suspended", "revoked": "revoked",
                  "struck-down": "struck down", "threatened": "threatened, never imposed"}
 
-
-PARTY_LABELS = {"US": "United States", "CN": "China", "both": "Both sides"}
 
 
 OUTCOME_LABELS = {"met": "met", "partly-met": "partly met", "pending": "pending", "unverified": "unverified",

@@ -12,6 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DOCS_DIR = ROOT / "docs"
 PACKAGE_DIR = ROOT / "truce"
+# build caches: notebook outputs, chart pictures, the Vega bundle (never committed)
+CACHE_DIR = ROOT / ".cache"
 
 
 @functools.lru_cache(maxsize=1024)

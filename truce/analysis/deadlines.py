@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from truce import data
+from truce.labels import PARTY_LABELS
 
 SITE_URL = "https://truce-tracker.github.io/"
 
@@ -43,7 +44,6 @@ KINDS = {
 }
 
 
-PARTIES = {"US": "United States", "CN": "China", "both": "Both sides"}
 
 
 ROUNDS = {"geneva-2025": "Geneva", "london-2025": "London", "busan-2025": "Kuala Lumpur/Busan",
@@ -75,10 +75,10 @@ def _commitment_deadlines(frame) -> list[Deadline]:
         if not r["due"]:
             continue
         outcome = r["outcome"].replace("-", " ")
-        desc = f"{PARTIES[r['party']]} committed ({ROUNDS[r['round']]}, {r['made_on']:%-d %B %Y}): {r['commitment']} Outcome: {outcome}."
+        desc = f"{PARTY_LABELS[r['party']]} committed ({ROUNDS[r['round']]}, {r['made_on']:%-d %B %Y}): {r['commitment']} Outcome: {outcome}."
         if r["outcome_summary"]:
             desc += f" {r['outcome_summary']}"
-        out.append(Deadline(f"commitment-{r['id']}", r["due"], f"Due ({PARTIES[r['party']]}): {_short(r['commitment'])}",
+        out.append(Deadline(f"commitment-{r['id']}", r["due"], f"Due ({PARTY_LABELS[r['party']]}): {_short(r['commitment'])}",
                             "commitment-due", tuple(r["source_ids"]), f"scorecard/#{r['id']}", desc))
     return out
 
@@ -133,7 +133,7 @@ def _tariff_deadlines(frame) -> list[Deadline]:
     for r in frame.to_dict("records"):
         if r["status"] == "threatened":
             continue
-        who = PARTIES[r["imposer"]]
+        who = PARTY_LABELS[r["imposer"]]
         what = f"{who}: {r['instrument']} — {_rate(r)} on {r['coverage']}"
         out.append(Deadline(f"tariff-start-{r['id']}", r["effective_from"], f"Starts — {what}", "tariff-start",
                             tuple(r["source_ids"]), "tariffs/", f"Tariff layer in force from {r['effective_from']:%-d %B %Y}. {r['note']}".strip()))

@@ -41,7 +41,8 @@ import pandas as pd
 
 from truce import data
 from truce.analysis import events as chronology
-from truce.analysis import tariffs
+from truce.analysis import series, tariffs
+from truce.labels import SIDE_NAMES
 
 # Parameters -------------------------------------------------------------------------------
 # Values typed here are either taken from a cited study or are assumptions of this site; every
@@ -79,7 +80,6 @@ ROUNDS = 2000
 
 TARIFF_LEVERS = {"US": "us-tariffs", "CN": "cn-tariffs"}
 SIDES = ("US", "CN")
-SIDE_NAMES = {"US": "United States", "CN": "China"}
 RESTRAIN, ESCALATE = "restrain", "escalate"
 
 
@@ -124,15 +124,12 @@ class Trade:
 
 
 def trade_in(year: int = 2024, table: pd.DataFrame | None = None) -> Trade:
-    """US goods trade with China summed over the twelve months of ``year``, from the latest
-    release vintage that has all twelve months (vintages are never mixed)."""
-    frame = data.load("trade_monthly") if table is None else table
-    frame = frame[frame["month"].str.startswith(f"{year}-")]
-    complete = [v for v, g in frame.groupby("vintage") if g["month"].nunique() == 12]
-    if not complete:
-        raise ValueError(f"no release vintage in data/trade_monthly.csv has all twelve months of {year}")
-    vintage = sorted(complete)[-1]
-    rows = frame[frame["vintage"] == vintage]
+    """US goods trade with China summed over the twelve months of ``year``, in the release
+    vintage :func:`truce.analysis.series.trade_plot_vintage` picks for that year (vintages are
+    never mixed)."""
+    vintage = series.trade_plot_vintage((year,), table)
+    rows = series.trade_series(vintage, table)
+    rows = rows[rows["month"].str.startswith(f"{year}-")]
     return Trade(round(rows["exports_usd_m"].sum() / 1000, 3), round(rows["imports_usd_m"].sum() / 1000, 3), vintage, year)
 
 
@@ -550,35 +547,37 @@ def parameters(cal: Calibration | None = None) -> pd.DataFrame:
     assumption), source ids and what it means. The page shows this table."""
     cal = calibrate() if cal is None else cal
     trade = trade_in(2024)
+    months = series.trade_series(trade.vintage)
+    trade_sources = data.ids_in(months[months["month"].str.startswith("2024-")])
     rows = [
-        ("M", "US goods imports from China, 2024", cal.imports_us, "$ billion", "data", "github-weiqi-census-c5700-2026-03-23",
+        ("M", "US goods imports from China, 2024", cal.imports_us, "$ billion", "data", trade_sources,
          f"Sum of the twelve months of 2024 in data/trade_monthly.csv, release vintage: {trade.vintage}."),
-        ("X", "US goods exports to China, 2024", cal.exports_us, "$ billion", "data", "github-weiqi-census-c5700-2026-03-23",
+        ("X", "US goods exports to China, 2024", cal.exports_us, "$ billion", "data", trade_sources,
          "Same vintage as the imports."),
-        ("t_US", "US peak across-the-board additional tariff", cal.tariff_us * 100, "%", "data", "",
+        ("t_US", "US peak across-the-board additional tariff", cal.tariff_us * 100, "%", "data", (),
          "Highest sum of the US all-goods layers in data/tariff_measures.csv (see the tariff tracker)."),
-        ("t_CN", "China's peak across-the-board additional tariff", cal.tariff_cn * 100, "%", "data", "",
+        ("t_CN", "China's peak across-the-board additional tariff", cal.tariff_cn * 100, "%", "data", (),
          "Highest sum of China's all-goods layers in data/tariff_measures.csv."),
-        ("σ", "Import demand elasticity", cal.sigma, "", "study", ";".join(SIGMA_SOURCES),
+        ("σ", "Import demand elasticity", cal.sigma, "", "study", SIGMA_SOURCES,
          f"Trade left at tariff t is (1+t)^-σ. Counting flows that stop altogether, the same study finds about {SIGMA_WITH_ZEROS:g}; "
          "the charts let you try both."),
-        ("pass-through", "Tariffs fully passed on to the importing side's buyers", 1.0, "share", "study", ";".join(PASS_THROUGH_SOURCES),
+        ("pass-through", "Tariffs fully passed on to the importing side's buyers", 1.0, "share", "study", PASS_THROUGH_SOURCES,
          "So the importing economy bears the deadweight loss of its own tariff."),
-        ("κ", "Share of lost export sales that counts as a loss", cal.kappa, "share", "assumption", "",
+        ("κ", "Share of lost export sales that counts as a loss", cal.kappa, "share", "assumption", (),
          "1 counts every lost sale in the year of escalation; exporters who find other buyers lose less."),
-        ("S_US", "Strength of US chokepoint levers (sum)", cal.strength_us, "units", "data", "",
+        ("S_US", "Strength of US chokepoint levers (sum)", cal.strength_us, "units", "data", (),
          "Sum over valued US levers in data/leverage.csv of dependence share × min(years to replace, horizon) / horizon."),
-        ("S_CN", "Strength of China's chokepoint levers (sum)", cal.strength_cn, "units", "data", "", "As for the US."),
-        ("horizon", "Planning horizon for replacing a supply", HORIZON_YEARS, "years", "assumption", "",
+        ("S_CN", "Strength of China's chokepoint levers (sum)", cal.strength_cn, "units", "data", (), "As for the US."),
+        ("horizon", "Planning horizon for replacing a supply", HORIZON_YEARS, "years", "assumption", (),
          "A lever that takes this long or longer to replace keeps its full strength."),
-        ("λ", "Harm per unit of chokepoint strength", cal.lam, "$ billion a year", "calibrated", ";".join(USGS_SOURCES),
+        ("λ", "Harm per unit of chokepoint strength", cal.lam, "$ billion a year", "calibrated", USGS_SOURCES,
          f"USGS estimate for a complete gallium and germanium ban (${USGS_GA_GE_LOSS_BN:g} billion) divided by that lever's strength. "
          "Valuing every chokepoint this way is an assumption."),
-        ("ρ", "Cost of a chokepoint to its user per dollar of harm", cal.rho, "share", "assumption", "",
+        ("ρ", "Cost of a chokepoint to its user per dollar of harm", cal.rho, "share", "assumption", (),
          "The user's own firms lose the sales the lever blocks."),
-        ("θ", "Value to a government of a dollar of the rival's loss", cal.theta, "share", "assumption", "",
+        ("θ", "Value to a government of a dollar of the rival's loss", cal.theta, "share", "assumption", (),
          "0 is pure economics (nobody escalates); 1 is pure rivalry."),
-        ("noise", "Chance a move is misread in the noisy simulations", NOISE, "share", "assumption", "", f"Seeded ({SEED}); {ROUNDS} rounds."),
+        ("noise", "Chance a move is misread in the noisy simulations", NOISE, "share", "assumption", (), f"Seeded ({SEED}); {ROUNDS} rounds."),
     ]
     return pd.DataFrame(rows, columns=["symbol", "parameter", "value", "unit", "basis", "source_ids", "note"])
 

@@ -1,9 +1,9 @@
 """Page blocks of the explainer "Mutually assured economic destruction": the leverage matrix, the
 model's parameter and payoff tables, and the interactive charts with their controls.
 
-Each function returns HTML that a notebook cell displays in one line. Source ids are written as
-``[@id]`` citations, which the site turns into numbered footnotes; chronology events link to
-their anchors on the chronology page (``../chronology/#<event-id>``). Text from data is escaped.
+Each function returns HTML that a notebook cell displays in one line. Sources are linked by
+publisher (the title in the tooltip); chronology events are ``event:<id>`` links, which the site
+resolves for every page the same way as in prose. Text from data is escaped.
 """
 
 from __future__ import annotations
@@ -15,23 +15,16 @@ import pandas as pd
 from truce import charts, data
 from truce.analysis import events as chronology
 from truce.analysis import model
-from truce.blocks.html import esc
+from truce.blocks.html import esc, publisher_links
 from truce.charts import model as model_charts
+from truce.labels import SIDE_NAMES
 
-CODE_URL = "https://github.com/truce-tracker/truce-tracker/blob/main/truce/model.py"
-CHRONOLOGY = "../chronology/"
-HOLDER = {"US": "United States", "CN": "China"}
+CODE_URL = "https://github.com/truce-tracker/truce-tracker/blob/main/truce/analysis/model.py"
 # captions stay in view (left-aligned, sticky) while a wide table scrolls sideways on a phone
 CAPTION = '<caption style="text-align:left"><span style="display:inline-block;position:sticky;left:0;max-width:min(calc(100vw - 4rem), 36rem)">'
 CAPTION_END = "</span></caption>"
 BASIS = {"data": "data", "study": "study", "calibrated": "calibrated", "assumption": "assumption"}
 
-
-
-def cite(ids: str | list[str]) -> str:
-    """``[@a; @b]`` for ``a;b`` (empty string for no ids)."""
-    parts = [i for i in (ids.split(";") if isinstance(ids, str) else ids) if i]
-    return "[" + "; ".join(f"@{i}" for i in parts) + "]" if parts else ""
 
 
 def _today() -> dt.date:
@@ -44,7 +37,7 @@ def _today() -> dt.date:
 def event_links(ids: tuple[str, ...], events: dict[str, dict]) -> str:
     """Links to the chronology entries of event ids, by date, oldest first."""
     rows = sorted((events[i] for i in ids), key=lambda r: (r["date"], r["id"]))
-    return "".join(f'<a class="date-link" href="{CHRONOLOGY}#{esc(r["id"])}" title="{esc(r["title"])}">{r["date"]:%-d %b %Y}</a>'
+    return "".join(f'<a class="date-link" href="event:{esc(r["id"])}" title="{esc(r["title"])}">{r["date"]:%-d %b %Y}</a>'
                        for r in rows) or "—"
 
 
@@ -67,13 +60,13 @@ def leverage_table(table: pd.DataFrame | None = None) -> str:
         years = r["years_to_replace"]
         years_html = "—" if years is None or years != years else f"{years:g}<br><span {small}>{esc(r['years_basis'])}</span>"
         cells = [
-            f'<th scope="row" style="min-width:8rem">{esc(r["lever"])}<br><span {small}>{esc(HOLDER[r["holder"]])} over {esc(HOLDER[r["target"]])}</span></th>',
+            f'<th scope="row" style="min-width:8rem">{esc(r["lever"])}<br><span {small}>{esc(SIDE_NAMES[r["holder"]])} over {esc(SIDE_NAMES[r["target"]])}</span></th>',
             f'<td style="min-width:11rem">{dep_html}</td>',
             f'<td style="min-width:8rem">{esc(r["alternatives"])}</td>',
             f'<td style="white-space:nowrap">{years_html}</td>',
             f"<td style=\"\">{event_links(r['pulled_event_ids'], events)}</td>",
             f"<td style=\"\">{event_links(r['eased_event_ids'], events)}</td>",
-            f'<td style="white-space:nowrap">{cite(r["source_ids"])}</td>',
+            f'<td>{publisher_links(r["source_ids"])}</td>',
         ]
         if r["note"]:  # the note row below belongs to this lever: no rule between them
             cells = [c.replace(' style="', ' style="border-bottom:0;', 1) for c in cells]
@@ -108,7 +101,7 @@ def parameters_table(cal: model.Calibration | None = None) -> str:
     frame = model.parameters(cal)
     rows = "".join(
         f'<tr><th scope="row">{esc(r["symbol"])}</th><td>{esc(r["parameter"])}</td><td style="white-space:nowrap">{esc(_fmt(r["value"], r["unit"]))}</td>'
-        f'<td>{esc(r["unit"])}</td><td>{esc(BASIS[r["basis"]])}</td><td>{cite(r["source_ids"])}</td><td>{esc(r["note"])}</td></tr>'
+        f'<td>{esc(r["unit"])}</td><td>{esc(BASIS[r["basis"]])}</td><td>{publisher_links(r["source_ids"])}</td><td>{esc(r["note"])}</td></tr>'
         for r in frame.to_dict("records"))
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Symbol", "Parameter", "Value", "Unit", "Basis", "Sources", "What it means"))
     return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="Model parameters"><table class="model-table">'
@@ -122,7 +115,7 @@ def harm_table(cal: model.Calibration | None = None) -> str:
     cal = model.calibrate() if cal is None else cal
     h = model.harms(cal)
     rows = "".join(
-        f'<tr><th scope="row">{HOLDER[s]}</th><td>{x.tariff_harm:,.0f}</td><td>{x.chokepoint_harm:,.0f}</td><td>{x.harm:,.0f}</td>'
+        f'<tr><th scope="row">{SIDE_NAMES[s]}</th><td>{x.tariff_harm:,.0f}</td><td>{x.chokepoint_harm:,.0f}</td><td>{x.harm:,.0f}</td>'
         f"<td>{x.tariff_cost:,.0f}</td><td>{x.chokepoint_cost:,.0f}</td><td>{x.cost:,.0f}</td><td>{x.cost_ratio:.2f}</td></tr>"
         for s, x in h.items())
     head = "".join(f'<th scope="col">{t}</th>' for t in (
@@ -140,7 +133,7 @@ def payoff_table(cal: model.Calibration | None = None) -> str:
     rows = []
     for side, p in pays.items():
         check = "yes" if p.is_prisoners_dilemma() else "no"
-        rows.append(f'<tr><th scope="row">{HOLDER[side]}</th><td>{p.T:,.1f}</td><td>{p.R:,.1f}</td><td>{p.P:,.1f}</td><td>{p.S:,.1f}</td>'
+        rows.append(f'<tr><th scope="row">{SIDE_NAMES[side]}</th><td>{p.T:,.1f}</td><td>{p.R:,.1f}</td><td>{p.P:,.1f}</td><td>{p.S:,.1f}</td>'
                     f"<td>{check}</td><td>{model.threshold(p):.3f}</td></tr>")
     head = "".join(f'<th scope="col">{t}</th>' for t in (
         "Side", "T: escalate alone", "R: both restrain", "P: both escalate", "S: restrain alone", "T > R > P > S?", "Threshold δ*"))
@@ -329,7 +322,7 @@ def strategies_chart(cal: model.Calibration | None = None) -> str:
     subtitle = "Actual 2025 moves and each strategy's reply to the other side's actual moves"
     description = ("Grid of months of 2025 (columns) by rows: the other side's actual moves, the chosen side's actual moves, and the moves "
                    "tit-for-tat, grim trigger and generous tit-for-tat would have made. E marks escalation, R restraint. "
-                   + "; ".join(f"for {model.SIDE_NAMES[s]}, {r['strategy'].lower()} matches {r['months_matched']} months" for s, r in best.items())
+                   + "; ".join(f"for {SIDE_NAMES[s]}, {r['strategy'].lower()} matches {r['months_matched']} months" for s, r in best.items())
                    + ". A radio group picks which side the strategies play for.")
     chart = model_charts.strategy_grid(moves.assign(month=moves["month"].map(lambda d: d.isoformat())), title=title, subtitle=subtitle, description=description)
     table = moves.assign(month=moves["month"].map(lambda d: d.strftime("%Y-%m")))[["side", "row", "month", "move"]]
@@ -339,5 +332,5 @@ def strategies_chart(cal: model.Calibration | None = None) -> str:
 
 
 def code_link() -> str:
-    return (f'<p class="model-code"><a href="{CODE_URL}" rel="noopener">Show the code: truce/model.py on GitHub</a> '
+    return (f'<p class="model-code"><a href="{CODE_URL}" rel="noopener">Show the code: truce/analysis/model.py on GitHub</a> '
             "(the model, its parameters and the grids behind the charts; the tests are in tests/test_model.py).</p>")

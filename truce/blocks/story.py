@@ -106,7 +106,6 @@ def magnets_chart(chart_id: str = "magnet-exports") -> str:
                         as_of=as_of, csv_name="rare-earth-magnet-exports.csv")
 
 
-PARTY_LABELS = {"US": "United States", "CN": "China", "both": "Both"}
 
 
 

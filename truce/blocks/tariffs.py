@@ -57,7 +57,7 @@ def measures_table(imposer: str) -> str:
     frame = frame[frame["imposer"] == imposer].sort_values(["effective_from", "id"], ascending=False)
     rows = []
     for r in frame.to_dict("records"):
-        event = f'<a href="../chronology/#{esc(r["event_id"])}">event</a>' if r["event_id"] else ""
+        event = f'<a href="event:{esc(r["event_id"])}">event</a>' if r["event_id"] else ""
         rate = f'−{r["rate_pct"]:g} pts (suspension of {esc(r["suspends"])})' if r["suspends"] else f'{r["rate_pct"]:g}%'
         rows.append(
             f'<tr><td>{esc(r["instrument"])}</td><td>{esc(r["scope"])}</td><td>{esc(r["coverage"])}</td>'

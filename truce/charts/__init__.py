@@ -8,7 +8,7 @@ The names most pages need are available here: ``charts.embed``, ``charts.SIDE_CO
 from truce.charts.render import (
                                  CHART_CLASS,
                                  LIVE_MARKER,
-                                 PICTURE_SCHEME,
+                                 PICTURE_DIR,
                                  PICTURE_URL,
                                  VL_VERSION,
                                  chart_data,
@@ -20,5 +20,5 @@ from truce.charts.render import (
 )
 from truce.charts.style import SIDE_COLOURS, SIDE_LABELS
 
-__all__ = ["CHART_CLASS", "LIVE_MARKER", "PICTURE_SCHEME", "PICTURE_URL", "SIDE_COLOURS", "SIDE_LABELS", "VL_VERSION",
+__all__ = ["CHART_CLASS", "LIVE_MARKER", "PICTURE_DIR", "PICTURE_URL", "SIDE_COLOURS", "SIDE_LABELS", "VL_VERSION",
            "chart_data", "embed", "interactive", "spec", "static_svg", "write_vendor_bundle"]

@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 
 from truce.charts.style import SIDE_COLOURS
-from truce.labels import LEVER_ORDER
+from truce.labels import LEVER_ORDER, SIDE_NAMES
 
 
 def events_per_month(counts: pd.DataFrame, *, title: str, description: str, labels: pd.DataFrame | None = None) -> alt.Chart:
@@ -38,7 +38,7 @@ def events_per_month(counts: pd.DataFrame, *, title: str, description: str, labe
 def _labelled(table: pd.DataFrame) -> pd.DataFrame:
     from truce.labels import LEVER_LABELS
 
-    return table.assign(side=table["actor"].map({"US": "United States", "CN": "China"}),
+    return table.assign(side=table["actor"].map(SIDE_NAMES),
                         lever_label=table["lever"].map(LEVER_LABELS))
 
 
@@ -52,9 +52,9 @@ def escalation_bars(table: pd.DataFrame, *, year: int, description: str) -> alt.
     order = [LEVER_LABELS[lv] for lv in LEVER_ORDER if lv in set(table["lever"])]
     return alt.Chart(frame).mark_bar().encode(
         y=alt.Y("lever_label:N", title=None, sort=order),
-        yOffset=alt.YOffset("side:N", sort=["United States", "China"]),
+        yOffset=alt.YOffset("side:N", sort=list(SIDE_NAMES.values())),
         x=alt.X("moves:Q", title="Escalating moves", axis=alt.Axis(tickMinStep=1, format="d")),
-        color=alt.Color("side:N", title=None, scale=alt.Scale(domain=["United States", "China"],
+        color=alt.Color("side:N", title=None, scale=alt.Scale(domain=list(SIDE_NAMES.values()),
                                                             range=[SIDE_COLOURS["US"], SIDE_COLOURS["CN"]]),
                         legend=alt.Legend(orient="top")),
         tooltip=[alt.Tooltip("side:N", title="Side"), alt.Tooltip("lever_label:N", title="Lever"), alt.Tooltip("moves:Q", title="Moves")],

@@ -16,8 +16,9 @@ import altair as alt
 import pandas as pd
 
 from truce.charts import SIDE_COLOURS
+from truce.labels import SIDE_NAMES
 
-SIDE_DOMAIN = ["United States", "China"]
+SIDE_DOMAIN = list(SIDE_NAMES.values())
 SIDE_RANGE = [SIDE_COLOURS["US"], SIDE_COLOURS["CN"]]
 RESTRAINT = "#009E73"
 ESCALATION = "#CC79A7"
@@ -159,7 +160,7 @@ def strategy_grid(moves: pd.DataFrame, *, title: str, subtitle: str, description
     ``moves`` has columns side, month, row, order, move, matches (from :func:`truce.model.strategy_moves`).
     """
     side = alt.param(name="side", value="US", bind=alt.binding_radio(
-        options=["US", "CN"], labels=["United States", "China"], name="Strategies play for ",
+        options=["US", "CN"], labels=SIDE_DOMAIN, name="Strategies play for ",
         element=f"#{control_id(chart_id, 'side')}"))
     base = alt.Chart(moves).transform_filter("datum.side == side")
     x = alt.X("month(month):O", title=None, axis=alt.Axis(labelAngle=0, labelExpr="width < 480 ? substring(datum.label, 0, 1) : datum.label"))

@@ -6,7 +6,7 @@ Every chart on the site has a title that states the finding, units, a source lin
 
 Every chart is drawn at build time as static SVG (vl-convert), at a desktop and a phone width
 and in light and dark colours. The pictures are files named by their content
-(``assets/charts/<hash>.svg``), shown with ``<img>`` so they add nothing to the page's
+(``charts/<hash>.svg``, in a folder beside the page that shows them), shown with ``<img>`` so they add nothing to the page's
 document; the stylesheet shows the one that fits the box and the theme, and the browser
 fetches only that one. A page shows its charts without running any chart code. Charts with
 controls (sliders, zoom) also carry their Vega-Lite spec: ``charts.js`` loads Vega and swaps
@@ -29,6 +29,8 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
+from truce.paths import CACHE_DIR
+
 CHART_CLASS = "truce-chart"
 
 
@@ -39,13 +41,11 @@ VL_VERSION = "6.4"
 STATIC_WIDTHS = {"wide": 640, "narrow": 320}
 
 
-# where pictures are written while pages are built (the build hook sets TRUCE_CHART_DIR so
-# notebook kernels write where it collects them) and how pages refer to them until the hook
-# rewrites the reference to the page's relative URL
-PICTURE_SCHEME = "truce-chart:"
-
-
-PICTURE_URL = "assets/charts/"
+# where pictures are written while pages are built (by this process and by notebook kernels
+# alike), and the folder beside each page they are published to: a page refers to its pictures
+# relative to itself, so the URL a block writes is final
+PICTURE_DIR = CACHE_DIR / "charts"
+PICTURE_URL = "charts/"
 
 
 # colours of the dark-theme pictures: text, grid, axes and the sides' lighter tones
@@ -172,12 +172,6 @@ def static_svg(vl: dict, *, width: int, prefix: str) -> str:
                                    f'style="aspect-ratio: {m[2]} / {m[3]}"', svg, count=1)
 
 
-def picture_dir() -> Path:
-    from truce.paths import ROOT
-
-    return Path(os.environ.get("TRUCE_CHART_DIR") or ROOT / ".cache" / "charts")
-
-
 def dark(svg: str) -> str:
     """The same picture in the dark theme's colours."""
     for light, dark_colour in DARK_COLOURS.items():
@@ -188,7 +182,7 @@ def dark(svg: str) -> str:
 def save_picture(svg: str) -> str:
     """Write a picture under its content hash; return the file name."""
     name = hashlib.sha256(svg.encode("utf-8")).hexdigest()[:20] + ".svg"
-    target = picture_dir() / name
+    target = PICTURE_DIR / name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -207,7 +201,7 @@ def pictures_html(vl: dict, chart_id: str) -> str:
         svg = static_svg(vl, width=width, prefix=f"{chart_id}-{name}")
         w, h = _SIZE.search(svg).groups()
         imgs = "".join(
-            f'<img class="{CHART_CLASS}-img {CHART_CLASS}-img--{theme}" src="{PICTURE_SCHEME}{save_picture(variant)}" '
+            f'<img class="{CHART_CLASS}-img {CHART_CLASS}-img--{theme}" src="{PICTURE_URL}{save_picture(variant)}" '
             f'alt="" width="{float(w):g}" height="{float(h):g}" loading="lazy" decoding="async">'
             for theme, variant in (("light", svg), ("dark", dark(svg))))
         out.append(f'<div class="{CHART_CLASS}-static {CHART_CLASS}-static--{name}">{imgs}</div>')
