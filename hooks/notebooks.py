@@ -41,7 +41,7 @@ def on_config(config):
 
 # the chart pictures each page shows (by its output path), published beside it after the build
 _pictures: dict[str, set[str]] = {}
-PICTURE_REF = re.compile(r'<img class="' + charts.CHART_CLASS + r'-img[^"]*" src="' + charts.PICTURE_URL + r'([0-9a-f]+\.svg)"')
+PICTURE_REF = re.compile(r'<img\b[^>]*\bsrc="' + charts.PICTURE_URL + r'([0-9a-f]{20}\.svg)"')
 
 
 # Page clean-up -----------------------------------------------------------------------
