@@ -1,8 +1,5 @@
-"""Drawing and embedding a chart: the HTML a page shows for one chart, with everything a reader
-needs besides the picture.
-
-Every chart on the site has a title that states the finding, units, a source line, an
-"as of" date, an accessible description, a data table alternative and a CSV download.
+"""Drawing a chart: its Vega-Lite spec, the static pictures a page shows, and the Vega bundle for
+live charts. :mod:`truce.blocks.figure` puts the pictures on a page with their caption and table.
 
 Every chart is drawn at build time as static SVG (vl-convert), at a desktop and a phone width
 and in light and dark colours. The pictures are files named by their content
