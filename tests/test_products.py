@@ -248,3 +248,9 @@ def test_bad_imposer_and_date_are_explained():
         P.average_rate("2025-01-01", "EU")
     with pytest.raises(ValueError, match="is not an ISO date"):
         P.additional_duty("94036080", "14/05/2025", "US")
+
+
+def test_mfn_uses_the_chapter_estimate_then_the_side_average():
+    assert P.mfn_rate("6110202079", "US") > P.mfn_rate("8517130000", "US")  # apparel carries a higher normal duty
+    assert P.mfn_rate("12019011", "CN") == 6.8
+    assert P.stack("6110202079", "2025-01-01", "US")[0].rate_pct == P.mfn_rate("6110202079", "US")

@@ -42,7 +42,8 @@ Rules implemented (each from the instrument named):
    switches off the List 1-4A layers for the codes it covers while it is in force.
 
 Simplifications (see data/README.md): duties on metal or copper content are counted on the full value;
-Section 301 product exclusions are not modelled; the normal duty is one documented average per side.
+Section 301 product exclusions are not modelled; the US normal duty is an effective rate per HS chapter
+estimated from 2024 Census duties (else a side average); China's is one documented side average.
 """
 
 from __future__ import annotations
@@ -230,15 +231,20 @@ def mfn_rate(code: str, imposer: str, data_dir: Path = DATA_DIR) -> float:
 
 
 def _mfn(t: Tables, imposer: str, code: str) -> float:
-    rows = t.mfn[t.mfn["imposer"] == imposer]
-    for scope in ("product", "chapter"):
-        hit = rows[(rows["scope"] == scope) & rows["code"].map(lambda c: bool(c) and code.startswith(c))]
-        if len(hit):
-            return float(hit.loc[hit["code"].str.len().idxmax(), "rate_pct"])
-    avg = rows[rows["scope"] == "side-average"]
-    if not len(avg):
-        raise data.DataError([f"{t.label}/mfn_rates.csv: no side-average row for {imposer} — add one"])
-    return float(avg["rate_pct"].iloc[0])
+    """Most specific normal duty: a product row (longest matching prefix), else its chapter, else the side average."""
+    index = t.__dict__.setdefault("_mfn_index", {})
+    if imposer not in index:
+        rows = t.mfn[t.mfn["imposer"] == imposer]
+        avg = rows[rows["scope"] == "side-average"]
+        if not len(avg):
+            raise data.DataError([f"{t.label}/mfn_rates.csv: no side-average row for {imposer} — add one"])
+        specific = rows[rows["scope"] != "side-average"]
+        index[imposer] = ({c: float(r) for c, r in zip(specific["code"], specific["rate_pct"])}, float(avg["rate_pct"].iloc[0]))
+    by_code, average = index[imposer]
+    for n in (10, 8, 6, 4, 2):
+        if code[:n] in by_code and len(code) >= n:
+            return by_code[code[:n]]
+    return average
 
 
 def _coverage(t: Tables, list_id: str, code: str) -> str:
