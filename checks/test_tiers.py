@@ -135,11 +135,11 @@ wire-test,Report,Wire,https://example.org/wire,,2026-11-29,secondary,2,en,MOFCOM
 firm-test,Client alert,Law firm,https://example.org/alert,,2026-11-29,secondary,3,en,USTR notice,
 feed-test,Summary,Aggregator,https://example.org/feed,,2026-11-29,secondary,4,en,Wire report,
 blog-test,Post,Forum,https://example.org/blog,,2026-11-29,secondary,4,en,Wire report,
-copy-test,Announcement text,Mirror,https://example.org/text,,2026-11-29,primary-copy,1,zh,Full text of the announcement,MOFCOM Announcement 2025 No. 18
+copy-test,Announcement text,Mirror,https://example.org/text,,2026-11-29,primary-copy,1,zh,Full text,MOFCOM Announcement 2025 No. 18
 """
 EVENTS = """\
 id,date,date_end,actor,lever,direction,status,title,summary,instrument,source_ids,note
-geneva,2025-05-12,,both,talks,de-escalation,in-force,Geneva joint statement,Both sides cut tariffs for 90 days.,,wh-test;feed-test,
+geneva,2025-05-12,,both,talks,de-escalation,in-force,Geneva statement,Both sides cut tariffs.,,wh-test;feed-test,
 spiral,2025-04-09,,US,tariffs,escalation,revoked,US raises rate,The US raised its rate.,EO 14259,wire-test,
 alert,2026-03-12,,US,tariffs,escalation,announced,US opens a probe,The US opened a probe.,,firm-test;blog-test,
 old,2019-05-10,,US,tariffs,escalation,revoked,US raises List 3,The US raised List 3.,,firm-test,
@@ -168,13 +168,15 @@ def test_clean_tiered_fixture_passes(tiered):
 def test_primary_source_below_tier_1_is_reported(tiered):
     root = tiered(sources=SOURCES.replace("primary,1,en", "primary,2,en"))
     assert primary_tier_problems(root) == [
-        'data/sources.csv:2: column tier: source "wh-test" is primary but tier 2 — primary and primary-copy sources are tier 1']
+        'data/sources.csv:2: column tier: source "wh-test" is primary but tier 2'
+        " — primary and primary-copy sources are tier 1"]
 
 
 def test_primary_copy_below_tier_1_is_reported(tiered):
     root = tiered(sources=SOURCES.replace("primary-copy,1,zh", "primary-copy,4,zh"))
     assert primary_tier_problems(root) == [
-        'data/sources.csv:7: column tier: source "copy-test" is primary-copy but tier 4 — primary and primary-copy sources are tier 1']
+        'data/sources.csv:7: column tier: source "copy-test" is primary-copy but tier 4'
+        " — primary and primary-copy sources are tier 1"]
 
 
 def test_event_on_tier_4_alone_is_reported(tiered):
