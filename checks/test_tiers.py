@@ -135,7 +135,7 @@ wire-test,Report,Wire,https://example.org/wire,,2026-11-29,secondary,2,en,MOFCOM
 firm-test,Client alert,Law firm,https://example.org/alert,,2026-11-29,secondary,3,en,USTR notice,
 feed-test,Summary,Aggregator,https://example.org/feed,,2026-11-29,secondary,4,en,Wire report,
 blog-test,Post,Forum,https://example.org/blog,,2026-11-29,secondary,4,en,Wire report,
-copy-test,Announcement text,Mirror,https://example.org/text,,2026-11-29,primary-copy,1,zh,Full text,MOFCOM Announcement 2025 No. 18
+copy-test,Text,Mirror,https://example.org/text,,2026-11-29,primary-copy,1,zh,Full text,MOFCOM Announcement 2025 No. 18
 """
 EVENTS = """\
 id,date,date_end,actor,lever,direction,status,title,summary,instrument,source_ids,note
