@@ -17,9 +17,9 @@ press-test,Report,Press,https://example.org/report,,2026-11-29,secondary,en,MOFC
 copy-test,Announcement text,Mirror,https://example.org/text,,2026-11-29,primary-copy,zh,Full text of the announcement,MOFCOM Announcement 2025 No. 18
 """
 EVENTS = """\
-id,date,date_end,actor,lever,direction,status,title,summary,instrument,source_ids,note
-geneva,2025-05-12,,both,talks,de-escalation,in-force,Geneva joint statement,Both sides cut tariffs for 90 days.,,wh-test,
-spiral,2025-04-09,,US,tariffs,escalation,revoked,US raises rate,The US raised its rate.,EO 14259,wh-test;press-test,
+id,date,date_end,announced,issued,effective,ended,actor,lever,direction,status,title,summary,instrument,source_ids,note
+geneva,2025-05-12,,,,,,both,talks,de-escalation,in-force,Geneva joint statement,Both sides cut tariffs for 90 days.,,wh-test,
+spiral,2025-04-09,,,,,,US,tariffs,escalation,revoked,US raises rate,The US raised its rate.,EO 14259,wh-test;press-test,
 """
 
 

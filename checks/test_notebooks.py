@@ -51,13 +51,8 @@ def test_missing_and_unknown_declarations_are_reported(tmp_path):
 
 
 def test_cache_key_follows_only_declared_data(tmp_path, monkeypatch):
-    import importlib.util
+    from truce.site import jupyter_adapter as hook
 
-    from truce.paths import ROOT
-
-    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
     config = {k: "" for k in ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
                               "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url", "toc_depth")}
     path = _notebook(tmp_path, "#   truce:\n#     data: [events]\n")

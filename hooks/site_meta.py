@@ -3,6 +3,7 @@
 * ``{{ chart <name> }}`` on a line of its own in a Markdown page inserts a chart block from
   ``truce.blocks``; an unknown name fails the build.
 * The data files (CSV and ``datapackage.json``) are published under ``data/``.
+* The figures ledger is left out of the search index.
 * Every page gets a description and Open Graph tags; the Downloads page gets schema.org
   ``Dataset`` JSON-LD.
 """
@@ -46,7 +47,15 @@ def _block(name: str, make) -> str:
     return _BLOCK_CACHE[key]
 
 
+# pages left out of the search index: the figures ledger repeats every number of the site with
+# its derivation (a fifth of the index by itself); search covers the prose
+NOT_SEARCHED = {"data/figures.md"}
+
+
 def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri in NOT_SEARCHED:
+        page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
+
     def insert(m: re.Match) -> str:
         kind, name = m.group(1), m.group(2)
         if kind in BLOCKS and name is None:
@@ -73,7 +82,12 @@ def reading_minutes(html_text: str) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
+FOOTNOTES = '<div class="footnote">'
+
+
 def on_page_content(html_text, page, config, files):
+    # source lists are not prose: the search index leaves them out
+    html_text = html_text.replace(FOOTNOTES, '<div class="footnote" data-search-exclude>')
     if page.file.src_uri.startswith("story/") and page.file.src_uri != "story/index.md":
         badge = f'<p class="reading-time">About {reading_minutes(html_text)} min read</p>'
         html_text = H1_END.sub(lambda m: m.group(1) + badge, html_text, count=1)

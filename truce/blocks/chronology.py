@@ -10,9 +10,10 @@ import html
 
 import pandas as pd
 
-from truce import charts, data
+from truce import data
 from truce.analysis import events as chronology
 from truce.analysis.events import events
+from truce.blocks.figure import embed
 from truce.blocks.html import esc, source_links
 from truce.charts import events as event_charts
 from truce.labels import ACTOR_LABELS, DIRECTION_LABELS, LEVER_LABELS, STATUS_LABELS
@@ -31,10 +32,11 @@ def event_html(row: dict, sources: dict) -> str:
     return (
         f'<article class="chrono-event" id="{esc(row["id"])}" data-lever="{esc(row["lever"])}" '
         f'data-actor="{esc(row["actor"])}" data-direction="{esc(row["direction"])}">'
-        f'<h4><a class="headerlink-event" href="#{esc(row["id"])}">{esc(row["title"])}</a></h4>'
-        f'<p class="chrono-meta"><time datetime="{row["date"].isoformat()}">{esc(date)}</time>{instrument}</p>'
+        f'<h4 id="t-{esc(row["id"])}"><a class="headerlink-event" href="#{esc(row["id"])}">{esc(row["title"])}</a></h4>'
+        # the site search finds an event by its title; the page's own filter searches the rest
+        f'<div data-search-exclude><p class="chrono-meta"><time datetime="{row["date"].isoformat()}">{esc(date)}</time>{instrument}</p>'
         f"<p>{badges}</p><p>{esc(row['summary'])}</p>{note}"
-        f'<p class="chrono-sources">Sources: {source_links(row["source_ids"], sources)}</p></article>'
+        f'<p class="chrono-sources">Sources: {source_links(row["source_ids"], sources)}</p></div></article>'
     )
 
 
@@ -88,7 +90,7 @@ def overview_chart() -> str:
                    "January 2025, by the side that made them.")
     chart = event_charts.events_per_month(counts, title="Moves per month: the April 2025 spiral and the autumn truce",
                                     description=description, labels=chronology.turning_points())
-    return charts.embed(chart, chart_id="moves-per-month", table=counts, source="Truce Tracker chronology (data/events.csv)",
+    return embed(chart, chart_id="moves-per-month", table=counts, source="Truce Tracker chronology (data/events.csv)",
                         as_of=data.last_updated(), csv_name="moves-per-month.csv")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from truce import data
-from truce.blocks.html import esc
+from truce.blocks.html import NOT_SEARCHED, esc, scroll_open
 
 
 def datafiles_table() -> str:
@@ -15,4 +15,4 @@ def datafiles_table() -> str:
         rows.append(f'<tr><td><a href="{esc(res["path"])}" download>{esc(res["path"])}</a></td><td>{esc(res["title"])}: '
                     f'{esc(res.get("description", ""))}</td><td>{len(frame)}</td><td><code>{esc(cols)}</code></td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in ("File", "What it holds", "Rows", "Columns"))
-    return f'<div class="table-scroll" tabindex="0"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return f'{scroll_open()}<table {NOT_SEARCHED}><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'

@@ -12,10 +12,11 @@ import datetime as dt
 
 import pandas as pd
 
-from truce import charts, data
+from truce import data
 from truce.analysis import events as chronology
 from truce.analysis import model
-from truce.blocks.html import esc, publisher_links
+from truce.blocks.figure import embed
+from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open
 from truce.charts import model as model_charts
 from truce.labels import SIDE_NAMES
 
@@ -77,8 +78,8 @@ def leverage_table(table: pd.DataFrame | None = None) -> str:
                         f'<em>Note:</em> {esc(r["note"])}</div></td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in (
         "Lever (holder over target)", "Target's dependence", "Alternatives", "Years to replace", "Pulled", "Eased", "Sources"))
-    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="Leverage matrix">'
-            f'<table class="model-table">{CAPTION}The leverage matrix: {len(frame)} levers, '
+    return (f'{scroll_open("Leverage matrix")}'
+            f'<table {NOT_SEARCHED} class="model-table">{CAPTION}The leverage matrix: {len(frame)} levers, '
             f"from data/leverage.csv. Dates link to the chronology; the table scrolls sideways.{CAPTION_END}"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
 
@@ -104,7 +105,7 @@ def parameters_table(cal: model.Calibration | None = None) -> str:
         f'<td>{esc(r["unit"])}</td><td>{esc(BASIS[r["basis"]])}</td><td>{publisher_links(r["source_ids"])}</td><td>{esc(r["note"])}</td></tr>'
         for r in frame.to_dict("records"))
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Symbol", "Parameter", "Value", "Unit", "Basis", "Sources", "What it means"))
-    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="Model parameters"><table class="model-table">'
+    return (f'{scroll_open("Model parameters")}<table {NOT_SEARCHED} class="model-table">'
             f"{CAPTION}Model parameters: data, studies, one calibration and the assumptions of this site{CAPTION_END}"
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
@@ -121,7 +122,7 @@ def harm_table(cal: model.Calibration | None = None) -> str:
     head = "".join(f'<th scope="col">{t}</th>' for t in (
         "Side escalating", "Harm: tariff", "Harm: chokepoints", "Harm: total", "Own cost: tariff", "Own cost: chokepoints",
         "Own cost: total", "Own cost per dollar of harm"))
-    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="Harm and cost of escalation"><table class="model-table">'
+    return (f'{scroll_open("Harm and cost of escalation")}<table {NOT_SEARCHED} class="model-table">'
             f"{CAPTION}What a full escalation does, $ billion a year (model, central parameters){CAPTION_END}"
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
@@ -137,7 +138,7 @@ def payoff_table(cal: model.Calibration | None = None) -> str:
                     f"<td>{check}</td><td>{model.threshold(p):.3f}</td></tr>")
     head = "".join(f'<th scope="col">{t}</th>' for t in (
         "Side", "T: escalate alone", "R: both restrain", "P: both escalate", "S: restrain alone", "T > R > P > S?", "Threshold δ*"))
-    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="Payoffs"><table class="model-table">'
+    return (f'{scroll_open("Payoffs")}<table {NOT_SEARCHED} class="model-table">'
             f"{CAPTION}Stage payoffs, $ billion a year relative to mutual restraint (θ = {cal.theta:g}){CAPTION_END}"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
@@ -187,7 +188,7 @@ def sensitivity_table(cal: model.Calibration | None = None) -> str:
         for r in frame.to_dict("records"))
     head = "".join(f'<th scope="col">{t}</th>' for t in (
         "Change from the central case", "Prisoner's dilemma?", "US threshold", "China's threshold", "θ range with a dilemma", "China's share of harm capacity"))
-    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="Sensitivity of the result"><table class="model-table">'
+    return (f'{scroll_open("Sensitivity of the result")}<table {NOT_SEARCHED} class="model-table">'
             f"{CAPTION}One change at a time: when the dilemma holds and how much patience restraint needs{CAPTION_END}"
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
 
@@ -202,7 +203,7 @@ def noise_table(cal: model.Calibration | None = None) -> str:
         rows.append(f'<tr><th scope="row">{esc(name)}</th><td>{100 * model.mutual_restraint_share(game):.0f}%</td>'
                     f'<td>{game["payoff_a"].mean():,.1f}</td><td>{game["payoff_b"].mean():,.1f}</td></tr>')
     head = "".join(f'<th scope="col">{t}</th>' for t in ("Both sides play", "Rounds of mutual restraint", "US mean payoff", "China's mean payoff"))
-    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="Noisy simulations"><table class="model-table">'
+    return (f'{scroll_open("Noisy simulations")}<table {NOT_SEARCHED} class="model-table">'
             f"{CAPTION}{model.ROUNDS} rounds, {100 * model.NOISE:g}% chance that a move is misread, seed {model.SEED} "
             f"($ billion a year per round){CAPTION_END}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
@@ -221,7 +222,7 @@ def moves_table() -> str:
             '<th scope="colgroup" colspan="3">China</th></tr><tr>'
             + "".join('<th scope="col">Escalation steps</th><th scope="col">De-escalation steps</th><th scope="col">Move</th>' for _ in model.SIDES)
             + "</tr>")
-    return (f'<div class="table-scroll" tabindex="0" role="region" aria-label="2025 moves"><table class="model-table">'
+    return (f'{scroll_open("2025 moves")}<table {NOT_SEARCHED} class="model-table">'
             f"{CAPTION}Moves read from the chronology (joint talks count as de-escalation by both){CAPTION_END}"
             f"<thead>{head}</thead><tbody>{''.join(wide)}</tbody></table></div>")
 
@@ -262,7 +263,7 @@ def trade_chart(cal: model.Calibration | None = None) -> str:
                    "A slider sets the elasticity from 1 to 6.")
     chart = model_charts.trade_left(grid[["sigma", "tariff_pct", "remaining_pct"]], title=title, subtitle=subtitle, description=description, sigma0=cal.sigma, peaks=_peaks(cal))
     table = grid[grid["sigma"].isin([cal.sigma, model.SIGMA_WITH_ZEROS])][["sigma", "tariff_pct", "remaining_pct"]]
-    return _controls("model-trade-left", ["sigma"], "Chart control: import demand elasticity") + _full_width(charts.embed(
+    return _controls("model-trade-left", ["sigma"], "Chart control: import demand elasticity") + _full_width(embed(
         chart, chart_id="model-trade-left", table=table, source=TRADE_SOURCE, as_of=_today(), csv_name="model-trade-left.csv"))
 
 
@@ -278,7 +279,7 @@ def losses_chart(cal: model.Calibration | None = None) -> str:
                    f"and China about {at['loss_cn_bn']:,.0f} billion dollars a year. A slider sets the elasticity from 1 to 6.")
     chart = model_charts.war_losses(grid[["sigma", "tariff_pct", "loss_us_bn", "loss_cn_bn"]], title=title, subtitle=subtitle, description=description, sigma0=cal.sigma, peaks=_peaks(cal))
     table = grid[grid["sigma"].isin([cal.sigma, model.SIGMA_WITH_ZEROS])][["sigma", "tariff_pct", "loss_us_bn", "loss_cn_bn"]]
-    return _controls("model-war-losses", ["sigma"], "Chart control: import demand elasticity") + _full_width(charts.embed(
+    return _controls("model-war-losses", ["sigma"], "Chart control: import demand elasticity") + _full_width(embed(
         chart, chart_id="model-war-losses", table=table, source=TRADE_SOURCE, as_of=_today(), csv_name="model-war-losses.csv"))
 
 
@@ -307,7 +308,7 @@ def restraint_chart(cal: model.Calibration | None = None) -> str:
                                            lam_choices=list(model.LAMBDA_CHOICES), lam_labels=_lam_labels(cal))
     table = path[(path["theta"] == cal.theta)].assign(month=path["month"].map(lambda d: d.strftime("%Y-%m")))[["lam_x", "month", "b", "needed"]].rename(
         columns={"lam_x": "chokepoint_value_multiple", "b": "china_share", "needed": "patience_needed"})
-    return _controls("model-restraint", ["theta", "lam"], "Chart controls: weight on the rival's loss and value of chokepoints") + _full_width(charts.embed(
+    return _controls("model-restraint", ["theta", "lam"], "Chart controls: weight on the rival's loss and value of chokepoints") + _full_width(embed(
         chart, chart_id="model-restraint", table=table, source="This site's model on data/leverage.csv, data/trade_monthly.csv and the chronology; USGS",
         as_of=_today(), csv_name="model-restraint-path.csv"))
 
@@ -326,7 +327,7 @@ def strategies_chart(cal: model.Calibration | None = None) -> str:
                    + ". A radio group picks which side the strategies play for.")
     chart = model_charts.strategy_grid(moves.assign(month=moves["month"].map(lambda d: d.isoformat())), title=title, subtitle=subtitle, description=description)
     table = moves.assign(month=moves["month"].map(lambda d: d.strftime("%Y-%m")))[["side", "row", "month", "move"]]
-    return _controls("model-strategies", ["side"], "Chart control: which side the strategies play for") + _full_width(charts.embed(
+    return _controls("model-strategies", ["side"], "Chart control: which side the strategies play for") + _full_width(embed(
         chart, chart_id="model-strategies", table=table, source="Truce Tracker chronology (data/events.csv); this site's model",
         as_of=_today(), csv_name="model-strategies-2025.csv"))
 

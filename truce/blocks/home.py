@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from truce import data
-from truce.blocks.html import esc
+from truce.blocks.html import NOT_SEARCHED, esc, scroll_open
 
 
 def truce_clock(since: dt.date = dt.date(2026, 11, 1)) -> str:
@@ -19,7 +19,7 @@ def truce_clock(since: dt.date = dt.date(2026, 11, 1)) -> str:
         rows.append(f'<tr><td><time datetime="{d.date.isoformat()}">{d.date:%-d %b %Y}</time></td>'
                     f'<td><a href="{esc(d.path)}">{esc(d.title)}</a></td><td>{esc(state)}</td></tr>')
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Date", "What", "Status"))
-    return (f'<div class="table-scroll" tabindex="0"><table class="truce-clock"><thead><tr>{head}</tr></thead>'
+    return (f'{scroll_open()}<table {NOT_SEARCHED} class="truce-clock"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>'
             f'<p class="clock-note">Subscribe: <a href="deadlines.ics">calendar (iCalendar)</a> · <a href="deadlines.json">JSON feed</a>. '
             f'Data last checked {checked:%-d %B %Y}.</p>')

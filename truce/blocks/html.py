@@ -39,12 +39,25 @@ def table(frame: pd.DataFrame, *, css_class: str = "", caption: str = "") -> str
                    for row in frame.itertuples(index=False))
     cls = f' class="{css_class}"' if css_class else ""
     cap = f"<caption>{caption}</caption>" if caption else ""
-    return f'<table{cls}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<table{cls} {NOT_SEARCHED}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def scroll(inner: str) -> str:
-    """A wide table in a box that scrolls sideways on a phone (and can take keyboard focus)."""
-    return f'<div class="table-scroll" tabindex="0">{inner}</div>'
+# Generated tables are left out of the search index (search covers the prose; the data is in the
+# downloads). The attribute goes on the <table>: the search plugin ends an exclusion at the first
+# closing tag of the same name, so on a <div> it would end at the first <div> nested inside.
+NOT_SEARCHED = "data-search-exclude"
+
+
+def scroll_open(label: str = "") -> str:
+    """The opening tag of a box that scrolls a wide table sideways on a phone: it can take keyboard
+    focus, and is named for screen readers when ``label`` is given."""
+    named = f' role="region" aria-label="{esc(label)}"' if label else ""
+    return f'<div class="table-scroll" tabindex="0"{named}>'
+
+
+def scroll(inner: str, label: str = "") -> str:
+    """A wide table in a box that scrolls sideways on a phone (see :func:`scroll_open`)."""
+    return f"{scroll_open(label)}{inner}</div>"
 
 
 def header_row(labels: Iterable[str]) -> str:

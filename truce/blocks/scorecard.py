@@ -9,7 +9,7 @@ import pandas as pd
 from truce import data
 from truce.analysis import deadlines, series
 from truce.analysis.commitments import OUTCOMES, commitments, counts
-from truce.blocks.html import esc, publisher_links, source_links
+from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open, source_links
 from truce.labels import PARTY_LABELS
 
 
@@ -54,7 +54,7 @@ def commitment_html(r: dict, sources: dict) -> str:
         f'<a class="headerlink-event" href="#{esc(r["id"])}">{esc(r["commitment"])}</a></h3>'
         f'<p class="chrono-meta">Promised <time datetime="{r["made_on"].isoformat()}">{esc(r["made_on"])}</time> · {due}{instrument}</p>'
         f"<p><strong>Observed:</strong> {observed}</p>{summary}{note}"
-        f'<p class="chrono-sources">Sources: {source_links(r["source_ids"], sources)}</p></article>'
+        f'<p class="chrono-sources" data-search-exclude>Sources: {source_links(r["source_ids"], sources)}</p></article>'
     )
 
 
@@ -85,7 +85,7 @@ def soybean_delivery_html() -> str:
             f"<td>{publisher_links(r['source_ids'], srcs)}</td></tr>" for r in rows.to_dict("records"))
         head = (f'<tr><th scope="col">{esc(date_label)}</th><th scope="col">Million tonnes</th>'
                 '<th scope="col">What it counts</th><th scope="col">Source</th></tr>')
-        return (f'<div class="table-scroll" tabindex="0"><table class="scorecard-delivery"><caption>{esc(caption)}</caption>'
+        return (f'{scroll_open()}<table {NOT_SEARCHED} class="scorecard-delivery"><caption>{esc(caption)}</caption>'
                 f"<thead>{head}</thead><tbody>{body}</tbody></table></div>")
 
     us = table(tracker, "US-side count: purchases reported since the 30 October 2025 truce (cumulative)", "Reported",
@@ -115,8 +115,8 @@ def deadlines_html(on: dt.date | None = None, limit_past: int | None = None) -> 
     done = list(reversed(deadlines.past(on)))
     if limit_past:
         done = done[:limit_past]
-    upcoming_table = (f'<div class="table-scroll" tabindex="0"><table><caption>Upcoming (after {esc(on)})</caption>'
+    upcoming_table = (f'{scroll_open()}<table {NOT_SEARCHED}><caption>Upcoming (after {esc(on)})</caption>'
                       f"<thead>{head}</thead><tbody>{rows(up)}</tbody></table></div>")
     past_table = (f'<details><summary>Past deadlines, newest first ({len(done)})</summary>'
-                  f'<div class="table-scroll" tabindex="0"><table><thead>{head}</thead><tbody>{rows(done)}</tbody></table></div></details>')
+                  f'{scroll_open()}<table {NOT_SEARCHED}><thead>{head}</thead><tbody>{rows(done)}</tbody></table></div></details>')
     return upcoming_table + past_table

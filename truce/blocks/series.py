@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from truce import charts, data
+from truce import data
 from truce.analysis import series
+from truce.blocks.figure import embed
 from truce.blocks.html import note, publisher_line
 from truce.charts.chips import ACTOR_NAMES, chip_chart
 from truce.charts.damage import customs_chart, forecast_chart
@@ -40,12 +41,12 @@ def trade_block() -> str:
     chart = trade_chart(frame, title=title, subtitle=subtitle, description=description)
     others = [v for v in series.trade_vintages() if v != vintage]
     cols = ["month", "exports_usd_m", "imports_usd_m", "balance_usd_m", "vintage"]
-    embed = charts.embed(chart, chart_id="us-china-trade", table=table[cols],
+    block = embed(chart, chart_id="us-china-trade", table=table[cols],
                          source="US Census Bureau, trade in goods with China, via " + publisher_line(data.ids_in(table)),
                          as_of=series.as_of(), csv_name="us-china-trade-monthly.csv")
     vintages = (f"Only the vintage “{vintage}” is drawn, because it is the only one in the data with every month of "
             f"{y0} and {y1}. Other vintages in data/trade_monthly.csv, not drawn and not mixed in: {'; '.join(others)}.")
-    return embed + note(vintages)
+    return block + note(vintages)
 
 
 def china_yoy_block() -> str:
@@ -58,7 +59,7 @@ def china_yoy_block() -> str:
                    f"{table['label'].iloc[0]} to {table['label'].iloc[-1]}. The largest fall was {worst['yoy_pct']:g}% in {worst['label']}.")
     frame = _dates(table[["date", "label", "yoy_pct"]], "date")
     chart = china_yoy_chart(frame, title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="china-exports-yoy", table=table[["period", "label", "yoy_pct"]],
+    return embed(chart, chart_id="china-exports-yoy", table=table[["period", "label", "yoy_pct"]],
                         source=publisher_line(data.ids_in(table), "China General Administration of Customs data as reported"),
                         as_of=series.as_of(), csv_name="china-exports-to-us-yoy.csv")
 
@@ -73,7 +74,7 @@ def soybean_arrivals_block() -> str:
                    f"{table['period'].iloc[0]} to {table['period'].iloc[-1]}; {len(zeros)} months show zero.")
     frame = _dates(table.assign(mmt=table["value"], zero=["0" if v == 0 else "" for v in table["value"]])[["date", "mmt", "zero"]], "date")
     chart = soybean_arrivals_chart(frame, title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="soybean-arrivals", table=table[["period", "value", "unit", "note"]],
+    return embed(chart, chart_id="soybean-arrivals", table=table[["period", "value", "unit", "note"]],
                         source=publisher_line(data.ids_in(table), "China customs data as reported"),
                         as_of=series.as_of(), csv_name="china-soybean-imports-from-us.csv")
 
@@ -90,7 +91,7 @@ def soybean_tracker_block() -> str:
     frame = table.assign(mmt=table["value"], report=[n.split(";")[0].split(". ")[0][:90] for n in table["note"]],
                          pledge_mmt=pledge["value"])[["date", "mmt", "dated", "report", "pledge_mmt"]]
     chart = soybean_tracker_chart(_dates(frame, "date"), title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="soybean-tracker", table=table[["period", "date", "value", "unit", "note"]],
+    return embed(chart, chart_id="soybean-tracker", table=table[["period", "date", "value", "unit", "note"]],
                         source=publisher_line(data.ids_in(table) + tuple(pledge["source_ids"])),
                         as_of=series.as_of(), csv_name="soybean-purchases-since-truce.csv")
 
@@ -109,7 +110,7 @@ def magnets_block() -> str:
     frame = frame.assign(segment=[f"{d}-{n}" for d, n in zip(frame["destination"], frame.groupby("destination")["date"].transform(lambda s: segments(list(s))))])
     frame = _dates(frame[["date", "destination", "tonnes", "segment"]], "date")
     chart = magnets_chart(frame, title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="magnet-exports", table=table[["month", "destination", "tonnes", "yoy_pct"]],
+    return embed(chart, chart_id="magnet-exports", table=table[["month", "destination", "tonnes", "yoy_pct"]],
                         source=publisher_line(data.ids_in(table), "China customs data as reported"),
                         as_of=series.as_of(), csv_name="china-magnet-exports.csv")
 
@@ -126,7 +127,7 @@ def shares_block() -> str:
     frame = table.assign(stage=table["stage"].map(STAGE_LABELS),
                          estimate=[f"{p}, {y}" for p, y in zip(table["publisher"], table["year"])])[["stage", "share_pct", "estimate", "kind"]]
     chart = shares_chart(frame, title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="rare-earth-shares", table=table[["stage", "share_pct", "year", "publisher", "kind", "note"]],
+    return embed(chart, chart_id="rare-earth-shares", table=table[["stage", "share_pct", "year", "publisher", "kind", "note"]],
                         source=publisher_line(data.ids_in(table)), as_of=series.as_of(), csv_name="china-rare-earth-shares.csv")
 
 
@@ -148,7 +149,7 @@ def chip_blocks() -> str:
     description = ("Dot chart of percentages attached to AI-chip control actions from "
                    + "; ".join(f"{d:%-d %b %Y}: {a} ({lbl})" for d, a, lbl in zip(pct["date"], pct["action"], pct["label"])) + ".")
     frame = _dates(pct.assign(actor=pct["actor"].map(ACTOR_NAMES))[["date", "value", "label", "actor", "action", "metric"]], "date")
-    out.append(charts.embed(chip_chart(frame, y_title="Percent", title=title, subtitle=subtitle, description=description),
+    out.append(embed(chip_chart(frame, y_title="Percent", title=title, subtitle=subtitle, description=description),
                             chart_id="chip-percentages", table=pct[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
                             source=publisher_line(data.ids_in(pct)), as_of=series.as_of(), csv_name="chip-actions-percentages.csv"))
     usd = chip_frame("usd_bn")
@@ -158,7 +159,7 @@ def chip_blocks() -> str:
     description = ("Dot chart of dollar amounts tied to the H20 licence requirement: "
                    + "; ".join(f"{d:%-d %b %Y}: {m} ({lbl})" for d, m, lbl in zip(usd["date"], usd["metric"], usd["label"])) + ".")
     frame = _dates(usd.assign(actor=usd["actor"].map(ACTOR_NAMES))[["date", "value", "label", "actor", "action", "metric"]], "date")
-    out.append(charts.embed(chip_chart(frame, y_title="US$ billion", title=title, subtitle=subtitle, description=description),
+    out.append(embed(chip_chart(frame, y_title="US$ billion", title=title, subtitle=subtitle, description=description),
                             chart_id="chip-dollars", table=usd[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
                             source=publisher_line(data.ids_in(usd)), as_of=series.as_of(), csv_name="chip-actions-dollars.csv"))
     return "".join(out)
@@ -177,7 +178,7 @@ def wto_block() -> str:
     periods = sorted(set(frame["forecast_for"]))
     chart = forecast_chart(frame, colour="forecast_for", colours=dict(zip(periods, [WORLD, SECOND, US])), dash=None,
                            y_title="Growth (%)", title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="wto-forecasts", table=table[["vintage", "period", "value", "note"]],
+    return embed(chart, chart_id="wto-forecasts", table=table[["vintage", "period", "value", "note"]],
                         source=publisher_line(data.ids_in(table), "WTO Global Trade Outlook as reported"),
                         as_of=series.as_of(), csv_name="wto-trade-forecasts.csv")
 
@@ -198,7 +199,7 @@ def imf_block() -> str:
     colours = {"World": WORLD, "United States": US, "China": CN}
     chart = forecast_chart(frame, colour="economy", colours=colours, dash="forecast_for", y_title="Growth (%)",
                            title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="imf-forecasts", table=table[["vintage", "subject", "period", "value", "note"]],
+    return embed(chart, chart_id="imf-forecasts", table=table[["vintage", "subject", "period", "value", "note"]],
                         source=publisher_line(data.ids_in(table), "IMF World Economic Outlook as reported"),
                         as_of=series.as_of(), csv_name="imf-growth-forecasts.csv")
 
@@ -215,7 +216,7 @@ def tariff_rate_block() -> str:
     frame = _dates(table.assign(estimate="Yale Budget Lab")[["vintage", "value", "estimate"]], "vintage")
     chart = forecast_chart(frame, colour="estimate", colours={"Yale Budget Lab": US}, dash=None, y_title="Effective rate (%)",
                            title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="effective-tariff-rate", table=table[["vintage", "period", "value", "note"]],
+    return embed(chart, chart_id="effective-tariff-rate", table=table[["vintage", "period", "value", "note"]],
                         source=publisher_line(data.ids_in(table)), as_of=series.as_of(), csv_name="us-effective-tariff-rate.csv")
 
 
@@ -230,6 +231,6 @@ def customs_block() -> str:
                    f"{table.loc[table['value'].idxmax(), 'date']:%B %Y}.")
     frame = _dates(table.assign(usd_bn=table["value_usd_bn"])[["date", "usd_bn"]], "date")
     chart = customs_chart(frame, title=title, subtitle=subtitle, description=description)
-    return charts.embed(chart, chart_id="customs-duties", table=table[["period", "value", "unit", "vintage"]].rename(columns={"value": "usd_m"}),
+    return embed(chart, chart_id="customs-duties", table=table[["period", "value", "unit", "vintage"]].rename(columns={"value": "usd_m"}),
                         source="US Treasury, Monthly Treasury Statement, via " + publisher_line(data.ids_in(table)),
                         as_of=series.as_of(), csv_name="us-customs-duties-monthly.csv")

@@ -17,6 +17,7 @@ from truce.analysis import tariffs
 from truce.analysis.commitments import busan_table
 from truce.analysis.events import escalation_table
 from truce.analysis.series import magnet_months, soybean_table
+from truce.blocks.figure import embed
 from truce.blocks.html import publisher_line
 from truce.blocks.tariffs import headline_series
 from truce.charts import tariffs as tariff_charts
@@ -47,7 +48,7 @@ def _rates_block(series: pd.DataFrame, *, title: str, description: str, chart_id
              .configure_legend(columns=1))
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     layer_ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
-    return charts.embed(chart, chart_id=chart_id, table=table,
+    return embed(chart, chart_id=chart_id, table=table,
                         source=publisher_line(layer_ids) + " (legal layers in data/tariff_measures.csv)",
                         as_of=as_of, csv_name=f"{chart_id}.csv")
 
@@ -102,7 +103,7 @@ def magnets_chart(chart_id: str = "magnet-exports") -> str:
     ids = sorted({s for ids in months["source_ids"] for s in ids})
     last = months["date"].max()
     as_of = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    return charts.embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (data/rare_earth_magnets.csv)",
+    return embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (data/rare_earth_magnets.csv)",
                         as_of=as_of, csv_name="rare-earth-magnet-exports.csv")
 
 
@@ -119,7 +120,7 @@ def soybean_chart(chart_id: str = "soy-arrivals-purchases") -> str:
                    f"and US officials, against the {pledge:g}-million-tonne pledge.")
     chart = soybean_figure(table, pledge, description=description)
     out = table.drop(columns=["kind"])
-    return charts.embed(chart, chart_id=chart_id, table=out, source=publisher_line(ids_in(soy[soy["id"].isin(table["row"])])),
+    return embed(chart, chart_id=chart_id, table=out, source=publisher_line(ids_in(soy[soy["id"].isin(table["row"])])),
                         as_of=data.last_updated(), csv_name="soybeans-arrivals-purchases.csv")
 
 
@@ -147,7 +148,7 @@ def busan_chart(chart_id: str = "busan-commitments") -> str:
         width="container", height=120, description=description)
     frame = data.load("commitments")
     srcs = ids_in(frame[frame["round"] == "busan-2025"])
-    return charts.embed(chart, chart_id=chart_id, table=table, source=publisher_line(srcs) + " (data/commitments.csv)",
+    return embed(chart, chart_id=chart_id, table=table, source=publisher_line(srcs) + " (data/commitments.csv)",
                         as_of=data.last_updated(), csv_name="busan-commitments.csv")
 
 
@@ -163,7 +164,7 @@ def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "he
                                   description=description)
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
-    return charts.embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
+    return embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
                         as_of=now, csv_name="headline-rates-since-busan.csv")
 
 
@@ -175,5 +176,5 @@ def escalation_chart(year: int = 2025, chart_id: str = "escalations-by-lever") -
                    "more levers.")
     chart = escalation_bars(table, year=year, description=description)
     out = _labelled(table)[["lever_label", "side", "moves"]].rename(columns={"lever_label": "lever"})
-    return charts.embed(chart, chart_id=chart_id, table=out, source="Truce Tracker chronology (data/events.csv)",
+    return embed(chart, chart_id=chart_id, table=out, source="Truce Tracker chronology (data/events.csv)",
                         as_of=data.last_updated(), csv_name=f"escalations-by-lever-{year}.csv")

@@ -11,7 +11,8 @@ import pandas as pd
 
 from truce import charts, data
 from truce.analysis import tariffs
-from truce.blocks.html import esc, publisher_line
+from truce.blocks.figure import embed
+from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import tariffs as tariff_charts
 
 START = dt.date(2018, 1, 1)
@@ -38,7 +39,7 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
     chart = tariff_charts.headline_rates(series, title=title, description=description)
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
-    return charts.embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
+    return embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
                         as_of=now, csv_name="headline-rates.csv")
 
 
@@ -48,7 +49,7 @@ def layers_chart(start: dt.date = dt.date(2025, 1, 1)) -> str:
                    "across-the-board tariff at each date since January 2025.")
     chart = tariff_charts.layer_bands(table, title="Which legal instruments made up the across-the-board rate", description=description)
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
-    return charts.embed(chart, chart_id="layer-bands", table=table, source=publisher_line(ids), as_of=_today(), csv_name="tariff-layers.csv")
+    return embed(chart, chart_id="layer-bands", table=table, source=publisher_line(ids), as_of=_today(), csv_name="tariff-layers.csv")
 
 
 def measures_table(imposer: str) -> str:
@@ -65,7 +66,7 @@ def measures_table(imposer: str) -> str:
             f'<td>{esc(r["status"])}</td><td>{event}</td></tr>'
         )
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Instrument", "Scope", "Coverage", "Rate", "From", "Until", "Status", "Chronology"))
-    return f'<div class="table-scroll" tabindex="0"><table class="wide"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return f'{scroll_open()}<table {NOT_SEARCHED} class="wide"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def reconciliation_table() -> str:
@@ -82,7 +83,7 @@ def reconciliation_table() -> str:
             f'<td>{esc(r["note"])}</td><td>{links}</td></tr>'
         )
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Quoted", "Who and when", "About", "What it counts", "From the layers", "Why they differ", "Sources"))
-    return (f'<div class="table-scroll" tabindex="0"><table class="reconcile"><thead><tr>{head}</tr></thead>'
+    return (f'{scroll_open()}<table {NOT_SEARCHED} class="reconcile"><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -117,4 +118,4 @@ def averages_chart() -> str:
                                                      description=description)
     ids = sorted({s for ids in frame["source_ids"] for s in ids})
     table = frame[["refers_to", "imposer", "value_pct", "publisher", "vintage"]]
-    return charts.embed(chart, chart_id="average-tariffs", table=table, source=publisher_line(ids), as_of=_today(), csv_name="average-tariffs.csv")
+    return embed(chart, chart_id="average-tariffs", table=table, source=publisher_line(ids), as_of=_today(), csv_name="average-tariffs.csv")

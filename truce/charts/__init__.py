@@ -12,7 +12,6 @@ from truce.charts.render import (
                                  PICTURE_URL,
                                  VL_VERSION,
                                  chart_data,
-                                 embed,
                                  interactive,
                                  spec,
                                  static_svg,
@@ -21,4 +20,4 @@ from truce.charts.render import (
 from truce.charts.style import SIDE_COLOURS, SIDE_LABELS
 
 __all__ = ["CHART_CLASS", "LIVE_MARKER", "PICTURE_DIR", "PICTURE_URL", "SIDE_COLOURS", "SIDE_LABELS", "VL_VERSION",
-           "chart_data", "embed", "interactive", "spec", "static_svg", "write_vendor_bundle"]
+           "chart_data", "interactive", "spec", "static_svg", "write_vendor_bundle"]

@@ -1,8 +1,5 @@
-"""Drawing and embedding a chart: the HTML a page shows for one chart, with everything a reader
-needs besides the picture.
-
-Every chart on the site has a title that states the finding, units, a source line, an
-"as of" date, an accessible description, a data table alternative and a CSV download.
+"""Drawing a chart: its Vega-Lite spec, the static pictures a page shows, and the Vega bundle for
+live charts. :mod:`truce.blocks.figure` puts the pictures on a page with their caption and table.
 
 Every chart is drawn at build time as static SVG (vl-convert), at a desktop and a phone width
 and in light and dark colours. The pictures are files named by their content
@@ -15,19 +12,15 @@ in the live chart when the reader asks for it.
 
 from __future__ import annotations
 
-import base64
 import copy
-import datetime as dt
 import functools
 import hashlib
-import html
 import json
 import os
 import re
 from pathlib import Path
 
 import altair as alt
-import pandas as pd
 
 from truce.paths import CACHE_DIR
 
@@ -69,21 +62,8 @@ def chart_data(chart: alt.TopLevelMixin) -> list[dict]:
     return [row for rows in datasets.values() for row in rows]
 
 
-def _table_html(table: pd.DataFrame) -> str:
-    head = "".join(f"<th scope=\"col\">{html.escape(str(c))}</th>" for c in table.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
-        for row in table.itertuples(index=False)
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _cell(value) -> str:
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, (dt.date, pd.Timestamp)):
-        return value.strftime("%Y-%m-%d")
-    return "" if value is None else str(value)
 
 
 def interactive(vl: dict) -> bool:
@@ -206,35 +186,6 @@ def pictures_html(vl: dict, chart_id: str) -> str:
             for theme, variant in (("light", svg), ("dark", dark(svg))))
         out.append(f'<div class="{CHART_CLASS}-static {CHART_CLASS}-static--{name}">{imgs}</div>')
     return "".join(out)
-
-
-def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, source: str,
-          as_of: dt.date, csv_name: str) -> str:
-    """HTML for one chart: the pictures (static SVG files at two widths, light and dark; the
-    live spec too when the chart has controls), its source line and as-of date, a table
-    alternative and a CSV download. All text from data is escaped."""
-    vl = spec(chart)
-    cid = html.escape(chart_id)
-    description = vl.get("description") or ""
-    pictures = pictures_html(vl, chart_id)
-    live = ""
-    if interactive(vl):
-        payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
-        live = (f'<script type="application/json">{payload}</script>'
-                f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore the interactive version</button>')
-    csv_bytes = table.to_csv(index=False).encode("utf-8")
-    href = "data:text/csv;base64," + base64.b64encode(csv_bytes).decode("ascii")
-    return (
-        f'<figure class="{CHART_CLASS}-figure" id="chart-{cid}">'
-        f'<div class="{CHART_CLASS} is-drawn" data-chart="{cid}"{" " + LIVE_MARKER if live else ""}>'
-        f'{pictures}{live}'
-        f'<p class="{CHART_CLASS}-fallback">{html.escape(description)}</p></div>'
-        f'<figcaption>Source: {html.escape(source)} · as of {as_of.day} {as_of.strftime("%B %Y")} · '
-        f'<a download="{html.escape(csv_name)}" href="{href}">Download CSV</a></figcaption>'
-        f'<details class="{CHART_CLASS}-table" data-search-exclude><summary>Show the data as a table</summary>'
-        f'<div class="table-scroll" tabindex="0">{_table_html(table)}</div></details>'
-        "</figure>"
-    )
 
 
 def vendor_bundle() -> str:
