@@ -83,7 +83,7 @@ def test_amount_read_from_text_fails_loudly_when_the_text_changes(monkeypatch):
     with pytest.raises(ValueError) as err:
         commitment_figures.amount_in_text("commitments", "beijing-cn-boeing-200", "commitment", r"Buy ([\d,]+) Boeing aircraft")
     assert str(err.value) == ("data/commitments.csv: row beijing-cn-boeing-200, column commitment: "
-                              "expected one match of 'Buy ([\\d,]+) Boeing aircraft', found 0")
+                              "expected one match of 'Buy ([\\\\d,]+) Boeing aircraft', found 0")
 
 
 def test_amounts_in_text_are_the_numbers_the_rows_state():
