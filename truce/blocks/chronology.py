@@ -18,11 +18,32 @@ from truce.blocks.html import esc, source_links
 from truce.charts import events as event_charts
 from truce.labels import ACTOR_LABELS, DIRECTION_LABELS, LEVER_LABELS, STATUS_LABELS
 
+DATE_WORDS = (("announced", "Announced"), ("issued", "signed or issued"), ("effective", "took effect"), ("ended", "ended"))
+
+
+def _day(d) -> str:
+    return f'<time datetime="{d.isoformat()}">{d:%-d %B %Y}</time>'
+
+
+def dates_html(row: dict) -> str:
+    """The move's dates in order: "Announced 2 April 2025 · took effect 5 April 2025"; the day it is
+    listed on comes first, and a date equal to the one before it is not repeated."""
+    parts, last = [], None
+    for column, words in DATE_WORDS:
+        day = row.get(column)
+        if day and day != last:
+            parts.append(f"{words} {_day(day)}")
+            last = day
+    if not parts:
+        text = _day(row["date"]) + (f" – {_day(row['date_end'])}" if row.get("date_end") else "")
+        return text
+    if row.get("date_end") and row["date_end"] not in (row.get("ended"), last):
+        parts.append(f"until {_day(row['date_end'])}")
+    text = " · ".join(parts)
+    return text[0].upper() + text[1:]
+
 
 def event_html(row: dict, sources: dict) -> str:
-    date = row["date"].strftime("%-d %B %Y")
-    if row.get("date_end"):
-        date += " – " + row["date_end"].strftime("%-d %B %Y")
     badges = (f'<span class="badge badge-{esc(row["actor"])}">{esc(ACTOR_LABELS[row["actor"]])}</span>'
               f'<span class="badge">{esc(LEVER_LABELS[row["lever"]])}</span>'
               f'<span class="badge badge-{esc(row["direction"])}">{esc(DIRECTION_LABELS[row["direction"]])}</span>'
@@ -34,7 +55,7 @@ def event_html(row: dict, sources: dict) -> str:
         f'data-actor="{esc(row["actor"])}" data-direction="{esc(row["direction"])}">'
         f'<h4 id="t-{esc(row["id"])}"><a class="headerlink-event" href="#{esc(row["id"])}">{esc(row["title"])}</a></h4>'
         # the site search finds an event by its title; the page's own filter searches the rest
-        f'<div data-search-exclude><p class="chrono-meta"><time datetime="{row["date"].isoformat()}">{esc(date)}</time>{instrument}</p>'
+        f'<div data-search-exclude><p class="chrono-meta">{dates_html(row)}{instrument}</p>'
         f"<p>{badges}</p><p>{esc(row['summary'])}</p>{note}"
         f'<p class="chrono-sources">Sources: {source_links(row["source_ids"], sources)}</p></div></article>'
     )

@@ -24,6 +24,8 @@ from truce.paths import DATA_DIR, ROOT
 SOURCE_IDS_FIELD = "source_ids"
 
 
+# the named dates of an event; its listing date (``date``) must be one of them when any is known
+LISTING_DATES = ("announced", "issued", "effective")
 WORD_LIMITS = {"summary": 60, "commitment": 40, "outcome_summary": 50}
 
 
@@ -180,6 +182,10 @@ def _rule_problems(name: str, path: Path, frame: pd.DataFrame, source_ids: set[s
         for start, end in (("date", "date_end"), ("effective_from", "effective_to")):
             if row.get(start) and row.get(end) and _is_date(row[start]) and _is_date(row[end]) and row[end] < row[start]:
                 problems.append(Problem(rel, line, end, f'"{row[end]}" is before {start} "{row[start]}" — the end cannot precede the start'))
+        named = [row.get(c, "") for c in LISTING_DATES if row.get(c)]
+        if name == "events" and named and row.get("date") and row["date"] not in named + [row.get("ended", "")]:
+            problems.append(Problem(rel, line, "date", f'"{row["date"]}" is none of the move\'s dates ({", ".join(named)}) — list the move '
+                                    "on the day it was announced, or took effect if it was scheduled long before"))
         if name == "sources" and row.get("kind") == "primary-copy" and not row.get("document", "").strip():
             problems.append(Problem(rel, line, "document", 'is empty but kind is "primary-copy" — name the official document the page reproduces (number and date)'))
         for column, limit in WORD_LIMITS.items():

@@ -1,0 +1,256 @@
+"""Product-level tariff stacks (truce.analysis.products): real goods on real dates, properties, broken data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import shutil
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from truce import data
+from truce.analysis import products as P
+from truce.paths import DATA_DIR
+
+# Each case: imposer, code, day, expected additional duty (points over MFN), the instrument(s) that fix it.
+CASES = [
+    ("US", "9403608081", "2018-10-01", 10.0, "List 3 (83 FR 47974): 10% from 24 Sep 2018"),
+    ("US", "9403608081", "2019-06-01", 25.0, "List 3 raised to 25% from 10 May 2019"),
+    ("US", "9403608081", "2019-12-15", 25.0, "List 4B (84 FR 43304, Annex C) never took effect: only List 3 counts"),
+    ("US", "9403608081", "2025-04-11", 170.0, "List 3 25 + fentanyl 20 (EO 14228) + reciprocal 125 (EO 14266)"),
+    ("US", "9403608081", "2025-05-14", 55.0, "Geneva: reciprocal 34 with 24 suspended (EO 14298) + fentanyl 20 + List 3 25"),
+    ("US", "9403608081", "2025-11-10", 45.0, "fentanyl cut to 10 (order of 4 Nov 2025) + reciprocal 10 + List 3 25"),
+    ("US", "9403608081", "2026-03-01", 35.0, "IEEPA duties ended 24 Feb 2026; Section 122 surcharge 10 + List 3 25"),
+    ("US", "6110202079", "2019-09-02", 15.0, "List 4A (84 FR 43304, Annex A) at 15% from 1 Sep 2019"),
+    ("US", "6110202079", "2020-02-14", 7.5, "List 4A halved to 7.5% under Phase One"),
+    ("US", "9503000073", "2019-12-16", 0.0, "toys: List 4B only, suspended before 15 Dec 2019"),
+    ("US", "9503000073", "2025-04-11", 145.0, "4B-only good: fentanyl 20 + reciprocal 125, the 145% headline"),
+    ("US", "8517130000", "2025-04-08", 20.0, "smartphones: electronics memorandum of 11 Apr 2025, retroactive to 5 Apr; fentanyl 20 still due"),
+    ("US", "8517130000", "2025-04-11", 20.0, "smartphones outside the 125% reciprocal duty (memorandum of 11 Apr 2025)"),
+    ("US", "8471300100", "2025-05-14", 20.0, "laptops: 4B never applied; electronics exception; fentanyl 20"),
+    ("US", "7208510030", "2018-04-01", 25.0, "steel plate: Section 232 (Proclamation 9705) 25% from 23 Mar 2018"),
+    ("US", "7208510030", "2024-10-01", 50.0, "Section 232 25 + 2024 four-year review steel 25 (89 FR 76581)"),
+    ("US", "7208510030", "2025-04-11", 70.0, "232 goods outside the reciprocal duty (EO 14257 sec. 3(b)); fentanyl stacks (EO 14289)"),
+    ("US", "7208510030", "2025-06-04", 95.0, "Section 232 steel raised to 50% (Proclamation 10947)"),
+    ("US", "8703230190", "2025-04-11", 70.0, "petrol car: Section 232 autos 25 (Proclamation 10908) + List 1 25 + fentanyl 20"),
+    ("US", "8703800002", "2024-10-01", 100.0, "electric vehicle: review rate 100% replaces List 1's 25% (89 FR 76581)"),
+    ("US", "8703800002", "2025-04-11", 145.0, "EV: 301 100 + 232 autos 25 + fentanyl 20; no reciprocal"),
+    ("US", "8708301050", "2025-04-20", 45.0, "brake parts: named in Proclamation 10908, outside the reciprocal duty before the parts duty began"),
+    ("US", "8708301050", "2025-05-03", 70.0, "Section 232 auto parts 25% from 3 May 2025"),
+    ("US", "0901210000", "2025-11-12", 27.5, "roasted coffee: reciprocal 10 + fentanyl 10 + List 4A 7.5"),
+    ("US", "0901210000", "2025-11-13", 17.5, "Annex II updated for farm goods from 13 Nov 2025 (order of 14 Nov 2025)"),
+    ("US", "8541420010", "2024-10-01", 50.0, "solar cells: four-year review 50% (89 FR 76581)"),
+    ("US", "8542310000", "2025-01-01", 50.0, "semiconductors: four-year review 50% from 1 Jan 2025"),
+    ("CN", "12019011", "2025-03-15", 10.0, "soybeans: Tariff Commission Announcement 2025 No. 2, 10% list"),
+    ("CN", "12019011", "2025-04-12", 135.0, "soybeans: 10% list + 125% on all US goods (Announcement 2025 No. 6)"),
+    ("CN", "12019011", "2025-05-14", 20.0, "after Geneva China kept 10% of 34% on all goods; farm list still in force"),
+    ("CN", "12019011", "2025-11-10", 10.0, "farm lists lifted from 10 Nov 2025; 10% on all goods stays"),
+    ("CN", "02071200", "2025-03-10", 15.0, "frozen chicken: Announcement 2025 No. 2, 15% list"),
+    ("CN", "02064100", "2018-05-01", 25.0, "frozen pork liver: April 2018 list of 128 items, 25%"),
+    ("CN", "08021200", "2018-05-01", 15.0, "shelled almonds: April 2018 list of 128 items, 15%"),
+    ("CN", "27011210", "2025-02-10", 15.0, "coal: Announcement 2025 No. 1, 15%"),
+]
+
+
+@pytest.mark.parametrize("imposer,code,day,expected,why", CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in CASES])
+def test_additional_duty_on_real_goods(imposer, code, day, expected, why):
+    assert P.additional_duty(code, day, imposer) == pytest.approx(expected), why
+
+
+def test_stack_names_the_exemption_that_removed_a_layer():
+    layers = {x.layer_id: x for x in P.stack("8517.13.0000", dt.date(2025, 4, 11), "US")}
+    recip = layers["us-ieepa-reciprocal-2025-04-10"]
+    assert recip.rate_pct == 0 and recip.statutory_pct == 125
+    assert "us-ieepa-electronics-2025-04-11" in recip.removed_by
+    assert layers["mfn"].authority == "MFN"
+
+
+def test_review_rate_replaces_the_list_rate_and_says_so():
+    layers = {x.layer_id: x for x in P.stack("8703800002", "2024-10-01", "US")}
+    assert layers["us-s301-4yr-electric-vehicles-2024-09-27"].rate_pct == 100
+    listed = [x for x in P.stack("8703800002", "2024-10-01", "US") if x.layer_id == "us-s301-list1-2018-07-06"]
+    assert all(x.rate_pct == 0 and "replaced by" in x.removed_by for x in listed)
+
+
+def test_short_code_is_partial_and_not_counted():
+    layers = P.stack("850760", "2024-10-01", "US")
+    assert any(x.coverage == "partial" for x in layers)
+    assert P.additional_duty("850760", "2024-10-01", "US") == 0
+
+
+def test_uncoded_chinese_lists_show_as_unknown():
+    layers = P.stack("12019011", "2019-06-01", "CN")
+    assert any(x.coverage == "unknown" and x.layer_id == "cn-retaliation-34bn-2018-07-06" for x in layers)
+
+
+def test_average_split_adds_up():
+    split = P.average_by_authority("2025-05-14", "US")
+    assert split["points"].sum() == pytest.approx(P.average_rate("2025-05-14", "US"))
+    assert set(split["authority"]) >= {"MFN", "Section 301", "IEEPA fentanyl", "IEEPA reciprocal"}
+
+
+def test_search_by_words():
+    found = P.search("soybeans", "CN")
+    assert "12019011" in set(found["code"])
+
+
+# Properties ------------------------------------------------------------------------------------------
+
+T = P.tables()
+US_CODES = sorted(set(T.weights.loc[T.weights["basis"] == "product", "code"]))[::7]
+LISTED = sorted(set(T.members["code"]))
+DAYS = st.dates(min_value=dt.date(2018, 1, 1), max_value=dt.date(2026, 12, 31))
+NEVER = set(T.lists.loc[T.lists["status"] == "never-effective", "id"])
+LISTS = T.lists.set_index("id")
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _query(code: str) -> str:
+    return code if len(code) in (6, 8, 10) else code + "00"
+
+
+@FAST
+@given(code=st.sampled_from(US_CODES), day=DAYS)
+def test_never_negative(code, day):
+    assert P.additional_duty(code, day, "US") >= 0
+    assert all(x.rate_pct >= 0 for x in P.stack(code, day, "US"))
+
+
+@FAST
+@given(code=st.sampled_from(LISTED), day=DAYS, imposer=st.sampled_from(["US", "CN"]))
+def test_never_effective_lists_never_count(code, day, imposer):
+    assert not any(x.list_id in NEVER and x.rate_pct > 0 for x in P.stack(_query(code), day, imposer))
+
+
+@FAST
+@given(code=st.sampled_from(LISTED), day=DAYS)
+def test_exemptions_only_while_in_force(code, day):
+    for x in P.stack(_query(code), day, "US"):
+        for lid in LISTS.index:
+            if f"by {lid} " in x.removed_by or f"on {lid} " in x.removed_by:
+                r = LISTS.loc[lid]
+                start = r["shields_from"] or r["effective_from"] if r["action"] == "adds" else r["effective_from"]
+                assert start <= day and (r["effective_to"] is None or day < r["effective_to"]), (lid, day)
+
+
+@settings(max_examples=6, deadline=None)
+@given(day=DAYS)
+def test_average_lies_between_min_and_max_product_rates(day):
+    rates = P.product_rates(day, "US")
+    total = rates.drop(columns=["code", "value"]).sum(axis=1)
+    avg = P.average_rate(day, "US")
+    assert total.min() - 1e-9 <= avg <= total.max() + 1e-9
+
+
+def test_every_product_row_traces_to_a_source():
+    known = set(data.load("sources")["id"])
+    for frame, name in ((T.products, "products"), (T.members.merge(T.lists, left_on="list_id", right_on="id"), "list_products"),
+                        (T.weights, "trade_weights")):
+        ids = frame["source_ids"]
+        assert (ids.str.len() > 0).all(), f"{name}: a row without source_ids"
+        assert set(";".join(ids).split(";")) <= known, f"{name}: unknown source id"
+
+
+def test_every_layer_of_every_list_exists():
+    assert P.problems(T) == []
+
+
+# Broken data: clear errors ---------------------------------------------------------------------------
+
+LISTS_CSV = """id,imposer,name,instrument,action,product_class,layer_ids,code_level,codes,effective_from,effective_to,shields_from,replaces,status,announced_value_usd_bn,value_basis,items_announced,source_ids,note
+us-301-list-3,US,List 3,83 FR 47974,adds,section-301-list-3,us-s301-list3-2019-05-10,hts8,1,2018-09-24,,,,in-force,,,,src-a,
+"""
+MEASURES_CSV = """id,imposer,instrument,scope,product_class,coverage,rate_pct,effective_from,effective_to,status,exempt_classes,suspends,event_id,source_ids,note
+us-s301-list3-2019-05-10,US,List 3,product-specific,section-301-list-3,x,25,2019-05-10,,in-force,,,,src-a,
+"""
+MEMBERS_CSV = "list_id,code\nus-301-list-3,94036080\n"
+PRODUCTS_CSV = "side,code,description,description_basis,description_zh,source_ids\nUS,9403608081,wooden furniture,census-short,,src-a\n"
+WEIGHTS_CSV = "id,imposer,base_year,basis,code,list_id,value_usd_m,source_ids,note\nus-1,US,2024,product,9403608081,,10,src-a,\n"
+MFN_CSV = "id,imposer,scope,code,rate_pct,base_year,source_ids,note\nus-mfn,US,side-average,,3.1,2017,src-a,\n"
+SOURCES_CSV = "id,title,publisher,url,published,accessed,kind,language,relies_on,document\nsrc-a,T,P,https://example.org/a,,2026-12-04,primary,en,,\n"
+
+
+def _package(tmp_path, **overrides):
+    files = {"tariff_lists": LISTS_CSV, "tariff_measures": MEASURES_CSV, "list_products": MEMBERS_CSV, "products": PRODUCTS_CSV,
+             "trade_weights": WEIGHTS_CSV, "mfn_rates": MFN_CSV, "sources": SOURCES_CSV, **overrides}
+    desc = data.descriptor(DATA_DIR)
+    keep = [r for r in desc["resources"] if r["name"] in files]
+    for r in keep:
+        r["schema"]["foreignKeys"] = [fk for fk in r["schema"].get("foreignKeys", []) if fk["reference"]["resource"] in files]
+    (tmp_path / "datapackage.json").write_text(json.dumps({**desc, "resources": keep}))
+    for name, text in files.items():
+        (tmp_path / f"{name}.csv").write_text(text)
+    return tmp_path
+
+
+def _frames(**overrides) -> P.Tables:
+    read = lambda text: pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    return P.Tables(read(overrides.get("tariff_measures", MEASURES_CSV)), read(overrides.get("tariff_lists", LISTS_CSV)),
+                    read(overrides.get("list_products", MEMBERS_CSV)), read(overrides.get("trade_weights", WEIGHTS_CSV)),
+                    read(MFN_CSV), read(overrides.get("products", PRODUCTS_CSV)))
+
+
+def test_fixture_package_loads_and_computes(tmp_path):
+    pkg = _package(tmp_path)
+    assert P.additional_duty("9403608081", "2025-01-01", "US", data_dir=pkg) == 25
+    assert P.average_rate("2025-01-01", "US", data_dir=pkg) == pytest.approx(28.1)
+
+
+def test_unknown_list_id_names_file_row_column_and_fix(tmp_path):
+    pkg = _package(tmp_path, list_products="list_id,code\nus-301-list-3,94036080\nus-301-list-9,94036080\n")
+    with pytest.raises(data.DataError) as err:
+        P.tables(pkg)
+    assert 'list_products.csv:3: column list_id: "us-301-list-9" is not an id in tariff_lists.csv' in str(err.value)
+    assert "fix the reference" in str(err.value)
+
+
+def test_bad_code_names_file_row_column_and_fix(tmp_path):
+    pkg = _package(tmp_path, list_products="list_id,code\nus-301-list-3,9403.60\n")
+    with pytest.raises(data.DataError) as err:
+        P.tables(pkg)
+    assert 'list_products.csv:2: column code: "9403.60" does not match the pattern' in str(err.value)
+    found = P.problems(_frames(list_products="list_id,code\nus-301-list-3,9403.60\n"))
+    assert found == ['data/list_products.csv:2: column code: "9403.60" is not a tariff code — write 4, 6, 8 or 10 digits '
+                     'with no dots or spaces (e.g. 85076000)']
+
+
+def test_unknown_layer_id_names_file_row_column_and_fix():
+    found = P.problems(_frames(tariff_lists=LISTS_CSV.replace("us-s301-list3-2019-05-10", "us-s301-list3-2099-01-01")))
+    assert 'data/tariff_lists.csv:2: column layer_ids: "us-s301-list3-2099-01-01" is not an id in tariff_measures.csv — add the layer row or fix the id' in found
+
+
+def test_code_count_mismatch_is_reported():
+    found = P.problems(_frames(list_products=MEMBERS_CSV + "us-301-list-3,94036090\n"))
+    assert found == ['data/tariff_lists.csv:2: column codes: says 1 but list_products.csv has 2 rows for "us-301-list-3" — update the count']
+
+
+def test_product_without_source_is_reported(tmp_path):
+    broken = PRODUCTS_CSV.replace(",src-a\n", ",\n")
+    assert P.problems(_frames(products=broken)) == [
+        "data/products.csv:2: column source_ids: is empty — every product row must cite where its code and description come from"]
+    with pytest.raises(data.DataError) as err:
+        P.tables(_package(tmp_path, products=broken))
+    assert "products.csv:2: column source_ids: is empty but required" in str(err.value)
+
+
+@pytest.mark.parametrize("code", ["8507", "85A76000", "8507600010123", ""])
+def test_bad_query_code_is_explained(code):
+    with pytest.raises(ValueError, match="is not an HS/HTS code of 6, 8 or 10 digits"):
+        P.additional_duty(code, "2025-01-01", "US")
+
+
+def test_bad_imposer_and_date_are_explained():
+    with pytest.raises(ValueError, match="imposer must be one of"):
+        P.average_rate("2025-01-01", "EU")
+    with pytest.raises(ValueError, match="is not an ISO date"):
+        P.additional_duty("94036080", "14/05/2025", "US")
+
+
+def test_mfn_uses_the_chapter_estimate_then_the_side_average():
+    assert P.mfn_rate("6110202079", "US") > P.mfn_rate("8517130000", "US")  # apparel carries a higher normal duty
+    assert P.mfn_rate("12019011", "CN") == 6.8
+    assert P.stack("6110202079", "2025-01-01", "US")[0].rate_pct == P.mfn_rate("6110202079", "US")

@@ -1,0 +1,432 @@
+"""Tariffs product by product: the stack of duties on one tariff code, and trade-weighted averages.
+
+Data (all through :func:`truce.data.load`): ``tariff_measures`` (the legal layers), ``tariff_lists``
+(which instrument lists which goods, and which layers a list feeds or exempts), ``list_products``
+(the codes on each list), ``trade_weights`` (import values), ``mfn_rates`` (normal duties) and
+``products`` (descriptions).
+
+* :func:`stack` — every layer that touches a code on a day, with the rate it adds or the rule that
+  removed it;
+* :func:`additional_duty` — the percentage points added on top of the normal (MFN) duty;
+* :func:`average_rate` — the trade-weighted average tariff, MFN included (as PIIE's chart by
+  Chad Bown counts it);
+* :func:`average_by_authority` — the same average split by legal authority.
+
+Rules implemented (each from the instrument named):
+
+1. A layer counts on day ``d`` when ``effective_from <= d < effective_to``; threatened rows never count
+   (``truce.tariffs``). A suspension row takes its points off the layer it names while it runs
+   (EO 14298 for the US reciprocal duty; Customs Tariff Commission announcement of May 2025 for China).
+2. A product-specific layer applies to a code only while a list of that layer (``action = adds``) is
+   in force and holds the code or a prefix of it. Lists with ``status = never-effective`` (List 4B,
+   China's December 2019 batch) never count.
+3. An all-goods layer applies to every code except (a) codes on an ``exempts`` list that names the
+   layer and is in force that day (Annex II of EO 14257; the electronics memorandum of 11 Apr 2025,
+   retroactive to 5 Apr 2025; the Section 122 annexes), and (b) codes on an ``adds`` list whose
+   ``product_class`` matches the layer's ``exempt_classes`` while that list shields its goods
+   (``shields_from``, else ``effective_from``, to ``effective_to``). This is the rule that the
+   reciprocal duties did not apply to goods under Section 232 (EO 14257 sec. 3(b)) and that the
+   Section 122 surcharge did not apply on top of Section 232 (proclamation of 20 Feb 2026).
+4. Everything else stacks: Section 301 stacks on all; the fentanyl IEEPA duty on China stacks on
+   Section 232 (EO 14289 of 29 Apr 2025 removed stacking only for the Canada/Mexico duties, autos
+   and metals); steel and aluminium duties stack with each other (EO 14289 sec. 3(c)).
+5. Codes match by prefix in one direction: a list code applies to every code that starts with it. A
+   query shorter than a list code (an HS-6 code against HTS-8 lines) is *partial*: shown by
+   :func:`stack`, not counted by :func:`additional_duty`.
+6. China's 2018-2019 lists were not retrieved product by product: :func:`stack` shows their layers
+   with coverage ``unknown``; :func:`average_rate` for China weights each list by the trade value
+   announced with it, as a share of the base-year total (documented fallback, ``trade_weights.csv``).
+
+7. The 2024 four-year-review rates of Section 301 are new totals, not additions (USTR notice of
+   18 Sep 2024, 89 FR 76581: e.g. electric vehicles from 25% to 100%): a list with ``replaces``
+   switches off the List 1-4A layers for the codes it covers while it is in force.
+
+Simplifications (see data/README.md): duties on metal or copper content are counted on the full value;
+Section 301 product exclusions are not modelled; the US normal duty is an effective rate per HS chapter
+estimated from 2024 Census duties (else a side average); China's is one documented side average.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from truce import data
+from truce.paths import DATA_DIR
+
+IMPOSERS = ("US", "CN")
+NEVER_COUNTED_MEASURES = {"threatened"}
+NEVER_COUNTED_LISTS = {"never-effective"}
+CODE_RE = re.compile(r"^([0-9]{2}){2,5}$")
+FILES = ("tariff_measures", "tariff_lists", "list_products", "trade_weights", "mfn_rates", "products")
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One line of a product's tariff stack."""
+
+    layer_id: str
+    instrument: str
+    authority: str
+    rate_pct: float  # points this layer adds on the day (0 when removed)
+    statutory_pct: float  # the layer's rate before suspensions and exemptions
+    list_id: str = ""  # the list that brings the code under a product-specific layer
+    removed_by: str = ""  # why it does not apply (exemption list, Section 232 rule, suspension…)
+    coverage: str = "full"  # full | partial (query shorter than the list code) | unknown (list not coded)
+
+    @property
+    def counted(self) -> bool:
+        return self.coverage == "full" and self.rate_pct > 0
+
+
+# Load and check --------------------------------------------------------------------------------
+
+
+@dataclass
+class Tables:
+    measures: pd.DataFrame
+    lists: pd.DataFrame
+    members: pd.DataFrame
+    weights: pd.DataFrame
+    mfn: pd.DataFrame
+    products: pd.DataFrame
+    label: str = "data"
+    codes_by_list: dict = field(default_factory=dict)
+
+
+def _label(data_dir: Path) -> str:
+    return "data" if Path(data_dir).resolve() == DATA_DIR.resolve() else str(data_dir)
+
+
+def tables(data_dir: Path = DATA_DIR) -> Tables:
+    """The product tables, validated (schema by :mod:`truce.data`, cross-file rules by :func:`problems`)."""
+    data_dir = Path(data_dir)
+    return _tables(data_dir, data.data_fingerprint(data_dir))
+
+
+@functools.lru_cache(maxsize=4)
+def _tables(data_dir: Path, fingerprint: str) -> Tables:
+    t = Tables(*(data.load(name, data_dir) for name in FILES), label=_label(data_dir))
+    found = problems(t)
+    if found:
+        raise data.DataError(found)
+    t.codes_by_list = {lid: set(g["code"]) for lid, g in t.members.groupby("list_id")}
+    return t
+
+
+def problems(t: Tables) -> list[str]:
+    """Rules across files that a Table Schema cannot state, as ``file:line: column …: what — fix``."""
+    out = []
+    where = lambda file, i: f"{t.label}/{file}.csv:{i + 2}"
+    layer_ids = set(t.measures["id"])
+    layer = t.measures.set_index("id")
+    list_ids = set(t.lists["id"])
+    for i, r in enumerate(t.lists.to_dict("records")):
+        for lid in str(r["layer_ids"]).split(";"):
+            if lid not in layer_ids:
+                out.append(f'{where("tariff_lists", i)}: column layer_ids: "{lid}" is not an id in tariff_measures.csv — add the layer row or fix the id')
+                continue
+            m = layer.loc[lid]
+            if r["imposer"] != m["imposer"]:
+                out.append(f'{where("tariff_lists", i)}: column layer_ids: layer "{lid}" is imposed by {m["imposer"]}, the list by {r["imposer"]} — link layers of the same side')
+            if r["action"] == "adds" and m["product_class"] != r["product_class"]:
+                out.append(f'{where("tariff_lists", i)}: column product_class: "{r["product_class"]}" differs from layer "{lid}" ({m["product_class"] or "all-goods"}) — an adds list feeds layers of its own class')
+            if r["action"] == "exempts" and not _matches(r["product_class"], m["exempt_classes"]):
+                out.append(f'{where("tariff_lists", i)}: column product_class: "{r["product_class"]}" is not in exempt_classes of layer "{lid}" — add it there or unlink the layer')
+    counts = t.members.groupby("list_id").size()
+    for i, r in enumerate(t.lists.to_dict("records")):
+        n = int(counts.get(r["id"], 0))
+        if int(r["codes"]) != n:
+            out.append(f'{where("tariff_lists", i)}: column codes: says {r["codes"]} but list_products.csv has {n} rows for "{r["id"]}" — update the count')
+    for i, r in enumerate(t.members.to_dict("records")):
+        if r["list_id"] not in list_ids:
+            out.append(f'{where("list_products", i)}: column list_id: "{r["list_id"]}" is not an id in tariff_lists.csv — add the list there or fix the id')
+        if not CODE_RE.match(str(r["code"])):
+            out.append(f'{where("list_products", i)}: column code: "{r["code"]}" is not a tariff code — write 4, 6, 8 or 10 digits with no dots or spaces (e.g. 85076000)')
+    for i, r in enumerate(t.products.to_dict("records")):
+        if not CODE_RE.match(str(r["code"])):
+            out.append(f'{where("products", i)}: column code: "{r["code"]}" is not a tariff code — write 4, 6, 8 or 10 digits with no dots or spaces')
+        if not str(r["source_ids"]).strip():
+            out.append(f'{where("products", i)}: column source_ids: is empty — every product row must cite where its code and description come from')
+    for i, r in enumerate(t.weights.to_dict("records")):
+        if r["basis"] == "product" and not CODE_RE.match(str(r["code"])):
+            out.append(f'{where("trade_weights", i)}: column code: "{r["code"]}" is required for basis product — give the tariff code, digits only')
+        if r["basis"] == "list" and r["list_id"] not in list_ids:
+            out.append(f'{where("trade_weights", i)}: column list_id: "{r["list_id"]}" is not an id in tariff_lists.csv — fix the id or add the list')
+    return out
+
+
+def _matches(product_class: str, patterns) -> bool:
+    return bool(product_class) and any(fnmatch.fnmatchcase(product_class, p) for p in str(patterns or "").split(";") if p)
+
+
+# Helpers -----------------------------------------------------------------------------------------
+
+
+def _day(on) -> dt.date:
+    if isinstance(on, dt.datetime):
+        return on.date()
+    if isinstance(on, dt.date):
+        return on
+    try:
+        return dt.date.fromisoformat(str(on))
+    except ValueError as exc:
+        raise ValueError(f'date "{on}" is not an ISO date (YYYY-MM-DD) — pass a datetime.date or "2025-05-14"') from exc
+
+
+def _code(code) -> str:
+    text = re.sub(r"[.\s]", "", str(code))
+    if not re.fullmatch(r"[0-9]{6}|[0-9]{8}|[0-9]{10}", text):
+        raise ValueError(f'code "{code}" is not an HS/HTS code of 6, 8 or 10 digits — e.g. "8507.60.0010" or "85076000"')
+    return text
+
+
+def _imposer(imposer: str) -> str:
+    if imposer not in IMPOSERS:
+        raise ValueError(f'imposer must be one of {IMPOSERS}, not "{imposer}"')
+    return imposer
+
+
+def _in_force(start, end, on: dt.date) -> bool:
+    return start is not None and start <= on and (end is None or on < end)
+
+
+def _list_active(r: dict, on: dt.date) -> bool:
+    return r["status"] not in NEVER_COUNTED_LISTS and _in_force(r["effective_from"], r["effective_to"], on)
+
+
+def _list_shields(r: dict, on: dt.date) -> bool:
+    start = r["shields_from"] or r["effective_from"]
+    return r["status"] not in NEVER_COUNTED_LISTS and _in_force(start, r["effective_to"], on)
+
+
+def authority(layer_id: str) -> str:
+    """Legal authority of a layer, from its id: 301, 232, IEEPA fentanyl, IEEPA reciprocal, 122, or China's."""
+    for key, name in (("cn-all-goods", "China 2025 all goods"), ("cn-s232", "China 2018 (vs Section 232)"),
+                      ("cn-retaliation", "China 2018-2019 (vs Section 301)"), ("s301", "Section 301"), ("s232", "Section 232"),
+                      ("ieepa-fentanyl", "IEEPA fentanyl"), ("ieepa-reciprocal", "IEEPA reciprocal"), ("s122", "Section 122")):
+        if key in layer_id:
+            return name
+    return "China 2025 product lists" if layer_id.startswith("cn-") else "other"
+
+
+def _layers_on(t: Tables, on: dt.date, imposer: str) -> tuple[pd.DataFrame, dict]:
+    m = t.measures[(t.measures["imposer"] == imposer) & ~t.measures["status"].isin(NEVER_COUNTED_MEASURES)]
+    m = m[[_in_force(a, b, on) for a, b in zip(m["effective_from"], m["effective_to"])]]
+    suspended = m[m["suspends"] != ""].groupby("suspends")["rate_pct"].sum().to_dict()
+    return m[m["suspends"] == ""], suspended
+
+
+def mfn_rate(code: str, imposer: str, data_dir: Path = DATA_DIR) -> float:
+    """Normal duty on ``code``: the most specific row of mfn_rates.csv (product, chapter, else side average)."""
+    t = tables(data_dir)
+    return _mfn(t, _imposer(imposer), _code(code))
+
+
+def _mfn(t: Tables, imposer: str, code: str) -> float:
+    """Most specific normal duty: a product row (longest matching prefix), else its chapter, else the side average."""
+    index = t.__dict__.setdefault("_mfn_index", {})
+    if imposer not in index:
+        rows = t.mfn[t.mfn["imposer"] == imposer]
+        avg = rows[rows["scope"] == "side-average"]
+        if not len(avg):
+            raise data.DataError([f"{t.label}/mfn_rates.csv: no side-average row for {imposer} — add one"])
+        specific = rows[rows["scope"] != "side-average"]
+        index[imposer] = ({c: float(r) for c, r in zip(specific["code"], specific["rate_pct"])}, float(avg["rate_pct"].iloc[0]))
+    by_code, average = index[imposer]
+    for n in (10, 8, 6, 4, 2):
+        if code[:n] in by_code and len(code) >= n:
+            return by_code[code[:n]]
+    return average
+
+
+def _coverage(t: Tables, list_id: str, code: str) -> str:
+    codes = t.codes_by_list.get(list_id, set())
+    if any(code[:n] in codes for n in (4, 6, 8, 10) if n <= len(code)):
+        return "full"
+    if any(c.startswith(code) for c in codes):
+        return "partial"
+    return "none"
+
+
+# Public API -----------------------------------------------------------------------------------------
+
+
+def stack(code, on, imposer: str, data_dir: Path = DATA_DIR) -> list[Layer]:
+    """Every layer that touches ``code`` on ``on`` (MFN first), applied or removed, with the reason."""
+    t, on, imposer, code = tables(data_dir), _day(on), _imposer(imposer), _code(code)
+    layers, suspended = _layers_on(t, on, imposer)
+    lists = t.lists[t.lists["imposer"] == imposer].to_dict("records")
+    out = [Layer("mfn", "normal (MFN) duty", "MFN", _mfn(t, imposer, code), _mfn(t, imposer, code))]
+    for m in layers.sort_values(["scope", "effective_from", "id"]).to_dict("records"):
+        base = float(m["rate_pct"])
+        net = max(base - float(suspended.get(m["id"], 0.0)), 0.0)
+        note = f"{suspended[m['id']]:g} points suspended" if m["id"] in suspended else ""
+        if m["scope"] == "all-goods":
+            reason = ""
+            for r in lists:
+                if r["action"] == "exempts" and m["id"] in r["layer_ids"].split(";") and _list_active(r, on) \
+                        and _coverage(t, r["id"], code) == "full":
+                    reason = f"exempted by {r['id']} ({r['instrument']})"
+                    break
+                if r["action"] == "adds" and _matches(r["product_class"], m["exempt_classes"]) and _list_shields(r, on) \
+                        and _coverage(t, r["id"], code) == "full":
+                    reason = f"not applied to goods on {r['id']} ({r['product_class']}): the instrument excludes them"
+                    break
+            out.append(Layer(m["id"], m["instrument"], authority(m["id"]), 0.0 if reason else net, base,
+                             removed_by=reason or note))
+            continue
+        for r in lists:
+            if r["action"] != "adds" or m["id"] not in r["layer_ids"].split(";") or not _list_active(r, on):
+                continue
+            cov = "unknown" if r["code_level"] == "none" else _coverage(t, r["id"], code)
+            if cov != "none":
+                out.append(Layer(m["id"], m["instrument"], authority(m["id"]), net if cov == "full" else 0.0, base,
+                                 list_id=r["id"], removed_by=note, coverage=cov))
+                break
+    return _replace(t, out, lists, on)
+
+
+def _replace(t: Tables, out: list[Layer], lists: list[dict], on: dt.date) -> list[Layer]:
+    """Rule 7: a list with ``replaces`` (the 2024 Section 301 review rates are new totals) switches off
+    the layers of the classes it names for the codes it fully covers."""
+    by_id = {r["id"]: r for r in lists}
+    klass = t.measures.set_index("id")["product_class"].to_dict()
+    winners = [x for x in out if x.list_id and x.coverage == "full" and by_id[x.list_id]["replaces"]]
+    result = []
+    for x in out:
+        w = next((w for w in winners if w is not x and _matches(klass.get(x.layer_id, ""), by_id[w.list_id]["replaces"])), None)
+        if w is not None and x.coverage == "full":
+            x = Layer(x.layer_id, x.instrument, x.authority, 0.0, x.statutory_pct, x.list_id,
+                      f"replaced by {w.list_id}: the 2024 review rate is the new Section 301 total", x.coverage)
+        result.append(x)
+    return result
+
+
+def additional_duty(code, on, imposer: str, data_dir: Path = DATA_DIR) -> float:
+    """Percentage points added on top of the normal duty on ``code`` on ``on`` (full matches only)."""
+    return round(sum(x.rate_pct for x in stack(code, on, imposer, data_dir)[1:] if x.coverage == "full"), 6) + 0.0
+
+
+def product_rates(on, imposer: str = "US", data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """For every product with a trade weight: its value, MFN and points added by each authority on ``on``."""
+    t, on, imposer = tables(data_dir), _day(on), _imposer(imposer)
+    w = t.weights[(t.weights["imposer"] == imposer) & (t.weights["basis"] == "product")].reset_index(drop=True)
+    codes = w["code"].tolist()
+    mem = _membership(t, tuple(codes))
+    layers, suspended = _layers_on(t, on, imposer)
+    lists = t.lists[t.lists["imposer"] == imposer].to_dict("records")
+    specific = len(t.mfn[(t.mfn["imposer"] == imposer) & (t.mfn["scope"] != "side-average")])
+    mfn = [_mfn(t, imposer, c) for c in codes] if specific else _mfn(t, imposer, "000000")
+    out = pd.DataFrame({"code": codes, "value": w["value_usd_m"].astype(float), "mfn": mfn})
+    none = np.zeros(len(codes), dtype=bool)
+    replacers = [r for r in lists if r["action"] == "adds" and r["replaces"] and _list_active(r, on)]
+    for m in layers.to_dict("records"):
+        net = max(float(m["rate_pct"]) - float(suspended.get(m["id"], 0.0)), 0.0)
+        if m["scope"] == "all-goods":
+            hit = ~none
+            for r in lists:
+                if r["action"] == "exempts" and m["id"] in r["layer_ids"].split(";") and _list_active(r, on):
+                    hit = hit & ~mem.get(r["id"], none)
+                elif r["action"] == "adds" and _matches(r["product_class"], m["exempt_classes"]) and _list_shields(r, on):
+                    hit = hit & ~mem.get(r["id"], none)
+        else:
+            hit = none.copy()
+            for r in lists:
+                if r["action"] == "adds" and m["id"] in r["layer_ids"].split(";") and _list_active(r, on):
+                    hit = hit | mem.get(r["id"], none)
+            for r in replacers:
+                if m["id"] not in r["layer_ids"].split(";") and _matches(m["product_class"], r["replaces"]):
+                    hit = hit & ~mem.get(r["id"], none)
+        col = authority(m["id"])
+        out[col] = out.get(col, 0.0) + np.where(hit, net, 0.0)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _membership_cached(key, codes: tuple) -> dict:
+    t = key
+    out = {}
+    for lid, members in t.codes_by_list.items():
+        out[lid] = np.array([any(c[:n] in members for n in (4, 6, 8, 10)) for c in codes])
+    return out
+
+
+def _membership(t: Tables, codes: tuple) -> dict:
+    return _membership_cached(_Key(t), codes)
+
+
+class _Key:
+    """Hashable wrapper so membership is computed once per loaded Tables object."""
+
+    def __init__(self, t):
+        self.t = t
+        self.codes_by_list = t.codes_by_list
+
+    def __hash__(self):
+        return id(self.t)
+
+    def __eq__(self, other):
+        return isinstance(other, _Key) and other.t is self.t
+
+
+def average_by_authority(on, imposer: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The trade-weighted average split by authority: points each contributes and its share of the total."""
+    t, on, imposer = tables(data_dir), _day(on), _imposer(imposer)
+    if imposer == "US":
+        p = product_rates(on, imposer, data_dir)
+        total = p["value"].sum()
+        cols = ["mfn"] + [c for c in p.columns if c not in ("code", "value", "mfn")]
+        rows = [("MFN" if c == "mfn" else c, float((p[c] * p["value"]).sum() / total)) for c in cols]
+    else:
+        rows = _list_level(t, on, imposer)
+    frame = pd.DataFrame(rows, columns=["authority", "points"]).groupby("authority", sort=False, as_index=False)["points"].sum()
+    frame = frame[frame["points"] != 0].reset_index(drop=True)
+    s = frame["points"].sum()
+    frame["share_pct"] = frame["points"] / s * 100 if s else 0.0
+    return frame
+
+
+def _list_level(t: Tables, on: dt.date, imposer: str) -> list[tuple[str, float]]:
+    """China (or any side without product weights): MFN + all-goods layers + each coded list's layers
+    weighted by the list's announced value over the total of its base year."""
+    layers, suspended = _layers_on(t, on, imposer)
+    w = t.weights[t.weights["imposer"] == imposer]
+    totals = w[w["basis"] == "total"].set_index("base_year")["value_usd_m"].astype(float).to_dict()
+    values = w[w["basis"] == "list"].set_index("list_id")
+    lists = t.lists[t.lists["imposer"] == imposer].to_dict("records")
+    rows = [("MFN", _mfn(t, imposer, "000000"))]
+    for m in layers.to_dict("records"):
+        net = max(float(m["rate_pct"]) - float(suspended.get(m["id"], 0.0)), 0.0)
+        if m["scope"] == "all-goods":
+            rows.append((authority(m["id"]), net))
+            continue
+        for r in lists:
+            if r["action"] == "adds" and m["id"] in r["layer_ids"].split(";") and _list_active(r, on) and r["id"] in values.index:
+                v = values.loc[r["id"]]
+                rows.append((authority(m["id"]), net * float(v["value_usd_m"]) / totals[v["base_year"]]))
+    return rows
+
+
+def average_rate(on, imposer: str, data_dir: Path = DATA_DIR) -> float:
+    """Trade-weighted average tariff (percent, MFN included) that ``imposer`` applied on ``on``."""
+    return round(float(average_by_authority(on, imposer, data_dir)["points"].sum()), 6) + 0.0
+
+
+def search(words: str, imposer: str | None = None, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Products whose description contains every word (case-insensitive)."""
+    p = tables(data_dir).products
+    if imposer:
+        p = p[p["side"] == _imposer(imposer)]
+    text = (p["description"].fillna("") + " " + p["description_zh"].fillna("")).str.lower()
+    keep = np.ones(len(p), dtype=bool)
+    for w in words.lower().split():
+        keep &= text.str.contains(w, regex=False).to_numpy()
+    return p[keep].reset_index(drop=True)
