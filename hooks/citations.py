@@ -1,5 +1,5 @@
 """MkDocs hook: ``[@source-id]`` citations become numbered footnotes and ``event:<id>`` links
-point at the chronology. Unknown ids fail the build with ``file:line`` (logic in
+point at the chronology; a date written with an event link must be one of that event's dates. Unknown ids fail the build with ``file:line`` (logic in
 ``truce.citations``)."""
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ _state: dict = {"problems": []}
 def on_pre_build(config):
     _state["problems"] = []
     _state["sources"] = data.sources()
-    _state["events"] = set(chronology.events()["id"])
+    frame = chronology.events()
+    _state["events"] = set(frame["id"])
+    _state["event_dates"] = citations.event_dates(frame)
 
 
 def on_page_content(html, page, config, files):
@@ -28,6 +30,7 @@ def on_page_content(html, page, config, files):
     src = Path(page.file.abs_src_path) if page.file.abs_src_path else None
     if src is not None and src.exists():
         _state["problems"].extend(map(str, citations.check_source(src, sources, events, label=label)))
+        _state["problems"].extend(map(str, citations.check_event_dates(src, _state["event_dates"], label=label)))
     html, unknown_sources = citations.render_citations(html, sources)
     chrono = get_relative_url("chronology/", page.url or ".")
     html, unknown_events = citations.render_event_links(html, chrono, events)

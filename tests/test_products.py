@@ -151,8 +151,8 @@ def test_every_product_row_traces_to_a_source():
     for frame, name in ((T.products, "products"), (T.members.merge(T.lists, left_on="list_id", right_on="id"), "list_products"),
                         (T.weights, "trade_weights")):
         ids = frame["source_ids"]
-        assert (ids.str.len() > 0).all(), f"{name}: a row without source_ids"
-        assert set(";".join(ids).split(";")) <= known, f"{name}: unknown source id"
+        assert (ids.map(len) > 0).all(), f"{name}: a row without source_ids"
+        assert {s for row in ids for s in row} <= known, f"{name}: unknown source id"
 
 
 def test_every_layer_of_every_list_exists():
@@ -188,7 +188,14 @@ def _package(tmp_path, **overrides):
 
 
 def _frames(**overrides) -> P.Tables:
-    read = lambda text: pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    def read(text: str) -> pd.DataFrame:
+        """A small table typed as data.load types it (id lists as tuples)."""
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        for col in frame:
+            if data.is_list_field(col):
+                frame[col] = [data.split_ids(v) for v in frame[col]]
+        return frame
+
     return P.Tables(read(overrides.get("tariff_measures", MEASURES_CSV)), read(overrides.get("tariff_lists", LISTS_CSV)),
                     read(overrides.get("list_products", MEMBERS_CSV)), read(overrides.get("trade_weights", WEIGHTS_CSV)),
                     read(MFN_CSV), read(overrides.get("products", PRODUCTS_CSV)))
@@ -254,3 +261,11 @@ def test_mfn_uses_the_chapter_estimate_then_the_side_average():
     assert P.mfn_rate("6110202079", "US") > P.mfn_rate("8517130000", "US")  # apparel carries a higher normal duty
     assert P.mfn_rate("12019011", "CN") == 6.8
     assert P.stack("6110202079", "2025-01-01", "US")[0].rate_pct == P.mfn_rate("6110202079", "US")
+
+
+def test_the_package_root_answers_both_questions():
+    import truce
+
+    assert truce.additional_duty is P.additional_duty and truce.average_rate is P.average_rate
+    with pytest.raises(AttributeError, match="has no attribute 'stack_of'"):
+        truce.stack_of  # noqa: B018

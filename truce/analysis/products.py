@@ -129,7 +129,7 @@ def problems(t: Tables) -> list[str]:
     layer = t.measures.set_index("id")
     list_ids = set(t.lists["id"])
     for i, r in enumerate(t.lists.to_dict("records")):
-        for lid in str(r["layer_ids"]).split(";"):
+        for lid in r["layer_ids"]:
             if lid not in layer_ids:
                 out.append(f'{where("tariff_lists", i)}: column layer_ids: "{lid}" is not an id in tariff_measures.csv — add the layer row or fix the id')
                 continue
@@ -153,7 +153,7 @@ def problems(t: Tables) -> list[str]:
     for i, r in enumerate(t.products.to_dict("records")):
         if not CODE_RE.match(str(r["code"])):
             out.append(f'{where("products", i)}: column code: "{r["code"]}" is not a tariff code — write 4, 6, 8 or 10 digits with no dots or spaces')
-        if not str(r["source_ids"]).strip():
+        if not r["source_ids"]:
             out.append(f'{where("products", i)}: column source_ids: is empty — every product row must cite where its code and description come from')
     for i, r in enumerate(t.weights.to_dict("records")):
         if r["basis"] == "product" and not CODE_RE.match(str(r["code"])):
@@ -272,7 +272,7 @@ def stack(code, on, imposer: str, data_dir: Path = DATA_DIR) -> list[Layer]:
         if m["scope"] == "all-goods":
             reason = ""
             for r in lists:
-                if r["action"] == "exempts" and m["id"] in r["layer_ids"].split(";") and _list_active(r, on) \
+                if r["action"] == "exempts" and m["id"] in r["layer_ids"] and _list_active(r, on) \
                         and _coverage(t, r["id"], code) == "full":
                     reason = f"exempted by {r['id']} ({r['instrument']})"
                     break
@@ -284,7 +284,7 @@ def stack(code, on, imposer: str, data_dir: Path = DATA_DIR) -> list[Layer]:
                              removed_by=reason or note))
             continue
         for r in lists:
-            if r["action"] != "adds" or m["id"] not in r["layer_ids"].split(";") or not _list_active(r, on):
+            if r["action"] != "adds" or m["id"] not in r["layer_ids"] or not _list_active(r, on):
                 continue
             cov = "unknown" if r["code_level"] == "none" else _coverage(t, r["id"], code)
             if cov != "none":
@@ -333,17 +333,17 @@ def product_rates(on, imposer: str = "US", data_dir: Path = DATA_DIR) -> pd.Data
         if m["scope"] == "all-goods":
             hit = ~none
             for r in lists:
-                if r["action"] == "exempts" and m["id"] in r["layer_ids"].split(";") and _list_active(r, on):
+                if r["action"] == "exempts" and m["id"] in r["layer_ids"] and _list_active(r, on):
                     hit = hit & ~mem.get(r["id"], none)
                 elif r["action"] == "adds" and _matches(r["product_class"], m["exempt_classes"]) and _list_shields(r, on):
                     hit = hit & ~mem.get(r["id"], none)
         else:
             hit = none.copy()
             for r in lists:
-                if r["action"] == "adds" and m["id"] in r["layer_ids"].split(";") and _list_active(r, on):
+                if r["action"] == "adds" and m["id"] in r["layer_ids"] and _list_active(r, on):
                     hit = hit | mem.get(r["id"], none)
             for r in replacers:
-                if m["id"] not in r["layer_ids"].split(";") and _matches(m["product_class"], r["replaces"]):
+                if m["id"] not in r["layer_ids"] and _matches(m["product_class"], r["replaces"]):
                     hit = hit & ~mem.get(r["id"], none)
         col = authority(m["id"])
         out[col] = out.get(col, 0.0) + np.where(hit, net, 0.0)
@@ -409,7 +409,7 @@ def _list_level(t: Tables, on: dt.date, imposer: str) -> list[tuple[str, float]]
             rows.append((authority(m["id"]), net))
             continue
         for r in lists:
-            if r["action"] == "adds" and m["id"] in r["layer_ids"].split(";") and _list_active(r, on) and r["id"] in values.index:
+            if r["action"] == "adds" and m["id"] in r["layer_ids"] and _list_active(r, on) and r["id"] in values.index:
                 v = values.loc[r["id"]]
                 rows.append((authority(m["id"]), net * float(v["value_usd_m"]) / totals[v["base_year"]]))
     return rows

@@ -45,6 +45,53 @@ def check_source(path: Path, sources: dict, events: set[str], text: str | None =
     return problems
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d) (?P<month>" + "|".join(MONTHS) + r")(?: (?P<year>20\d\d))?\b")
+# a run of event links: one link, or several in one pair of brackets separated by commas
+EVENT_GROUP = re.compile(r"\(?\[[^\]\n]*\]\(event:[^)\s]*\)(?:,\s*\[[^\]\n]*\]\(event:[^)\s]*\))*\)?")
+SENTENCE_END = re.compile(r"[.!?](?:\[@[^\]]*\])?\s+(?=[A-Z“\"(])")
+# how close (in characters) a date before an event link must be to count as that event's date
+NEAR = 12
+EVENT_DATE_COLUMNS = ("date", "date_end", "announced", "issued", "effective", "ended")
+
+
+def event_dates(frame) -> dict[str, set]:
+    """Every date each event has (listed, end of period, announced, issued, effective, ended)."""
+    return {r["id"]: {r[c] for c in EVENT_DATE_COLUMNS if c in r and r[c]} for r in frame.to_dict("records")}
+
+
+def _matches(m: re.Match, days: set) -> bool:
+    month = MONTHS.index(m["month"]) + 1
+    return any(d.day == int(m["day"]) and d.month == month and (not m["year"] or d.year == int(m["year"])) for d in days)
+
+
+def check_event_dates(path: Path, dates: dict[str, set], text: str | None = None, label: str | None = None) -> list[Problem]:
+    """A date written with an event link — in the link's text, or right before it ("until 9 November
+    2026 ([suspension](event:…))", at most :data:`NEAR` characters away in the same sentence) — must
+    be one of the dates of the linked event(s): one fact, one date."""
+    name = label or rel(path)
+    problems = []
+    for n, line in prose_lines(path, text):
+        start = 0
+        for group in EVENT_GROUP.finditer(line):
+            ids = [m["id"] for m in EVENT_MD.finditer(group.group(0))]
+            before = line[start:group.start()]
+            ends = list(SENTENCE_END.finditer(before))
+            clause = before[ends[-1].end():] if ends else before
+            start = group.end()
+            days = set().union(*(dates.get(i, set()) for i in ids))
+            if not days:
+                continue
+            near = [m for m in DAY_MONTH.finditer(clause) if len(clause) - m.end() <= NEAR][-1:]
+            for m in near + list(DAY_MONTH.finditer(group.group(0))):
+                if not _matches(m, days):
+                    known = ", ".join(sorted(f"{d:%-d %B %Y}" for d in days))
+                    problems.append(Problem(name, n, f'date "{m.group(0)}" next to event link {", ".join(ids)} is none of its dates '
+                                                     f"({known}) — correct the date in the text or in data/events.csv"))
+    return problems
+
+
 def _entry(source: dict) -> str:
     date = f", {source['published']:%-d %B %Y}" if source.get("published") else ""
     kind = "" if source["kind"] == "primary" else " (secondary"
