@@ -59,7 +59,7 @@ HTML(explainer.leverage_table())
 #
 # ### 1. A tariff shrinks trade, and its user pays too
 #
-# In 2024 the United States imported [$439 billion](fig:model-imports-2024) of goods from China
+# In 2024 the United States imported [$439 billion](fig:trade-us-imports-cn-2024?decimals=0) of goods from China
 # and exported [$143 billion](fig:model-exports-2024) to it (Census data, one release vintage).
 # The model lets trade fall with a tariff at a constant elasticity σ: trade left equals 2024 trade
 # times (1 + tariff) to the power −σ. For σ it uses the estimate Amiti, Redding and Weinstein

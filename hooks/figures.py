@@ -1,9 +1,11 @@
 """MkDocs hook: figure links are checked against the data and turned into ledger links.
 
 ``[145%](fig:us-headline-peak)`` in a Markdown page or a notebook Markdown cell must name a
-registered figure (``truce/figures.py``) and show its value as the data gives it. Any
-mismatch fails the build with ``file:line``. A passing link becomes a link to the figure's
-entry in the figures ledger, with ``data-figure`` and a tooltip. The ledger page
+registered figure (``truce.figures``: a row of ``declared.csv`` or ``calls.csv``, or a
+function) and show its value as the data gives it — or in the format the link asks for
+(``fig:id?decimals=0``, ``fig:id?as=pct_word``). Any mismatch fails the build with
+``file:line``. A passing link becomes a link to the figure's entry in the figures ledger, with
+``data-figure`` (and ``data-format`` for a link that asks for a format) and a tooltip. The ledger page
 (``data/figures.md``) and ``figures.json`` are generated here from ``truce``.
 """
 
@@ -20,15 +22,16 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from truce import data
+from truce.figures.declared import DeclarationError
 from truce.figures.registry import evaluate_all
 from truce.site import ledger
-from truce.site.figlinks import check_links, usage
+from truce.site.figlinks import check_links, formats_used, link_problem, split_target, usage
 
 log = logging.getLogger("mkdocs.hooks.figures")
 
 LEDGER_PAGE = "data/figures.md"
 GENERATED = Path(".cache") / "generated"
-HTML_LINK = re.compile(r'<a href="fig:(?P<id>[^"]*)"(?: title="[^"]*")?>(?P<text>.*?)</a>', re.S)
+HTML_LINK = re.compile(r'<a href="fig:(?P<id>[^"]*)"(?: title="[^"]*")?>(?P<text>.*?)</a>', re.DOTALL)
 
 _state: dict = {"figures": {}, "problems": [], "pages": {}}
 
@@ -36,7 +39,7 @@ _state: dict = {"figures": {}, "problems": [], "pages": {}}
 def on_config(config):
     try:
         _state["figures"] = evaluate_all()
-    except data.DataError as exc:
+    except (data.DataError, DeclarationError) as exc:
         raise PluginError(str(exc)) from None
     _state["problems"] = []
     _state["pages"] = {}
@@ -53,7 +56,7 @@ def on_files(files, config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     files.append(File.generated(config, LEDGER_PAGE, abs_src_path=str(target)))
-    payload = ledger.figures_json(figures, usage())
+    payload = ledger.figures_json(figures, usage(), formats_used())
     files.append(File.generated(config, "figures.json", content=json.dumps(payload, indent=1, ensure_ascii=False)))
     return files
 
@@ -74,14 +77,15 @@ def on_page_content(html_text, page, config, files):
     ledger_url = get_relative_url(LEDGER_PAGE.replace(".md", "/"), page.url or ".")
 
     def rewrite(m: re.Match) -> str:
-        fid = m["id"]
+        fid, query = split_target(html.unescape(m["id"]))
         ev = figures.get(fid)
         if ev is None:
             if src is None or not src.exists():
-                _state["problems"].append(f"{label}: unknown figure \"{fid}\" — register it in truce/figures.py or fix the id")
+                _state["problems"].append(f"{label}: {link_problem(m['text'], fid, query, figures)}")
             return m["text"]
         _state["pages"].setdefault(fid, set()).add(page.url)
-        return (f'<a class="fig" href="{ledger_url}#fig-{fid}" data-figure="{fid}" '
+        fmt = f' data-format="{html.escape(query, quote=True)}"' if query else ""
+        return (f'<a class="fig" href="{ledger_url}#fig-{fid}" data-figure="{fid}"{fmt} '
                 f'title="{html.escape(_tooltip(ev), quote=True)}">{m["text"]}</a>')
 
     return HTML_LINK.sub(rewrite, html_text)

@@ -8,11 +8,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from truce import charts
+from truce import charts, data
 from truce.analysis import series
 from truce.blocks import story as story_a
 from truce.charts import rare_earths as rare_charts
-from truce.figures import story_a as figures_story_a
+from truce.figures import declared, registry
 from truce.paths import DOCS_DIR
 from truce.site import quotes
 
@@ -52,15 +52,25 @@ def test_chapter_charts_state_numbers_from_the_data():
     assert "115 points" in story_a.geneva_chart()
 
 
-def test_magnet_fall_refuses_a_rise(monkeypatch):
-    monkeypatch.setattr(figures_story_a, "magnets", lambda month, dest: {"yoy_pct": 4.8, "source_ids": "s"})
-    with pytest.raises(ValueError, match="is not a fall"):
-        figures_story_a.magnet_fall("2025-07", "US")
+def test_magnet_figures_are_the_reported_falls():
+    """The chapters state magnet exports as falls: each declared fall is minus a reported
+    year-on-year change, so a month that rose would read as a negative fall and fail its link."""
+    figures = registry.evaluate_all()
+    frame = data.load("rare_earth_magnets").set_index(["month", "destination"])
+    for fid, key in [("duel-magnets-us-may-2025-fall", ("2025-05", "US")), ("duel-magnets-world-may-2025-fall", ("2025-05", "world")),
+                     ("duel-magnets-us-2025-fall", ("2025", "US"))]:
+        assert frame.loc[key, "yoy_pct"] < 0, f"{key}: not a fall — reword the sentence using {fid}"
+        assert figures[fid].value == -frame.loc[key, "yoy_pct"]
 
 
-def test_magnet_row_must_be_unique(monkeypatch):
-    with pytest.raises(KeyError, match="expected one row for 1999-01 / world, found 0"):
-        figures_story_a.magnets("1999-01", "world")
+def test_two_row_key_picks_one_magnet_row(tmp_path):
+    table = tmp_path / "declared.csv"
+    table.write_text(",".join(declared.DECLARED_COLUMNS) + "\nx,rare_earth_magnets,destination=US,tonnes,tonnes,0,,,,D.\n", encoding="utf-8")
+    rows = int((data.load("rare_earth_magnets")["destination"] == "US").sum())
+    with pytest.raises(declared.DeclarationError) as err:
+        declared.declared_figures(table, label="truce/figures/declared.csv")
+    assert str(err.value) == (f"truce/figures/declared.csv:2: column row: {rows} rows of data/rare_earth_magnets.csv match "
+                              "destination=US — add columns to the key until one row matches")
 
 
 @pytest.mark.parametrize("name", CHAPTERS)

@@ -13,8 +13,9 @@ from truce.analysis import commitments, events, series
 from truce.blocks import story as story_b
 from truce.charts import events as event_charts
 from truce.charts import soybeans as soy_charts
+from truce.figures import commitments as commitment_figures
 from truce.figures import registry
-from truce.figures import story_b as figures_story_b
+from truce.figures import soybeans as soybean_figures
 
 
 def test_soybean_table_holds_every_arrival_and_purchase_row():
@@ -78,9 +79,17 @@ def test_escalation_chart_draws_exactly_the_rows_given():
 
 
 def test_amount_read_from_text_fails_loudly_when_the_text_changes(monkeypatch):
-    monkeypatch.setattr(figures_story_b, "_row", lambda resource, row_id: {"id": row_id, "commitment": "Buy Boeing aircraft."})
-    with pytest.raises(ValueError, match=r"row beijing-cn-boeing-200, column commitment: expected one match"):
-        figures_story_b.beijing_boeing_aircraft()
+    monkeypatch.setattr(commitment_figures, "_row", lambda resource, row_id: {"id": row_id, "commitment": "Buy Boeing aircraft."})
+    with pytest.raises(ValueError) as err:
+        commitment_figures.amount_in_text("commitments", "beijing-cn-boeing-200", "commitment", r"Buy ([\d,]+) Boeing aircraft")
+    assert str(err.value) == ("data/commitments.csv: row beijing-cn-boeing-200, column commitment: "
+                              "expected one match of 'Buy ([\\\\d,]+) Boeing aircraft', found 0")
+
+
+def test_amounts_in_text_are_the_numbers_the_rows_state():
+    figs = registry.evaluate_all()
+    text = data.load("commitments").set_index("id").loc["beijing-cn-boeing-200", "commitment"]
+    assert f"Buy {figs['story-beijing-boeing-aircraft'].text} Boeing aircraft" in text
 
 
 def test_annual_soybean_pledge_refuses_rows_that_disagree(monkeypatch):
@@ -89,9 +98,10 @@ def test_annual_soybean_pledge_refuses_rows_that_disagree(monkeypatch):
         "measure": ["commitment"] * 2, "value": [25.0, 20.0], "unit": ["mmt"] * 2, "as_of": [None, None],
         "source_ids": ["s"] * 2, "note": [""] * 2,
     })
-    monkeypatch.setattr(figures_story_b.data, "load", lambda name: fake)
-    with pytest.raises(ValueError, match="annual commitment rows disagree"):
-        figures_story_b.soy_pledge_annual()
+    monkeypatch.setattr(soybean_figures.data, "load", lambda name: fake)
+    with pytest.raises(ValueError) as err:
+        soybean_figures.soy_pledge_annual()
+    assert str(err.value) == "data/soybeans.csv: annual commitment rows disagree: [20.0, 25.0]"
 
 
 def test_soybean_duties_follow_the_tariff_layers():

@@ -1,5 +1,8 @@
 """The figures stage: every number the site prints, registered by id.
 
-:mod:`.registry` holds the machinery (a figure is a named computation of the data, evaluated and
-formatted by :mod:`.formatting`); the other modules declare the figures, grouped by subject.
+Most figures are data: rows of ``declared.csv`` (one cell of one data file) and ``calls.csv``
+(one call of a function with fixed arguments), read and checked by :mod:`.declared`. The
+modules named after a subject (``tariffs``, ``trade``, ``soybeans``, ``rare_earths``,
+``damage``, ``commitments``, ``events``, ``model``) hold the real computations and the helpers
+``calls.csv`` names. :mod:`.registry` gathers and evaluates them; :mod:`.formatting` writes them.
 """

@@ -3,7 +3,8 @@ escalation model (:mod:`truce.model`).
 
 Every value is computed from ``data/`` (trade, tariff layers, leverage matrix, chronology)
 through the model; the parameters the model takes from studies or assumes are listed on the
-page with their sources. Registered automatically (any ``truce/figures_*.py`` is imported).
+page with their sources. The dependence shares of the leverage matrix are rows of
+``declared.csv``; US imports from China in 2024 is ``trade-us-imports-cn-2024`` (same vintage).
 """
 
 from __future__ import annotations
@@ -29,11 +30,6 @@ def _trade_sources(year: int = 2024) -> tuple[str, ...]:
 
 def _model_sources() -> tuple[str, ...]:
     return tuple(dict.fromkeys(_trade_sources() + MODEL_SOURCES))
-
-
-def _lever(lever_id: str) -> Result:
-    row = data.load("leverage").set_index("id").loc[lever_id]
-    return Result(float(row["dependence_pct"]), rows=(("leverage", lever_id),))
 
 
 def _valued_rows() -> tuple[tuple[str, str], ...]:
@@ -74,53 +70,14 @@ def levers_valued() -> Result:
     return Result(sum(model.lever_strength(d, y) > 0 for d, y in zip(frame["dependence_pct"], frame["years_to_replace"])))
 
 
-@figure("lev-ai-chips-share", unit="pct", resources=("leverage",),
-        definition="Nvidia's share of China's market for advanced AI accelerators before the US controls (company statement).")
-def lev_ai_chips() -> Result:
-    """leverage.csv row us-ai-chips, dependence_pct."""
-    return _lever("us-ai-chips")
 
 
-@figure("lev-chip-tools-share", unit="pct", resources=("leverage",),
-        definition="US firms' share of the world market for chipmaking equipment.")
-def lev_chip_tools() -> Result:
-    """leverage.csv row us-chip-tools, dependence_pct."""
-    return _lever("us-chip-tools")
 
 
-@figure("lev-eda-share", unit="pct", resources=("leverage",),
-        definition="Share of China's chip-design (EDA) software market held by Synopsys, Cadence and Siemens EDA.")
-def lev_eda() -> Result:
-    """leverage.csv row us-eda, dependence_pct."""
-    return _lever("us-eda")
-
-
-@figure("lev-rare-earth-magnets-share", unit="pct", resources=("leverage",),
-        definition="China's share of world rare-earth permanent-magnet making (IEA).")
-def lev_magnets() -> Result:
-    """leverage.csv row cn-rare-earths, dependence_pct."""
-    return _lever("cn-rare-earths")
-
-
-@figure("lev-gallium-share", unit="pct", resources=("leverage",), definition="China's share of world primary gallium output.")
-def lev_gallium() -> Result:
-    """leverage.csv row cn-gallium-germanium-graphite, dependence_pct."""
-    return _lever("cn-gallium-germanium-graphite")
-
-
-@figure("lev-soybeans-share", unit="pct", resources=("leverage",), definition="China's share of the value of US soybean exports in 2024.")
-def lev_soybeans() -> Result:
-    """leverage.csv row cn-soybeans, dependence_pct."""
-    return _lever("cn-soybeans")
 
 
 # Trade -----------------------------------------------------------------------------------
 
-
-@figure("model-imports-2024", unit="usd_bn", resources=TRADE, definition="US goods imports from China in 2024 (one release vintage).")
-def imports_2024() -> Result:
-    """model.trade_in(2024).imports_bn: sum of the twelve 2024 months of the latest complete vintage."""
-    return Result(model.trade_in(2024).imports_bn, sources=_trade_sources())
 
 
 @figure("model-exports-2024", unit="usd_bn", resources=TRADE, definition="US goods exports to China in 2024 (one release vintage).")

@@ -1,7 +1,13 @@
-"""The machinery behind the figures registry: a figure is a named function of the data.
+"""The machinery behind the figures registry: a figure is a named, documented value of the data.
 
-``truce.figures`` declares the figures with :func:`figure`; this module evaluates them and
-formats their values. Kept apart so the declarations read as a plain list.
+Figures come from three places, all gathered by :func:`registry`:
+
+- rows of ``truce/figures/declared.csv`` — one cell of one data file (most figures);
+- rows of ``truce/figures/calls.csv`` — one call of a function with fixed arguments;
+- functions decorated with :func:`figure` in the subject modules of ``truce.figures`` — real
+  computations only.
+
+This module evaluates them and formats their values; :mod:`.declared` reads the two tables.
 """
 
 from __future__ import annotations
@@ -9,15 +15,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from pathlib import Path
 
 from truce import data
 from truce.figures.formatting import format_value
 
-_REGISTRY: dict[str, "Figure"] = {}
+_REGISTRY: dict[str, Figure] = {}
+_PROVENANCE: dict[Callable, Callable] = {}
 # modules of truce.figures that declare no figures
-MACHINERY = {"registry", "formatting"}
+MACHINERY = {"registry", "formatting", "declared"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,9 @@ class Result:
 
 @dataclass(frozen=True)
 class Figure:
+    """A registered figure. ``defined_at`` is the file and line that defines it
+    (``truce/figures/declared.csv#L42`` or ``truce/figures/tariffs.py#L30``)."""
+
     id: str
     compute: Callable[[], Result]
     unit: str
@@ -39,14 +50,18 @@ class Figure:
     decimals: int = 0
     alternatives: tuple[str, ...] = ()
     resources: tuple[str, ...] = ()
+    derivation: str = ""
+    defined_at: str = ""
+    function: str = ""
 
     @property
-    def derivation(self) -> str:
-        return inspect.cleandoc(self.compute.__doc__ or "")
+    def defined_in(self) -> str:
+        """The file that defines the figure, relative to the repository root."""
+        return self.defined_at.split("#")[0]
 
     @property
-    def function(self) -> str:
-        return f"{self.compute.__module__}.{self.compute.__name__}"
+    def line(self) -> int:
+        return int(self.defined_at.split("#L")[1]) if "#L" in self.defined_at else 0
 
 
 @dataclass(frozen=True)
@@ -63,22 +78,60 @@ class Evaluated:
     def id(self) -> str:
         return self.figure.id
 
+    def spelled(self, as_: str | None = None, decimals: int | None = None) -> str:
+        """The value in another format or with fewer decimals, as a figure link asks for it
+        (``fig:id?as=pct_word``, ``fig:id?decimals=0``)."""
+        return format_value(self.value, as_ or self.figure.unit, self.figure.decimals if decimals is None else decimals)
+
+
+def _defined_at(fn: Callable) -> str:
+    from truce.paths import ROOT
+
+    path = inspect.getsourcefile(fn)
+    try:
+        _, line = inspect.getsourcelines(fn)
+    except OSError:
+        line = 0
+    try:
+        rel = Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        rel = str(path)
+    return f"{rel}#L{line}"
+
 
 def figure(id: str, *, unit: str, definition: str, resources: tuple[str, ...], decimals: int = 0,
            alternatives: tuple[str, ...] = ()):
-    """Register the decorated function as figure ``id``."""
+    """Register the decorated function as figure ``id``; its docstring is the derivation."""
 
     def register(fn: Callable[[], Result]) -> Callable[[], Result]:
         if id in _REGISTRY:
             raise ValueError(f'figure "{id}" is registered twice')
-        _REGISTRY[id] = Figure(id, fn, unit, definition, decimals, alternatives, resources)
+        _REGISTRY[id] = Figure(id, fn, unit, definition, decimals, alternatives, resources,
+                               derivation=inspect.cleandoc(fn.__doc__ or ""), defined_at=_defined_at(fn),
+                               function=f"{fn.__module__}.{fn.__name__}")
         return fn
 
     return register
 
 
-def registry() -> dict[str, Figure]:
-    """Every registered figure: those declared by the modules of the ``truce.figures`` package."""
+def provenance(fn: Callable):
+    """Register the decorated function as the provenance of ``fn`` when ``fn`` is named in
+    ``calls.csv``: called with the same arguments, it returns a :class:`Result` whose rows,
+    as-of date and sources go with ``fn``'s value (its own value is ignored)."""
+
+    def register(rows_of: Callable[..., Result]) -> Callable[..., Result]:
+        _PROVENANCE[fn] = rows_of
+        return rows_of
+
+    return register
+
+
+def provenance_of(fn: Callable) -> Callable | None:
+    return _PROVENANCE.get(fn)
+
+
+def function_figures() -> dict[str, Figure]:
+    """Figures defined by functions in the subject modules of ``truce.figures``."""
     import importlib
     import pkgutil
 
@@ -88,6 +141,14 @@ def registry() -> dict[str, Figure]:
         if mod.name not in MACHINERY:
             importlib.import_module(f"truce.figures.{mod.name}")
     return dict(_REGISTRY)
+
+
+def registry() -> dict[str, Figure]:
+    """Every registered figure: declared cells, declared calls and functions."""
+    from truce.figures import declared
+
+    functions = function_figures()
+    return declared.merged(functions, declared.declared_figures() + declared.call_figures())
 
 
 def _row_sources(rows) -> list[str]:
@@ -107,7 +168,7 @@ def _row_sources(rows) -> list[str]:
 def evaluate(fig: Figure) -> Evaluated:
     result = fig.compute()
     if not isinstance(result, Result):
-        raise TypeError(f"figure {fig.id}: {fig.function} must return a truce.registry.Result")
+        raise TypeError(f"figure {fig.id}: {fig.function} must return a truce.figures.registry.Result")
     text = format_value(result.value, fig.unit, fig.decimals)
     spellings = (text,) + tuple(format_value(result.value, alt, fig.decimals) for alt in fig.alternatives)
     sources = list(result.sources) + [s for s in _row_sources(result.rows) if s not in result.sources]
@@ -115,10 +176,10 @@ def evaluate(fig: Figure) -> Evaluated:
 
 
 def package_fingerprint() -> str:
-    """A hash of the truce package's source (used with the data's to key caches)."""
+    """A hash of the truce package's source and the figure tables (used with the data's to key caches)."""
     from truce.paths import PACKAGE_DIR, fingerprint
 
-    return fingerprint(sorted(PACKAGE_DIR.rglob("*.py")))
+    return fingerprint(sorted(PACKAGE_DIR.rglob("*.py")) + sorted(PACKAGE_DIR.rglob("*.csv")))
 
 
 def build_state() -> tuple[str, str]:

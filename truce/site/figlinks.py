@@ -4,6 +4,10 @@ numbers that should have been figure links.
 A figure link is Markdown ``[145%](fig:us-headline-peak)``. It works in Markdown pages and in
 the Markdown cells of notebooks stored as text (jupytext), so every problem can be reported
 as ``file:line``.
+
+A link may ask for the figure in another format or with fewer decimals instead of a new id:
+``[145 percent](fig:us-headline-peak?as=pct_word)``, ``[46 tonnes](fig:duel-magnets-us-may-2025?decimals=0)``
+(both together: ``?as=pp&decimals=1``). The text must then equal the value in that format.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from truce.figures.formatting import FORMATS
 from truce.paths import DOCS_DIR, ROOT
 
 LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(fig:(?P<id>[^)\s]*)\)")
@@ -25,6 +30,9 @@ FIGURE_LIKE = re.compile(
 )
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|`[^`\n]*`")
 URLISH = re.compile(r"\]\([^)]*\)|<[^>]+>|https?://\S+|\[@[^\]]*\]")
+
+
+OPTIONS = ("as", "decimals")
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,7 @@ def prose_lines(path: Path, text: str | None = None) -> list[tuple[int, str]]:
             if stripped.startswith(fence):
                 fence = None
             continue
-        if stripped.startswith("```") or stripped.startswith("~~~"):
+        if stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
             continue
         if comment:
@@ -95,22 +103,68 @@ def prose_lines(path: Path, text: str | None = None) -> list[tuple[int, str]]:
     return out
 
 
+def split_target(target: str) -> tuple[str, str]:
+    """``"id?as=pp"`` -> ``("id", "as=pp")``; the query is empty for a plain id."""
+    fid, _, query = target.replace("&amp;", "&").partition("?")
+    return fid, query
+
+
+def link_options(query: str) -> dict:
+    """The format a link asks for: ``"as=pp&decimals=0"`` -> ``{"as_": "pp", "decimals": 0}``.
+    Raises ``ValueError`` with the contributor's message for an unknown option or value."""
+    options: dict = {}
+    for part in filter(None, query.split("&")):
+        key, _, value = part.partition("=")
+        if key == "as":
+            if value not in FORMATS:
+                raise ValueError(f'unknown format "{value}" in ?as= — use one of {", ".join(sorted(FORMATS))}')
+            options["as_"] = value
+        elif key == "decimals":
+            if not value.isdigit():
+                raise ValueError(f'?decimals={value} is not a number of decimals — write ?decimals=0, 1, 2 …')
+            options["decimals"] = int(value)
+        else:
+            raise ValueError(f'unknown option "{key}" — a figure link takes ?as=<format> and ?decimals=<n>')
+    return options
+
+
 def links(path: Path, text: str | None = None) -> list[tuple[int, str, str]]:
     """(line, link text, figure id) of every figure link in a page source."""
-    return [(n, m["text"], m["id"]) for n, line in prose_lines(path, text) for m in LINK.finditer(line)]
+    return [(n, m["text"], split_target(m["id"])[0]) for n, line in prose_lines(path, text) for m in LINK.finditer(line)]
+
+
+def formatted_links(path: Path, text: str | None = None) -> list[tuple[int, str, str, str]]:
+    """(line, link text, figure id, query) of every figure link in a page source."""
+    return [(n, m["text"], *split_target(m["id"])) for n, line in prose_lines(path, text) for m in LINK.finditer(line)]
+
+
+def link_problem(shown: str, fid: str, query: str, figures: dict) -> str | None:
+    """What is wrong with one figure link, or None: the same rule for page sources and built HTML."""
+    ev = figures.get(fid)
+    if ev is None:
+        return f'unknown figure "{fid}" — declare it in truce/figures/declared.csv (see CONTRIBUTING.md) or fix the id'
+    files = ", ".join(f"data/{r}.csv" for r in ev.figure.resources)
+    if not query:
+        if shown in ev.spellings:
+            return None
+        return f'figure {fid} reads "{shown}", the data gives "{ev.text}" ({files}) — update the text or the data'
+    try:
+        wanted = ev.spelled(**link_options(query))
+    except ValueError as exc:
+        return f"figure link fig:{fid}?{query}: {exc}"
+    if shown == wanted:
+        return None
+    return f'figure {fid}?{query} reads "{shown}", the data gives "{wanted}" ({files}) — update the text or the data'
 
 
 def check_links(path: Path, figures: dict, text: str | None = None, label: str | None = None) -> list[Problem]:
-    """Every figure link whose id is unknown or whose text differs from the data."""
+    """Every figure link whose id is unknown, whose format is unknown or whose text differs from the data."""
     problems = []
     name = label or rel(path)
-    for n, shown, fid in links(path, text):
-        ev = figures.get(fid)
-        if ev is None:
-            problems.append(Problem(name, n, f'unknown figure "{fid}" — register it in truce/figures.py or fix the id'))
-        elif shown not in ev.spellings:
-            files = ", ".join(f"data/{r}.csv" for r in ev.figure.resources)
-            problems.append(Problem(name, n, f'figure {fid} reads "{shown}", the data gives "{ev.text}" ({files}) — update the text or the data'))
+    for n, shown, fid, query in formatted_links(path, text):
+        message = link_problem(shown, fid, query, figures)
+        if message:
+            problems.append(Problem(name, n, message))
     return problems
 
 
@@ -127,6 +181,16 @@ def unlinked_numbers(path: Path, text: str | None = None, label: str | None = No
         for m in FIGURE_LIKE.finditer(bare):
             problems.append(Problem(name, n, f'"{m.group(0).strip()}" looks like a figure but is not a figure link — write [{m.group(0).strip()}](fig:<id>) or mark the line <!-- nofig: reason -->'))
     return problems
+
+
+def formats_used(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
+    """Figure id -> the formats pages ask for in its links (``as=pp``, ``decimals=0``)."""
+    found: dict[str, list[str]] = {}
+    for path in page_sources(docs_dir):
+        for _, _, fid, query in formatted_links(path):
+            if query and query not in found.setdefault(fid, []):
+                found[fid].append(query)
+    return found
 
 
 def usage(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:

@@ -1,6 +1,6 @@
-"""The figures ledger: every registered figure with its value, definition, derivation,
-data rows, sources, as-of date and the pages that use it — as a Markdown page and as
-``figures.json``."""
+"""The figures ledger: every registered figure with its value, definition, derivation, the
+file and line that define it, data rows, sources, as-of date, the pages that use it and the
+formats they ask for — as a Markdown page and as ``figures.json``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import html
 import subprocess
 
 from truce import data
-from truce.site.figlinks import usage
 from truce.paths import ROOT
+from truce.site.figlinks import formats_used, link_options, usage
 
 ROW_PAGES = {"events": "../chronology.py#{id}"}
 
@@ -19,7 +19,7 @@ def build_stamp() -> str:
     """"<date>, <commit>" for the build."""
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True, timeout=5).stdout.strip() or "uncommitted"
+                                text=True, timeout=5, check=False).stdout.strip() or "uncommitted"
     except (OSError, subprocess.SubprocessError):
         commit = "uncommitted"
     return f"{dt.date.today():%-d %B %Y}, commit {commit}"
@@ -42,16 +42,37 @@ def _row_link(resource: str, row_id: str) -> str:
     return f"[{label}]({pattern.format(id=row_id)})" if pattern else label
 
 
+def defined_link(fig, repo_url: str | None = None) -> str:
+    """Markdown naming the file and line that define a figure, linked to it on the repository."""
+    path, line = fig.defined_in, fig.line
+    label = f"`{path}`, line {line}" if line else f"`{path}`"
+    return f"[{label}]({repo_url}/blob/main/{path}#L{line})" if repo_url and line else label
+
+
+def format_variants(ev, queries: list[str]) -> list[tuple[str, str]]:
+    """(query, text) for each format pages ask for in links to ``ev`` (``decimals=0`` -> "46 tonnes")."""
+    out = []
+    for query in queries:
+        try:
+            out.append((query, ev.spelled(**link_options(query))))
+        except ValueError:
+            continue
+    return out
+
+
 def ledger_markdown(figures: dict, repo_url: str | None = None) -> str:
     sources = data.sources()
     used = usage()
+    formats = formats_used()
     idle = unused(figures)
     out = [
         "---", "description: Every figure published on Truce Tracker, its value, how it is computed, its sources and the pages that use it.", "---",
         "# Figures ledger", "",
-        "Every number in the site's prose is a link to an entry below. Each entry is computed from the data "
-        "files by a function in `truce/figures.py`, and every link on every page is compared with it at each build: "
-        "a page whose text no longer matches the data does not build.", "",
+        ("Every number in the site's prose is a link to an entry below. Most entries are one cell of a data file, "
+         "declared as a row of `truce/figures/declared.csv`; some are one call of a function with fixed arguments "
+         "(`truce/figures/calls.csv`); the rest are computations in `truce/figures/`. Each entry links to the row or "
+         "function that defines it. Every link on every page is compared with the data at each build: "
+         "a page whose text no longer matches the data does not build."), "",
         f"Checked at build {build_stamp()}. {len(figures)} figures. Machine-readable: [figures.json](../figures.json).", "",
     ]
     if idle:
@@ -62,12 +83,16 @@ def ledger_markdown(figures: dict, repo_url: str | None = None) -> str:
         out += [f"## {html.escape(fid)} {{#fig-{fid}}}", "",
                 f"**{html.escape(ev.text)}** — {html.escape(fig.definition)}", "",
                 f"- As of: {ev.as_of:%-d %B %Y}",
-                f"- Computed by: `{fig.function}`" + (f" ([source]({repo_url}/blob/main/truce/figures.py))" if repo_url else ""),
+                f"- Defined by: {defined_link(fig, repo_url)}",
                 ]
         if fig.derivation:
             out.append(f"- Derivation: {html.escape(' '.join(fig.derivation.split()))}")
         if len(ev.spellings) > 1:
             out.append("- Also written: " + ", ".join(f"“{html.escape(s)}”" for s in ev.spellings[1:]))
+        variants = format_variants(ev, formats.get(fid, []))
+        if variants:
+            out.append("- Written on pages in another format: "
+                       + ", ".join(f"“{html.escape(text)}” (`fig:{fid}?{html.escape(q)}`)" for q, text in variants))
         if ev.rows:
             out.append("- Data rows: " + "; ".join(_row_link(r, i) for r, i in ev.rows))
         if ev.source_ids:
@@ -78,13 +103,16 @@ def ledger_markdown(figures: dict, repo_url: str | None = None) -> str:
     return "\n".join(out)
 
 
-def figures_json(figures: dict, pages: dict[str, list[str]]) -> dict:
+def figures_json(figures: dict, pages: dict[str, list[str]], formats: dict[str, list[str]] | None = None) -> dict:
+    formats = formats or {}
     return {
         "checked": build_stamp(),
         "figures": [
             {"id": fid, "text": ev.text, "value": ev.value if not isinstance(ev.value, dt.date) else ev.value.isoformat(),
              "unit": ev.figure.unit, "definition": ev.figure.definition, "as_of": ev.as_of.isoformat(),
-             "sources": list(ev.source_ids), "rows": [list(r) for r in ev.rows], "pages": pages.get(fid, [])}
+             "defined_at": ev.figure.defined_at,
+             "sources": list(ev.source_ids), "rows": [list(r) for r in ev.rows], "pages": pages.get(fid, []),
+             "formats": {q: text for q, text in format_variants(ev, formats.get(fid, []))}}
             for fid, ev in figures.items()
         ],
     }
