@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pandas as pd
 import pytest
@@ -11,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truce import charts, data
-from truce.analysis import events as chronology
 from truce.analysis import model
 from truce.charts import model as model_charts
 from truce.data import split_ids
@@ -23,27 +21,6 @@ def cal():
 
 
 # The leverage matrix ----------------------------------------------------------------------
-
-
-def test_leverage_event_ids_resolve():
-    known = set(chronology.events()["id"])
-    problems = []
-    for row in data.load("leverage").to_dict("records"):
-        for column in ("pulled_event_ids", "eased_event_ids"):
-            for eid in row[column]:
-                if eid not in known:
-                    problems.append(f'data/leverage.csv: lever {row["id"]}: column {column}: unknown event "{eid}" — use an id from data/events.csv')
-    assert not problems, "\n".join(problems)
-
-
-def test_leverage_rows_are_consistent():
-    for row in data.load("leverage").to_dict("records"):
-        assert row["holder"] != row["target"], f'data/leverage.csv: lever {row["id"]}: holder and target must differ'
-        has_years = not (row["years_to_replace"] is None or math.isnan(row["years_to_replace"]))
-        assert has_years == bool(row["years_basis"]), (
-            f'data/leverage.csv: lever {row["id"]}: years_basis must be given exactly when years_to_replace is')
-        if row["years_basis"] == "assumption":
-            assert "assumption" in row["note"], f'data/leverage.csv: lever {row["id"]}: say in note that the years are an assumption'
 
 
 def test_both_tariff_levers_exist():
