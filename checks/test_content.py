@@ -98,7 +98,7 @@ def test_leverage_matrix_is_consistent():
 LEVERAGE = """\
 id,lever,holder,target,dependence_pct,dependence_measure,alternatives,years_to_replace,years_basis,pulled_event_ids,eased_event_ids,source_ids,note
 soy,Soybean purchases,CN,US,50,Share of US exports,Other buyers,2,assumption,spiral,geneva,wh-test,Years are an assumption of this site.
-"""
+"""  # noqa: E501 (CSV rows)
 BROKEN_LEVERAGE = [
     ("unknown pulled event", LEVERAGE.replace(",spiral,geneva,", ",spiral;nosuch,geneva,"),
      'data/leverage.csv: lever soy: column pulled_event_ids: unknown event "nosuch" — use an id from data/events.csv'),

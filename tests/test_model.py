@@ -225,7 +225,8 @@ def test_restraint_chart_data_equals_the_grids(cal):
     regions = model.restraint_grid(cal, thetas=[0.5, 0.6])
     path = model.path_grid(cal, thetas=[0.5, 0.6]).assign(month=lambda f: f["month"].map(lambda d: d.isoformat()))
     chart = model_charts.restraint_regions(regions, path, title="t", subtitle="s", description="d", theta0=0.5,
-                                           lam_choices=list(model.LAMBDA_CHOICES), lam_labels=[str(x) for x in model.LAMBDA_CHOICES])
+                                           lam_choices=list(model.LAMBDA_CHOICES),
+                                           lam_labels=[str(x) for x in model.LAMBDA_CHOICES])
     drawn = charts.chart_data(chart)
     assert len(drawn) == len(regions) + len(path)
     assert _rows(regions) == [r for r in drawn if "lo" in r]
@@ -234,8 +235,9 @@ def test_restraint_chart_data_equals_the_grids(cal):
 
 def test_inputs_are_bound_outside_the_chart(cal):
     grid = model.tariff_grid(cal)[["sigma", "tariff_pct", "remaining_pct"]]
-    spec = charts.spec(model_charts.trade_left(grid, title="t", subtitle="s", description="d", sigma0=cal.sigma, peaks={"US peak": 145},
-                                                 chart_id="x"))
+    chart = model_charts.trade_left(grid, title="t", subtitle="s", description="d", sigma0=cal.sigma, peaks={"US peak": 145},
+                                    chart_id="x")
+    spec = charts.spec(chart)
     bind = spec["params"][0]["bind"]
     assert bind["element"] == "#ctl-x-sigma" and bind["input"] == "range"
     assert bind["min"] <= cal.sigma <= bind["max"]
