@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build bench linkcheck clean
+.PHONY: help serve lint test check build bench linkcheck clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,7 +26,10 @@ $(STAMP): requirements.txt
 serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000 with live reload; rebuilds edited pages only (FULL=1: every page)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload $(if $(FULL),,--dirty)
 
-test: $(STAMP) ## Run every check: data, figures, strict build, HTML and browser tests
+lint: $(STAMP) ## Lint the Python code with ruff (rules in pyproject.toml)
+	$(BIN)/ruff check .
+
+test: $(STAMP) lint ## Lint, then every check: data, figures, strict build, HTML and browser tests
 	$(BIN)/python -m pytest checks tests
 
 check: $(STAMP) ## Data and figure checks only (fast, no build)
@@ -35,11 +38,11 @@ check: $(STAMP) ## Data and figure checks only (fast, no build)
 build: $(STAMP) ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict --clean
 
-bench: $(STAMP) ## Measure build time, rebuild time, page weight and Lighthouse scores
-	$(BIN)/python -m tools.bench
+bench: $(STAMP) ## Measure build, check and serve-rebuild times and page weight (ARGS="--with-test --lighthouse" for more)
+	$(BIN)/python -m tools.bench $(ARGS)
 
 linkcheck: $(STAMP) ## Check that every source URL answers (needs the network)
 	$(BIN)/python -m tools.linkcheck
 
 clean: ## Remove the build output and caches (keeps the venv)
-	rm -rf site .cache .pytest_cache
+	rm -rf site .cache .pytest_cache .ruff_cache

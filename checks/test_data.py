@@ -78,21 +78,26 @@ def test_out_of_range_rate_is_reported(package):
         "us-y,US,IEEPA reciprocal,all-goods,,all goods,ten,2025-04-10,,in-force,,nosuch,wh-test,\n"
     )
     messages = [str(p) for p in data.problems(package(tariff_measures=measures))]
-    assert 'tariff_measures.csv:2: column rate_pct: "1450" is above the maximum 1000 — check the value and its unit' in "\n".join(messages)
+    assert ('tariff_measures.csv:2: column rate_pct: "1450" is above the maximum 1000 — check the value and its unit'
+            in "\n".join(messages))
     assert 'tariff_measures.csv:3: column rate_pct: "ten" is not a number' in "\n".join(messages)
-    assert 'tariff_measures.csv:3: column event_id: "nosuch" is not an id in events.csv — add that row or fix the reference' in "\n".join(messages)
+    assert ('tariff_measures.csv:3: column event_id: "nosuch" is not an id in events.csv — add that row or fix the reference'
+            in "\n".join(messages))
 
 
 def test_primary_copy_must_name_its_document(package):
     sources = SOURCES.replace(",Full text of the announcement,MOFCOM Announcement 2025 No. 18", ",Full text of the announcement,")
     messages = [str(p) for p in data.problems(package(sources=sources))]
-    assert 'sources.csv:4: column document: is empty but kind is "primary-copy" — name the official document the page reproduces (number and date)' in "\n".join(messages), messages
+    assert ('sources.csv:4: column document: is empty but kind is "primary-copy" — name the official document the page '
+            "reproduces (number and date)") in "\n".join(messages), messages
 
 
 def test_line_numbers_follow_quoted_newlines(package):
-    events = EVENTS.replace("Both sides cut tariffs for 90 days.", '"Both sides cut\ntariffs."').replace("2025-04-09", "2025-04-31")
+    events = EVENTS.replace("Both sides cut tariffs for 90 days.", '"Both sides cut\ntariffs."')
+    events = events.replace("2025-04-09", "2025-04-31")
     messages = [str(p) for p in data.problems(package(events=events))]
-    assert any(m.endswith('events.csv:4: column date: "2025-04-31" is not a date (YYYY-MM-DD) — correct the value') for m in messages), messages
+    expected = 'events.csv:4: column date: "2025-04-31" is not a date (YYYY-MM-DD) — correct the value'
+    assert any(m.endswith(expected) for m in messages), messages
 
 
 def test_undeclared_csv_is_reported(package):
@@ -129,7 +134,8 @@ def test_duplicate_composite_key_is_reported(tmp_path):
     )
     root = write_package(tmp_path / "data", {"sources": SOURCES, "trade_monthly": trade})
     messages = [str(p) for p in data.problems(root)]
-    assert 'trade_monthly.csv:3: duplicate key "2025-01", "v1" (first used in record 2) — each key must appear once' in "\n".join(messages), messages
+    expected = 'trade_monthly.csv:3: duplicate key "2025-01", "v1" (first used in record 2) — each key must appear once'
+    assert expected in "\n".join(messages), messages
 
 
 def test_source_urls_are_well_formed():

@@ -7,6 +7,8 @@ import textwrap
 
 import pytest
 
+from truce.charts import render
+from truce.figures import registry
 from truce.paths import DOCS_DIR
 from truce.site import notebooks
 
@@ -19,10 +21,38 @@ HEADER = """\
 #     name: python3
 {truce}# ---
 """
+NOTEBOOKS = notebooks.notebook_sources()
 
 
-@pytest.mark.parametrize("path", notebooks.notebook_sources(), ids=lambda p: p.relative_to(DOCS_DIR).as_posix())
-def test_notebook_declares_the_data_it_reads(path):
+@pytest.fixture
+def no_drawing(monkeypatch, tmp_path):
+    """Charts are not drawn while a notebook's reads are recorded: drawing a spec reads no data,
+    and it is a third of the time the notebooks take. Pictures go to a scratch folder."""
+    monkeypatch.setattr(render, "static_svg", lambda vl, *, width, prefix: f'<svg viewBox="0 0 {width} {width // 2}"></svg>')
+    monkeypatch.setenv("TRUCE_CHART_DIR", str(tmp_path / "charts"))
+
+
+def test_a_removed_declaration_is_reported_after_the_caches_are_warm(tmp_path, no_drawing):
+    """The explainer reads tariff_measures through the model's calibration, which is cached. Earlier
+    checks in the same run have computed every figure (and so filled that cache); removing the
+    resource from the header must still be reported. (Placed first in this module, so that in a full
+    run the figures computed by checks/test_figures.py are still cached.)"""
+    registry.evaluate_all()
+    source = DOCS_DIR / "explainer.py"
+    names = notebooks.declared(source)
+    assert "tariff_measures" in names, "docs/explainer.py no longer declares tariff_measures: pick another resource it reads"
+    text = source.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.lstrip("# ").startswith("data: ["))
+    kept = ", ".join(n for n in names if n != "tariff_measures")
+    copy = tmp_path / "explainer.py"
+    copy.write_text(text.replace(line, line[: line.index("data:")] + f"data: [{kept}]", 1), encoding="utf-8")
+    assert notebooks.undeclared_reads(copy) == [
+        f"{copy.as_posix()}: reads data/tariff_measures.csv but does not declare it — "
+        'add "tariff_measures" to `truce: data:` in its header']
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(DOCS_DIR).as_posix())
+def test_notebook_declares_the_data_it_reads(path, no_drawing):
     problems = notebooks.undeclared_reads(path)
     assert not problems, "\n".join(problems)
 
@@ -41,13 +71,17 @@ def _notebook(tmp_path, truce_block: str):
 def test_undeclared_read_is_reported(tmp_path):
     path = _notebook(tmp_path, "#   truce:\n#     data: [tariff_measures]\n")
     problems = notebooks.undeclared_reads(path)
-    assert problems == [f'{path.as_posix()}: reads data/events.csv but does not declare it — add "events" to `truce: data:` in its header']
+    assert problems == [f'{path.as_posix()}: reads data/events.csv but does not declare it — add "events" to `truce: data:` '
+                        "in its header"]
 
 
 def test_missing_and_unknown_declarations_are_reported(tmp_path):
-    assert notebooks.undeclared_reads(_notebook(tmp_path, ""))[0].endswith("declares no data — add `truce: data: [...]` to its jupytext header")
-    problems = notebooks.undeclared_reads(_notebook(tmp_path, "#   truce:\n#     data: [events, nosuch]\n"))
-    assert problems == [f'{(tmp_path / "nb.py").as_posix()}: declares unknown resource "nosuch" — use a name from data/datapackage.json']
+    path = _notebook(tmp_path, "")
+    assert notebooks.undeclared_reads(path) == [
+        f"{path.as_posix()}: declares no data — add `truce: data: [...]` to its jupytext header"]
+    path = _notebook(tmp_path, "#   truce:\n#     data: [events, nosuch]\n")
+    assert notebooks.undeclared_reads(path) == [
+        f'{path.as_posix()}: declares unknown resource "nosuch" — use a name from data/datapackage.json']
 
 
 def test_cache_key_follows_only_declared_data(tmp_path, monkeypatch):

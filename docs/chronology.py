@@ -29,6 +29,7 @@
 
 # %%
 from IPython.display import HTML
+
 from truce.blocks import chronology
 
 # %%

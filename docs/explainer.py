@@ -30,6 +30,7 @@
 
 # %%
 from IPython.display import HTML
+
 from truce.blocks import explainer
 
 # %% [markdown]

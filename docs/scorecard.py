@@ -35,6 +35,7 @@
 
 # %%
 from IPython.display import HTML
+
 from truce.blocks import scorecard
 
 # %%

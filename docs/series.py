@@ -26,6 +26,7 @@
 
 # %%
 from IPython.display import HTML
+
 from truce.blocks import series
 
 # %% [markdown]

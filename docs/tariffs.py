@@ -28,8 +28,8 @@
 # goods they cover; they are in the full stack further down.
 
 # %%
-import datetime as dt
 from IPython.display import HTML
+
 from truce.blocks import tariffs
 
 # %%

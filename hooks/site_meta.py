@@ -61,7 +61,8 @@ def on_page_markdown(markdown, page, config, files):
         if kind in BLOCKS and name is None:
             return "\n" + (_block(kind, BLOCKS[kind]) if kind in CACHED_BLOCKS else BLOCKS[kind]()) + "\n"
         if kind != "chart" or name not in PAGE_CHARTS:
-            raise PluginError(f'docs/{page.file.src_uri}: unknown shortcode "{m.group(0).strip()}" — use {{{{ chart <name> }}}} with one of {", ".join(sorted(PAGE_CHARTS))}, or one of {", ".join(sorted(BLOCKS))}')
+            raise PluginError(f'docs/{page.file.src_uri}: unknown shortcode "{m.group(0).strip()}" — use {{{{ chart <name> }}}} '
+                              f'with one of {", ".join(sorted(PAGE_CHARTS))}, or one of {", ".join(sorted(BLOCKS))}')
         return "\n" + _block(f"chart {name}", PAGE_CHARTS[name]) + "\n"
 
     return SHORTCODE.sub(insert, markdown)
@@ -107,7 +108,8 @@ def _meta_tags(page, config) -> str:
         '<meta name="twitter:card" content="summary">',
     ]
     if page.file.src_uri == "data/index.md":
-        tags.append('<script type="application/ld+json">' + json.dumps(dataset_jsonld(config)).replace("</", "<\\/") + "</script>")
+        payload = json.dumps(dataset_jsonld(config)).replace("</", "<\\/")
+        tags.append(f'<script type="application/ld+json">{payload}</script>')
     return "".join(tags)
 
 
@@ -119,8 +121,8 @@ def dataset_jsonld(config) -> dict:
         "license": "https://creativecommons.org/licenses/by/4.0/", "url": base,
         "dateModified": data.last_updated().isoformat(),
         "creator": {"@type": "Organization", "name": "Truce Tracker contributors"},
-        "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv", "name": r["title"], "contentUrl": base + r["path"]}
-                         for r in desc["resources"]],
+        "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv", "name": r["title"],
+                          "contentUrl": base + r["path"]} for r in desc["resources"]],
     }
 
 

@@ -106,20 +106,25 @@ def page(browser, server):
     context.close()
 
 
+SETTLED = "() => document.readyState === 'complete' && document.getAnimations().every(a => a.playState !== 'running')"
+
+
+def settle(pg) -> None:
+    """Wait until the page has loaded and no CSS transition or animation is running (the header
+    tabs fade back in after a scroll; contrast and layout are measured after that)."""
+    pg.wait_for_function(SETTLED, timeout=10000)
+
+
 @pytest.mark.parametrize("path", NAV_PAGES)
-def test_page_loads_cleanly_and_self_contained(page, server, path):
+def test_page_renders_cleanly_with_its_charts(page, server, path):
+    """The page answers, runs without console errors, asks no other host for anything, and every
+    chart shows its picture with no script; an interactive chart turns live on request and only
+    then is the Vega bundle fetched."""
     response = page.goto(server + path, wait_until="load")
     assert response.status == 200
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.errors == [], f"console errors on /{path}: {page.errors}"
     assert page.foreign == [], f"/{path} requested third-party hosts: {page.foreign}"
-
-
-@pytest.mark.parametrize("path", NAV_PAGES)
-def test_every_chart_draws(page, server, path):
-    """Every chart shows its picture with no script; an interactive chart turns live on request
-    and only then is the Vega bundle fetched."""
-    page.goto(server + path, wait_until="load")
     charts = page.locator(".truce-chart")
     if path in CHART_PAGES:
         assert charts.count() > 0
@@ -220,29 +225,68 @@ def test_figure_link_tooltip_and_ledger_target(page, server):
 def test_no_horizontal_scroll_on_a_phone(browser, server, path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
     pg = context.new_page()
-    pg.goto(server + path)
-    pg.wait_for_timeout(500)
+    pg.goto(server + path, wait_until="load")
+    settle(pg)
     overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0, f"/{path} scrolls sideways by {overflow}px at 390px"
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-@pytest.mark.parametrize("path", NAV_PAGES)
-def test_accessibility_scan(browser, server, path, scheme):
-    from axe_playwright_python.sync_playwright import Axe
+# One page per template: the others of a kind share its layout, components and colours.
+TEMPLATES = {
+    "": "home: truce clock, key charts",
+    "story/01-spiral/": "story chapter (stands for all seven): notebook prose, charts, footnotes",
+    "chronology/": "chronology: filters and the event list",
+    "tariffs/": "notebook page with tables and charts (stands for series/)",
+    "scorecard/": "scorecard: outcome badges",
+    "explainer/": "explainer: live charts and their sliders",
+    "data/figures/": "figures ledger: the generated table",
+    "about/methodology/": "Markdown page (stands for story/, data/, about/*)",
+}
 
+
+def test_every_template_is_a_nav_page():
+    assert set(TEMPLATES) <= set(NAV_PAGES), set(TEMPLATES) - set(NAV_PAGES)
+
+
+@pytest.fixture(scope="module", params=["default", "slate"])
+def scheme_page(request, browser, server):
+    """One tab per colour scheme, reused for every template."""
+    scheme = request.param
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark" if scheme == "slate" else "light",
                                   reduced_motion="reduce")
     pg = context.new_page()
-    pg.goto(server + path)
+    pg.scheme = scheme
+    yield pg
+    context.close()
+
+
+def axe_violations(pg) -> list[str]:
+    """What axe-core finds on the page (WCAG 2 A and AA, and best practice), one line per rule."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]})
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
+
+
+def test_accessibility_scan_reports_a_violation(browser):
+    pg = browser.new_page()
+    pg.set_content('<!doctype html><html lang="en"><title>t</title><main><h1>T</h1><img src="data:,"></main></html>')
+    found = axe_violations(pg)
+    pg.close()
+    assert [v.split(":")[0] for v in found] == ["image-alt"], found
+
+
+@pytest.mark.parametrize("path", TEMPLATES)
+def test_accessibility_scan(scheme_page, server, path):
+    pg, scheme = scheme_page, scheme_page.scheme
+    pg.goto(server + path, wait_until="load")
     # the live version of every interactive chart is scanned too (its controls need labels)
     pg.evaluate("() => document.querySelectorAll('.truce-chart-explore').forEach(b => b.click())")
-    pg.wait_for_function("() => [...document.querySelectorAll('.truce-chart[data-interactive]')].every(c => c.classList.contains('is-live'))", timeout=20000)
+    pg.wait_for_function("() => [...document.querySelectorAll('.truce-chart[data-interactive]')]"
+                         ".every(c => c.classList.contains('is-live'))", timeout=20000)
     pg.evaluate("window.scrollTo(0, 0)")
-    pg.wait_for_timeout(900)  # let the header tabs finish fading back in before measuring contrast
+    settle(pg)  # the header tabs fade back in after the scroll: measure contrast after that
     assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
-    results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]})
-    context.close()
-    violations = [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
+    violations = axe_violations(pg)
     assert not violations, f"/{path} [{scheme}]:\n" + "\n".join(violations)

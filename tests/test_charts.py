@@ -50,8 +50,9 @@ def test_embed_ships_the_live_spec_only_for_interactive_charts():
 
 def test_wrap_splits_long_titles_only():
     assert render._wrap("short", 24) == "short"
-    lines = render._wrap("one two three four five six seven eight nine ten", 12)
-    assert all(len(line) <= 12 for line in lines) and " ".join(lines).split() == "one two three four five six seven eight nine ten".split()
+    words = "one two three four five six seven eight nine ten"
+    lines = render._wrap(words, 12)
+    assert all(len(line) <= 12 for line in lines) and " ".join(lines).split() == words.split()
 
 
 def test_pictures_are_files_named_by_content_in_both_themes(tmp_path, monkeypatch):

@@ -5,8 +5,10 @@ import datetime as dt
 from truce.site import citations
 
 SOURCES = {
-    "a": {"publisher": "MOFCOM", "title": "Q&A <1>", "url": "https://example.gov/a", "published": dt.date(2025, 5, 12), "kind": "primary", "relies_on": ""},
-    "b": {"publisher": "Press", "title": "Report", "url": "https://example.org/b", "published": None, "kind": "secondary", "relies_on": "customs data"},
+    "a": {"publisher": "MOFCOM", "title": "Q&A <1>", "url": "https://example.gov/a", "published": dt.date(2025, 5, 12),
+          "kind": "primary", "relies_on": ""},
+    "b": {"publisher": "Press", "title": "Report", "url": "https://example.org/b", "published": None,
+          "kind": "secondary", "relies_on": "customs data"},
 }
 
 
@@ -35,7 +37,8 @@ def test_primary_copy_names_its_document():
 
 
 def test_citations_extend_existing_footnotes():
-    page = '<p>x<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>[@a]</p><div class="footnote">\n<hr />\n<ol>\n<li id="fn:1">note</li>\n</ol>\n</div>'
+    page = ('<p>x<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>[@a]</p>'
+            '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:1">note</li>\n</ol>\n</div>')
     html, _ = citations.render_citations(page, SOURCES)
     assert html.count('<div class="footnote">') == 1
     assert '<a class="footnote-ref" href="#fn:cite-a">2</a>' in html
@@ -48,5 +51,6 @@ def test_unknown_citation_is_left_and_reported():
 
 
 def test_event_links():
-    html, unknown = citations.render_event_links('<a href="event:geneva">G</a><a href="event:zz">Z</a>', "../chronology/", {"geneva"})
+    page = '<a href="event:geneva">G</a><a href="event:zz">Z</a>'
+    html, unknown = citations.render_event_links(page, "../chronology/", {"geneva"})
     assert 'href="../chronology/#geneva"' in html and unknown == ["zz"]

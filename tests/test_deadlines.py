@@ -4,11 +4,13 @@ and a JSON feed with the fields readers rely on."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 
 import icalendar
 import pytest
 
+from checks.conftest import EVENTS, SOURCES, write_package
 from truce import data
 from truce.analysis import deadlines
 from truce.site import feeds
@@ -41,7 +43,7 @@ def test_calendar_parses_with_one_event_per_deadline(calendar, items):
         start = ev["DTSTART"]
         assert start.params.get("VALUE") == "DATE" and start.dt == d.date and not isinstance(start.dt, dt.datetime)
         assert ev["DTEND"].dt == d.date + dt.timedelta(days=1)
-        assert ev["DTSTAMP"].dt == dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.timezone.utc)
+        assert ev["DTSTAMP"].dt == dt.datetime(stamp.year, stamp.month, stamp.day, tzinfo=dt.UTC)
         assert str(ev["SUMMARY"]) == d.title
         assert str(ev["URL"]) == BASE + d.path
         assert str(ev["DESCRIPTION"]).startswith(deadlines.KINDS[d.kind])
@@ -94,17 +96,27 @@ def test_json_feed_fields(items):
     assert payload["checked"] == checked.isoformat()
 
 
-def test_feed_is_built_from_the_data(items):
-    ids = {d.id for d in items}
-    commitments = data.load("commitments")
-    for row in commitments.to_dict("records"):
-        if row["due"] and row["due"] >= deadlines.FEED_START:
-            assert f"commitment-{row['id']}" in ids
-    measures = data.load("tariff_measures")
-    for row in measures.to_dict("records"):
-        started = f"tariff-start-{row['id']}" in ids
-        assert started == (row["status"] != "threatened" and row["effective_from"] >= deadlines.FEED_START), row["id"]
-    assert all(d.date >= deadlines.FEED_START for d in items)
+MEASURES = """\
+id,imposer,instrument,scope,product_class,coverage,rate_pct,effective_from,effective_to,status,exempt_classes,suspends,event_id,source_ids,note
+us-old,US,Section 301,all-goods,,all goods,25,2018-07-06,,in-force,,,,wh-test,
+us-x,US,IEEPA reciprocal,all-goods,,all goods,34,2025-04-09,2025-04-10,ended,,,spiral,wh-test,
+us-threat,US,IEEPA reciprocal,all-goods,,all goods,100,2025-11-01,,threatened,,,,wh-test,
+"""  # noqa: E501 (CSV rows)
+COMMITMENTS = """\
+id,round,made_on,party,commitment,due,instrument,outcome,outcome_date,outcome_summary,source_ids,note
+c-due,busan-2025,2025-10-30,CN,Buy soybeans,2026-11-10,,pending,,,wh-test,
+c-open,busan-2025,2025-10-30,US,Keep talking,,,pending,,,wh-test,
+"""
+
+
+def test_feed_lists_dated_commitments_and_real_tariff_layers_since_the_start(tmp_path, monkeypatch):
+    """On a few rows: a commitment without a due date, a layer that started before the feed's
+    start and a threatened layer give no deadline; a layer that started and ended gives two."""
+    root = write_package(tmp_path / "data", {"sources": SOURCES, "events": EVENTS, "tariff_measures": MEASURES,
+                                             "commitments": COMMITMENTS})
+    monkeypatch.setattr(data, "load", functools.partial(data.load, data_dir=root))
+    assert [(d.id, d.date.isoformat()) for d in deadlines.deadlines()] == [
+        ("tariff-start-us-x", "2025-04-09"), ("tariff-end-us-x", "2025-04-10"), ("commitment-c-due", "2026-11-10")]
 
 
 def test_scheduled_ends_are_not_listed_twice(items):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pandas as pd
 import pytest
@@ -11,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from truce import charts, data
-from truce.analysis import events as chronology
 from truce.analysis import model
 from truce.charts import model as model_charts
 
@@ -22,27 +20,6 @@ def cal():
 
 
 # The leverage matrix ----------------------------------------------------------------------
-
-
-def test_leverage_event_ids_resolve():
-    known = set(chronology.events()["id"])
-    problems = []
-    for row in data.load("leverage").to_dict("records"):
-        for column in ("pulled_event_ids", "eased_event_ids"):
-            for eid in row[column]:
-                if eid not in known:
-                    problems.append(f'data/leverage.csv: lever {row["id"]}: column {column}: unknown event "{eid}" — use an id from data/events.csv')
-    assert not problems, "\n".join(problems)
-
-
-def test_leverage_rows_are_consistent():
-    for row in data.load("leverage").to_dict("records"):
-        assert row["holder"] != row["target"], f'data/leverage.csv: lever {row["id"]}: holder and target must differ'
-        has_years = not (row["years_to_replace"] is None or math.isnan(row["years_to_replace"]))
-        assert has_years == bool(row["years_basis"]), (
-            f'data/leverage.csv: lever {row["id"]}: years_basis must be given exactly when years_to_replace is')
-        if row["years_basis"] == "assumption":
-            assert "assumption" in row["note"], f'data/leverage.csv: lever {row["id"]}: say in note that the years are an assumption'
 
 
 def test_both_tariff_levers_exist():
@@ -249,7 +226,8 @@ def test_restraint_chart_data_equals_the_grids(cal):
     regions = model.restraint_grid(cal, thetas=[0.5, 0.6])
     path = model.path_grid(cal, thetas=[0.5, 0.6]).assign(month=lambda f: f["month"].map(lambda d: d.isoformat()))
     chart = model_charts.restraint_regions(regions, path, title="t", subtitle="s", description="d", theta0=0.5,
-                                           lam_choices=list(model.LAMBDA_CHOICES), lam_labels=[str(x) for x in model.LAMBDA_CHOICES])
+                                           lam_choices=list(model.LAMBDA_CHOICES),
+                                           lam_labels=[str(x) for x in model.LAMBDA_CHOICES])
     drawn = charts.chart_data(chart)
     assert len(drawn) == len(regions) + len(path)
     assert _rows(regions) == [r for r in drawn if "lo" in r]
@@ -258,8 +236,9 @@ def test_restraint_chart_data_equals_the_grids(cal):
 
 def test_inputs_are_bound_outside_the_chart(cal):
     grid = model.tariff_grid(cal)[["sigma", "tariff_pct", "remaining_pct"]]
-    spec = charts.spec(model_charts.trade_left(grid, title="t", subtitle="s", description="d", sigma0=cal.sigma, peaks={"US peak": 145},
-                                                 chart_id="x"))
+    chart = model_charts.trade_left(grid, title="t", subtitle="s", description="d", sigma0=cal.sigma, peaks={"US peak": 145},
+                                    chart_id="x")
+    spec = charts.spec(chart)
     bind = spec["params"][0]["bind"]
     assert bind["element"] == "#ctl-x-sigma" and bind["input"] == "range"
     assert bind["min"] <= cal.sigma <= bind["max"]

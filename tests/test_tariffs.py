@@ -72,7 +72,8 @@ def layer_tables(draw):
     for i, s in enumerate(specs):
         start = BASE + dt.timedelta(days=s["start"])
         end = None if s["length"] is None else start + dt.timedelta(days=s["length"])
-        rows.append({"id": f"l{i}", "imposer": "US", "scope": s["scope"], "product_class": "p" if s["scope"] != "all-goods" else "",
+        product_class = "p" if s["scope"] != "all-goods" else ""
+        rows.append({"id": f"l{i}", "imposer": "US", "scope": s["scope"], "product_class": product_class,
                      "rate_pct": float(s["rate"]), "effective_from": start, "effective_to": end, "status": s["status"]})
     # optionally suspend part of the first layer for a while
     if draw(st.booleans()):
@@ -94,11 +95,12 @@ def test_rate_is_never_negative(table, day):
     assert tariffs.stack_rate(day, "US", "p", table) >= 0
 
 
-@settings(max_examples=100, deadline=None)
+# each example computes the rate on every change date (about a second per ten examples)
+@settings(max_examples=40, deadline=None)
 @given(layer_tables())
 def test_rate_is_piecewise_constant_between_change_dates(table):
     changes = tariffs.change_dates("US", table)
-    for a, b in zip(changes, changes[1:]):
+    for a, b in zip(changes, changes[1:], strict=False):
         mid = a + (b - a) / 2
         assert tariffs.headline_rate(a, "US", table) == tariffs.headline_rate(mid, "US", table)
         assert tariffs.headline_rate(b - dt.timedelta(days=1), "US", table) == tariffs.headline_rate(a, "US", table)
@@ -126,4 +128,5 @@ def test_suspension_lowers_the_rate_only_while_it_runs(table, day):
 def test_layer_counts_from_start_until_the_day_before_its_end():
     table = _frame([{"id": "a", "imposer": "CN", "scope": "all-goods", "rate_pct": 10.0, "effective_from": D(2025, 5, 14),
                      "effective_to": D(2025, 6, 1), "status": "ended"}])
-    assert [tariffs.headline_rate(d, "CN", table) for d in (D(2025, 5, 13), D(2025, 5, 14), D(2025, 5, 31), D(2025, 6, 1))] == [0, 10, 10, 0]
+    days = (D(2025, 5, 13), D(2025, 5, 14), D(2025, 5, 31), D(2025, 6, 1))
+    assert [tariffs.headline_rate(d, "CN", table) for d in days] == [0, 10, 10, 0]

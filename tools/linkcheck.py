@@ -36,10 +36,10 @@ def check(url: str) -> str | None:
 
 def main() -> int:
     sources = data.load("sources")
-    rows = list(zip(sources["id"], sources["url"]))
+    rows = list(zip(sources["id"], sources["url"], strict=True))
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
-        for (sid, url), reason in zip(rows, pool.map(lambda r: check(r[1]), rows)):
+        for (sid, url), reason in zip(rows, pool.map(lambda r: check(r[1]), rows), strict=True):
             if reason:
                 failed += 1
                 print(f"data/sources.csv: source {sid}: {url} — {reason}")

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = ROOT / "data"
+# TRUCE_DATA_DIR points the package at another data package (tests build a small site on a few
+# rows written in a temporary folder)
+DATA_DIR = Path(os.environ.get("TRUCE_DATA_DIR") or ROOT / "data")
 DOCS_DIR = ROOT / "docs"
 PACKAGE_DIR = ROOT / "truce"
 # build caches: notebook outputs, chart pictures, the Vega bundle (never committed)

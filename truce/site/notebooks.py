@@ -33,6 +33,12 @@ def declared(path: Path) -> list[str] | None:
     return list(names) if isinstance(names, list) else None
 
 
+# caches that cannot hide a read, kept so the check does not validate the package again for
+# every notebook: the validated tables (``data.load`` records each call, cached or not) and
+# file hashes
+KEPT_CACHES = {"truce.data.load._load_all", "truce.paths._file_hash"}
+
+
 def clear_caches() -> None:
     """Forget every memoised result in the ``truce`` package, so that code run next reads its
     data afresh (a cached calibration would otherwise hide a read from :func:`resources_read`)."""
@@ -40,8 +46,8 @@ def clear_caches() -> None:
 
     for name, module in list(sys.modules.items()):
         if name == "truce" or name.startswith("truce."):
-            for value in list(vars(module).values()):
-                if callable(getattr(value, "cache_clear", None)):
+            for attr, value in list(vars(module).items()):
+                if callable(getattr(value, "cache_clear", None)) and f"{name}.{attr}" not in KEPT_CACHES:
                     value.cache_clear()
 
 
