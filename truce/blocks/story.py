@@ -15,7 +15,7 @@ import pandas as pd
 from truce import charts, data
 from truce.analysis import tariffs
 from truce.analysis.commitments import busan_table
-from truce.analysis.events import escalation_table
+from truce.analysis.events import escalation_table, turning_points
 from truce.analysis.series import magnet_months, soybean_table
 from truce.blocks.figure import embed
 from truce.blocks.html import publisher_line
@@ -24,6 +24,7 @@ from truce.charts import tariffs as tariff_charts
 from truce.charts.commitments import OUTCOME_COLOURS
 from truce.charts.events import _labelled, escalation_bars
 from truce.charts.rare_earths import MAGNET_LABELS, magnet_exports
+from truce.charts import style
 from truce.charts.soybeans import soybean_figure
 from truce.data import ids_in
 from truce.labels import OUTCOME_LABELS
@@ -40,12 +41,15 @@ def rates_window(start: dt.date, end: dt.date, table: pd.DataFrame | None = None
     return tariffs.headline_series_both(start, end, table)
 
 
+def key_moves(start: dt.date, end: dt.date) -> pd.DataFrame:
+    """The key moves a tariff chart marks between ``start`` and ``end`` (date, move)."""
+    return style.key_moves(turning_points(), start, end)
+
+
 def _rates_block(series: pd.DataFrame, *, title: str, description: str, chart_id: str, as_of: dt.date) -> str:
-    # One tick per month (the default ticks repeat month labels over a short window), and the
-    # legend in one column so that neither label is cut off on a phone.
-    chart = (tariff_charts.headline_rates(series, title=title, description=description)
-             .configure_axisTemporal(tickCount={"interval": "month", "step": 1})
-             .configure_legend(columns=1))
+    dates = pd.to_datetime(series["date"])
+    chart = tariff_charts.headline_rates(series, title=title, description=description,
+                                         moves=key_moves(dates.min().date(), dates.max().date()))
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     layer_ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(chart, chart_id=chart_id, table=table,
@@ -161,7 +165,7 @@ def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "he
     description = (f"Step chart of the across-the-board additional duty each side applied to the other's goods from "
                    f"{start:%-d %B %Y}. The US rate fell {drops} times, to {us_now:g}% on {now:%-d %B %Y}; China's stood at {cn_now:g}%.")
     chart = tariff_charts.headline_rates(series, title=f"From {start:%B %Y} the US across-the-board duty stepped down {drops} times; China's did not move",
-                                  description=description)
+                                         description=description, moves=key_moves(start, now))
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",

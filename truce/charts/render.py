@@ -22,6 +22,7 @@ from pathlib import Path
 
 import altair as alt
 
+from truce.charts.style import DECORATION, FONT, MIN_FONT_PX
 from truce.paths import CACHE_DIR
 
 CHART_CLASS = "truce-chart"
@@ -30,8 +31,35 @@ CHART_CLASS = "truce-chart"
 VL_VERSION = "6.4"
 
 
-# drawing widths of the static pictures (CSS shows one per screen size)
-STATIC_WIDTHS = {"wide": 640, "narrow": 320}
+# drawing widths of the static pictures, in CSS pixels: each is drawn at the width it is shown
+# (CSS shows the narrow one in boxes up to 600 px, at most at its drawn width for the wide one),
+# so a font size in the spec is the size a reader sees
+STATIC_WIDTHS = {"wide": 736, "narrow": 358}
+
+
+# the widths of the box a chart sits in, as measured at 390 px (a phone) and 1280 px (desktop:
+# pages with a table of contents, and notebook pages without one)
+DISPLAY_BOXES = {"narrow": (358,), "wide": (748, 998)}
+
+
+def display_scale(name: str, box: int) -> float:
+    """How much a picture is scaled when shown in a box ``box`` pixels wide (the wide picture
+    is never drawn larger than its drawing width; the narrow one fills its box)."""
+    drawn = STATIC_WIDTHS[name]
+    return min(box, drawn) / drawn if name == "wide" else box / drawn
+
+
+# the house style every chart starts from: one font, no text under 12 px, titles that state
+# the finding above a lighter subtitle (a chart's own config overrides these)
+BASE_CONFIG = {
+    "font": FONT,
+    "title": {"fontSize": 17, "subtitleFontSize": 13, "subtitleColor": "#555555", "anchor": "start", "offset": 10,
+              "subtitlePadding": 4, "lineHeight": 21, "subtitleLineHeight": 17},
+    "axis": {"labelFontSize": MIN_FONT_PX, "titleFontSize": MIN_FONT_PX, "titleFontWeight": "normal", "labelLimit": 260},
+    "legend": {"labelFontSize": MIN_FONT_PX, "titleFontSize": MIN_FONT_PX, "symbolSize": 90},
+    "header": {"labelFontSize": 13, "titleFontSize": 13},
+    "text": {"fontSize": MIN_FONT_PX},
+}
 
 
 # where pictures are written while pages are built (by this process and by notebook kernels
@@ -44,6 +72,7 @@ PICTURE_URL = "charts/"
 # colours of the dark-theme pictures: text, grid, axes and the sides' lighter tones
 DARK_COLOURS = {'fill="#000"': 'fill="#d9dce3"', 'stroke="#000"': 'stroke="#d9dce3"', 'stroke="#ddd"': 'stroke="#3b404c"',
                 'stroke="#888"': 'stroke="#8e94a2"', 'fill="#888"': 'fill="#8e94a2"',
+                'fill="#555555"': 'fill="#b4b9c4"', 'fill="#888888"': 'fill="#9aa0ad"', 'stroke="#888888"': 'stroke="#9aa0ad"',
                 "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A"}
 
 
@@ -52,14 +81,19 @@ LIVE_MARKER = 'data-interactive="true"'
 
 
 def spec(chart: alt.TopLevelMixin) -> dict:
-    """The Vega-Lite spec of a chart, data inlined."""
-    return chart.to_dict()
+    """The Vega-Lite spec of a chart, data inlined, in the house style (:data:`BASE_CONFIG`)."""
+    vl = chart.to_dict()
+    config = vl.get("config", {})
+    vl["config"] = {**BASE_CONFIG, **config,
+                    **{k: {**v, **config.get(k, {})} for k, v in BASE_CONFIG.items() if isinstance(v, dict)}}
+    return vl
 
 
 def chart_data(chart: alt.TopLevelMixin) -> list[dict]:
-    """The rows a chart draws (from its inline datasets)."""
+    """The rows a chart draws from the data it was given (its inline datasets, leaving out the
+    labels, rules and bands marked as :data:`~truce.charts.style.DECORATION`)."""
     datasets = spec(chart).get("datasets", {})
-    return [row for rows in datasets.values() for row in rows]
+    return [row for rows in datasets.values() for row in rows if not row.get(DECORATION)]
 
 
 
@@ -96,26 +130,66 @@ def _wrap(text, max_chars: int):
     return lines + [line] if line else lines
 
 
-def _sized(vl: dict, width: int) -> dict:
-    """The spec drawn ``width`` pixels wide, with titles wrapped to fit and no background."""
+def _lines(text) -> str | None:
+    return " ".join(text) if isinstance(text, list) else text
+
+
+def _sized(vl: dict, width: int, narrow: bool | None = None) -> dict:
+    """The spec drawn ``width`` pixels wide, with titles wrapped to fit, no background, and on
+    a phone-width drawing legends in one column with room for their labels and taller plots."""
     spec = copy.deepcopy(vl)
+    narrow = width < 480 if narrow is None else narrow
     for node in _objects(spec):
         if node.get("width") == "container":
             node["width"] = width
+            if narrow and isinstance(node.get("height"), (int, float)) and node["height"] >= 150:
+                node["height"] = round(node["height"] * 1.15)
+        legend = node.get("legend")
+        if narrow and isinstance(legend, dict):
+            orient = legend.get("orient") if legend.get("orient") in ("top", "bottom") else "top"
+            legend.update(orient=orient, direction="vertical", columns=1, labelLimit=width - 40)
     spec["background"] = None
     config = spec.get("config", {})
-    # text is measured here and drawn in the reader's sans-serif, which may run wider: leave
-    # room between legend entries laid out side by side
+    # legend entries laid out side by side keep apart; on a phone they stack
     spec["config"] = {**config, "aria": False, "legend": {"columnPadding": 28, **config.get("legend", {})}}
     title = spec.get("title")
     if title:
         title = {"text": title} if isinstance(title, str) else dict(title)
-        max_chars = max(24, width // 9)
-        title["text"] = _wrap(title.get("text"), max_chars)
+        size = spec["config"].get("title", {}).get("fontSize", 17)
+        sub = spec["config"].get("title", {}).get("subtitleFontSize", 13)
+        if narrow:  # a slightly smaller title on a phone, still larger than any other text
+            size, sub = 15, MIN_FONT_PX + 1
+            spec["config"]["title"] = {**spec["config"].get("title", {}), "fontSize": size, "subtitleFontSize": sub,
+                                       "lineHeight": 19, "subtitleLineHeight": 16}
+        # DejaVu Sans runs about 0.62 em a character in bold and 0.56 em in regular text
+        title["text"] = _wrap(_lines(title.get("text")), int(width / (0.64 * size)))
         if title.get("subtitle"):
-            title["subtitle"] = _wrap(title["subtitle"], int(max_chars * 1.1))
+            title["subtitle"] = _wrap(_lines(title["subtitle"]), int(width / (0.58 * sub)))
         spec["title"] = title
     return spec
+
+
+def _svg_width(svg: str) -> float:
+    return float(_SIZE.search(svg).group(1))
+
+
+def fitted_svg(vl: dict, width: int) -> str:
+    """SVG of the chart exactly ``width`` pixels wide overall: the plot is narrowed by what its
+    axes, labels and legends add (measured on a first drawing), so nothing is shrunk to fit."""
+    sized = _sized(vl, width)
+    svg = _svg(json.dumps(sized, sort_keys=True))
+    extra = _svg_width(svg) - width
+    if extra > 0:
+        inner = max(120, width - round(extra))
+        narrow = width < 480
+        sized = _sized(vl, inner, narrow)
+        # titles wrap to the whole picture, and legends label to it, not to the plot
+        full = _sized(vl, width, narrow)
+        for key in ("title",):
+            if key in full:
+                sized[key] = full[key]
+        svg = _svg(json.dumps(sized, sort_keys=True))
+    return svg
 
 
 _SVG_OPEN = re.compile(r'<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)"')
@@ -143,7 +217,7 @@ def static_svg(vl: dict, *, width: int, prefix: str) -> str:
     """The chart as SVG that scales to its box, hidden from assistive technology (the figure's
     description and data table carry its content). Element ids get ``prefix``, so the picture
     stays valid if it is ever inlined beside others."""
-    svg = _svg(json.dumps(_sized(vl, width), sort_keys=True))
+    svg = fitted_svg(vl, width)
     svg = svg.replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "").strip()
     svg = _SVG_ARIA.sub("", _SVG_EMPTY.sub("", svg))
     for old in sorted(set(_SVG_ID.findall(svg)), key=len, reverse=True):
