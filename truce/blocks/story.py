@@ -101,7 +101,7 @@ def magnets_chart(chart_id: str = "magnet-exports") -> str:
                    f"Exports to the world fell from {world.loc[first, 'tonnes']:,.0f} tonnes in "
                    f"{dt.date.fromisoformat(first + '-01'):%B %Y} to {world.loc[low, 'tonnes']:,.0f} tonnes in "
                    f"{dt.date.fromisoformat(low + '-01'):%B %Y}; exports to the United States that month were "
-                   f"{us.loc[low, 'tonnes']:,.1f} tonnes. Months with no reported figure are blank.")
+                   f"{us.loc[low, 'tonnes']:,.1f} tonnes. Months with no reported figure are marked \"no data\".")
     chart = magnet_exports(months, title=title, description=description)
     table = months.assign(destination=months["destination"].map(MAGNET_LABELS))[["month", "destination", "tonnes", "yoy_pct"]]
     ids = sorted({s for ids in months["source_ids"] for s in ids})
@@ -125,7 +125,12 @@ def soybean_chart(chart_id: str = "soy-arrivals-purchases") -> str:
     chart = soybean_figure(table, pledge, description=description)
     out = table.drop(columns=["kind"])
     return embed(chart, chart_id=chart_id, table=out, source=publisher_line(ids_in(soy[soy["id"].isin(table["row"])])),
-                        as_of=data.last_updated(), csv_name="soybeans-arrivals-purchases.csv")
+                        as_of=style.data_through(table["date"]), csv_name="soybeans-arrivals-purchases.csv")
+
+
+def busan_dates(rows: pd.DataFrame) -> list:
+    """Every date a commitment was made or its outcome observed (the chart's data run to the latest)."""
+    return [d for d in list(rows["made_on"]) + list(rows["outcome_date"]) if d is not None and d == d]
 
 
 def busan_chart(chart_id: str = "busan-commitments") -> str:
@@ -153,7 +158,7 @@ def busan_chart(chart_id: str = "busan-commitments") -> str:
     frame = data.load("commitments")
     srcs = ids_in(frame[frame["round"] == "busan-2025"])
     return embed(chart, chart_id=chart_id, table=table, source=publisher_line(srcs) + " (data/commitments.csv)",
-                        as_of=data.last_updated(), csv_name="busan-commitments.csv")
+                        as_of=style.data_through(busan_dates(frame[frame["round"] == "busan-2025"])), csv_name="busan-commitments.csv")
 
 
 def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "headline-since-busan") -> str:
@@ -181,4 +186,4 @@ def escalation_chart(year: int = 2025, chart_id: str = "escalations-by-lever") -
     chart = escalation_bars(table, year=year, description=description)
     out = _labelled(table)[["lever_label", "side", "moves"]].rename(columns={"lever_label": "lever"})
     return embed(chart, chart_id=chart_id, table=out, source="Truce Tracker chronology (data/events.csv)",
-                        as_of=data.last_updated(), csv_name=f"escalations-by-lever-{year}.csv")
+                        as_of=dt.date(year, 12, 31), csv_name=f"escalations-by-lever-{year}.csv")

@@ -129,4 +129,4 @@ def averages_chart() -> str:
                                                      description=description)
     ids = sorted({s for ids in frame["source_ids"] for s in ids})
     table = frame[["refers_to", "imposer", "value_pct", "publisher", "vintage"]]
-    return embed(chart, chart_id="average-tariffs", table=table, source=publisher_line(ids), as_of=_today(), csv_name="average-tariffs.csv")
+    return embed(chart, chart_id="average-tariffs", table=table, source=publisher_line(ids), as_of=style.data_through(frame["refers_to"]), csv_name="average-tariffs.csv")

@@ -134,10 +134,13 @@ def _lines(text) -> str | None:
     return " ".join(text) if isinstance(text, list) else text
 
 
-def _sized(vl: dict, width: int, narrow: bool | None = None) -> dict:
+def _sized(vl: dict, width: int, narrow: bool | None = None, whole: int | None = None) -> dict:
     """The spec drawn ``width`` pixels wide, with titles wrapped to fit, no background, and on
-    a phone-width drawing legends in one column with room for their labels and taller plots."""
+    a phone-width drawing legends in one column with room for their labels and taller plots.
+    ``whole``: the width of the whole picture when ``width`` is the plot's (titles and legends
+    fit the picture)."""
     spec = copy.deepcopy(vl)
+    whole = whole or width
     narrow = width < 480 if narrow is None else narrow
     for node in _objects(spec):
         if node.get("width") == "container":
@@ -147,7 +150,7 @@ def _sized(vl: dict, width: int, narrow: bool | None = None) -> dict:
         legend = node.get("legend")
         if narrow and isinstance(legend, dict):
             orient = legend.get("orient") if legend.get("orient") in ("top", "bottom") else "top"
-            legend.update(orient=orient, direction="vertical", columns=1, labelLimit=width - 40)
+            legend.update(orient=orient, direction="vertical", columns=1, labelLimit=whole - 24)
     spec["background"] = None
     config = spec.get("config", {})
     # legend entries laid out side by side keep apart; on a phone they stack
@@ -162,10 +165,14 @@ def _sized(vl: dict, width: int, narrow: bool | None = None) -> dict:
             spec["config"]["title"] = {**spec["config"].get("title", {}), "fontSize": size, "subtitleFontSize": sub,
                                        "lineHeight": 19, "subtitleLineHeight": 16}
         # DejaVu Sans runs about 0.62 em a character in bold and 0.56 em in regular text
-        title["text"] = _wrap(_lines(title.get("text")), int(width / (0.64 * size)))
+        title["text"] = _wrap(_lines(title.get("text")), int(whole / (0.64 * size)))
         if title.get("subtitle"):
-            title["subtitle"] = _wrap(_lines(title["subtitle"]), int(width / (0.58 * sub)))
+            title["subtitle"] = _wrap(_lines(title["subtitle"]), int(whole / (0.58 * sub)))
         spec["title"] = title
+    for node in _objects(spec):  # titles of the panels of a concatenated chart
+        sub_title = node.get("title") if node is not spec and "width" in node else None
+        if isinstance(sub_title, dict) and sub_title.get("text"):
+            sub_title["text"] = _wrap(_lines(sub_title["text"]), int(whole / (0.64 * sub_title.get("fontSize", 13))))
     return spec
 
 
@@ -181,13 +188,7 @@ def fitted_svg(vl: dict, width: int) -> str:
     extra = _svg_width(svg) - width
     if extra > 0:
         inner = max(120, width - round(extra))
-        narrow = width < 480
-        sized = _sized(vl, inner, narrow)
-        # titles wrap to the whole picture, and legends label to it, not to the plot
-        full = _sized(vl, width, narrow)
-        for key in ("title",):
-            if key in full:
-                sized[key] = full[key]
+        sized = _sized(vl, inner, width < 480, whole=width)
         svg = _svg(json.dumps(sized, sort_keys=True))
     return svg
 

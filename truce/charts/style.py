@@ -8,6 +8,7 @@ lighter tones of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 import altair as alt
@@ -44,13 +45,13 @@ FONT = "DejaVu Sans, sans-serif"
 MIN_FONT_PX = 12
 
 
-# month labels: the year only under January and the first tick ("Jan 2025 · Apr · Jul"), so a
-# phone-width axis fits its labels; fewer ticks on narrow drawings
-DATE_LABELS = ("month(datum.value) == 0 || datum.index == 0 ? timeFormat(datum.value, '%b %Y') "
-               ": timeFormat(datum.value, '%b')")
+# month labels: on a wide plot the year only under January and the first tick ("Jan 2025 · Apr ·
+# Jul"); on a phone-width plot every label carries its short year ("Oct ’24 · Apr ’25"), since
+# labels that would overlap are dropped and a dropped January would take its year with it
+DATE_LABELS = ("width < 420 ? timeFormat(datum.value, '%b ’%y') : month(datum.value) == 0 || datum.index == 0 "
+               "? timeFormat(datum.value, '%b %Y') : timeFormat(datum.value, '%b')")
 
 
-# "parity" drops every other label until none overlap, so January labels (with their year) stay
 DATE_AXIS = alt.Axis(labelExpr=DATE_LABELS, labelOverlap="parity", labelSeparation=8, title=None)
 
 
@@ -87,6 +88,15 @@ def _title(title: str, subtitle: str) -> alt.Title:
                      subtitle=textwrap.wrap(subtitle, 62, break_on_hyphens=False), anchor="start")
 
 
+def data_through(dates, *, monthly: bool = False) -> dt.date:
+    """The date of a chart's latest data point (for a monthly series, the last day of its last
+    month): the chart's "as of" date."""
+    last = pd.to_datetime(pd.Series(list(dates))).max()
+    if monthly:
+        last = last.to_period("M").to_timestamp(how="end")
+    return last.date()
+
+
 def month_starts(dates) -> list[pd.Timestamp]:
     return sorted({pd.Timestamp(d).to_period("M").to_timestamp() for d in dates})
 
@@ -112,8 +122,8 @@ def no_data_marks(gaps: pd.DataFrame, *, label: str = "no data") -> list[alt.Cha
     frame = decoration(gaps.assign(no_data=label))
     band = alt.Chart(frame).mark_rect(color=NO_DATA, opacity=0.18).encode(
         x="month:T", x2="until:T", tooltip=[alt.Tooltip("month:T", title="Month", format="%B %Y"), alt.Tooltip("no_data:N", title="Data")])
-    text = alt.Chart(frame).mark_text(angle=270, align="left", baseline="middle", dx=4, fontSize=MIN_FONT_PX, color=NO_DATA).encode(
-        x="mid:T", y=alt.value({"expr": "height"}), text="no_data:N")
+    text = alt.Chart(frame).mark_text(angle=270, align="left", baseline="middle", dx=4, y="height", fontSize=MIN_FONT_PX,
+                                      color=NO_DATA).encode(x="mid:T", text="no_data:N")
     return [band, text]
 
 
