@@ -71,7 +71,7 @@ def soybean_arrivals_block() -> str:
     zeros = table[table["value"] == 0]
     first, last = zeros["date"].min(), zeros["date"].max()
     title = f"China recorded no soybean arrivals from the US from {first:%B} to {last:%B %Y}"
-    subtitle = "China's imports of US soybeans, million tonnes, months with a reported figure only · China customs data"
+    subtitle = "China's imports of US soybeans, million tonnes a month; grey: no reported figure · China customs data"
     description = (f"Bar chart of China's monthly soybean imports from the US for the {len(table)} months with a reported figure, "
                    f"{table['period'].iloc[0]} to {table['period'].iloc[-1]}; {len(zeros)} months show zero.")
     frame = _dates(table.assign(mmt=table["value"], zero=["0" if v == 0 else "" for v in table["value"]])[["date", "mmt", "zero"]], "date")
@@ -104,7 +104,7 @@ def magnets_block() -> str:
     same = low_w["month"] == low_us["month"]
     title = (f"China's magnet exports hit their low in {low_w['date']:%B %Y}, worldwide and to the US" if same
              else f"China's magnet exports hit their low in {low_w['date']:%B %Y} (world) and {low_us['date']:%B %Y} (US)")
-    subtitle = "Rare-earth permanent magnets, tonnes a month, log scale, months with a reported figure · China customs data as reported"
+    subtitle = "Rare-earth permanent magnets, tonnes a month, log scale; grey: no reported figure · China customs data as reported"
     description = (f"Line chart of China's monthly rare-earth magnet exports, all destinations and to the US, {table['month'].iloc[0]} "
                    f"to {table['month'].iloc[-1]}. Lowest: {low_w['tonnes']:,.0f} tonnes worldwide and {low_us['tonnes']:,.1f} tonnes "
                    f"to the US in {low_w['date']:%B %Y}.")

@@ -23,17 +23,20 @@ DEST_LABELS = {"world": "All destinations", "US": "To the United States"}
 
 def magnets_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """Monthly magnet exports on a log scale, world and US. ``frame``: date, destination, tonnes,
-    segment (lines join consecutive months only, so a gap in the data is a gap in the line)."""
+    segment (lines join consecutive months only, so a gap in the data is a gap in the line, and
+    months without a figure are marked "no data"); each line is labelled at its end."""
     scale = alt.Scale(domain=list(DEST_LABELS.values()), range=[WORLD, US])
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", axis=DATE_AXIS),
         y=alt.Y("tonnes:Q", title="Tonnes a month (log scale)", scale=alt.Scale(type="log")),
-        color=alt.Color("destination:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
+        color=alt.Color("destination:N", scale=scale, legend=None),
         tooltip=[alt.Tooltip("date:T", title="Month", format="%B %Y"), alt.Tooltip("destination:N", title="Destination"),
                  alt.Tooltip("tonnes:Q", title="Tonnes", format=",.1f")],
     )
     line = base.mark_line(strokeWidth=2).encode(detail="segment:N")
-    return (line + base.mark_point(filled=True, size=40)).properties(
+    labels = end_labels(frame, x="date", y="tonnes", series="destination", colours=dict(zip(DEST_LABELS.values(), [WORLD, US])), close=0)
+    gaps = missing_months(frame["date"])
+    return alt.layer(*no_data_marks(gaps), line, base.mark_point(filled=True, size=40), *labels).properties(
         title=_title(title, subtitle), width="container", height=280, description=description)
 
 

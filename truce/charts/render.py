@@ -22,7 +22,7 @@ from pathlib import Path
 
 import altair as alt
 
-from truce.charts.style import DECORATION, FONT, MIN_FONT_PX
+from truce.charts.style import DECORATION, FONT, HALO, MIN_FONT_PX
 from truce.paths import CACHE_DIR
 
 CHART_CLASS = "truce-chart"
@@ -69,11 +69,15 @@ PICTURE_DIR = CACHE_DIR / "charts"
 PICTURE_URL = "charts/"
 
 
+# the page background of the dark theme (Material's slate), behind label halos
+DARK_BACKGROUND = "#1e2129"
+
+
 # colours of the dark-theme pictures: text, grid, axes and the sides' lighter tones
 DARK_COLOURS = {'fill="#000"': 'fill="#d9dce3"', 'stroke="#000"': 'stroke="#d9dce3"', 'stroke="#ddd"': 'stroke="#3b404c"',
                 'stroke="#888"': 'stroke="#8e94a2"', 'fill="#888"': 'fill="#8e94a2"',
                 'fill="#555555"': 'fill="#b4b9c4"', 'fill="#888888"': 'fill="#9aa0ad"', 'stroke="#888888"': 'stroke="#9aa0ad"',
-                "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A"}
+                HALO: DARK_BACKGROUND, "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A"}
 
 
 # marks a chart that also carries its live spec (pages with one load charts.js)

@@ -67,6 +67,10 @@ KEY_MOVES = ("Liberation Day", "Geneva", "Busan", "Supreme Court")
 NO_DATA = "#888888"
 
 
+# the halo behind labels drawn over lines: the page background (the dark pictures swap it)
+HALO = "#fffffe"
+
+
 # a column that marks the rows of labels, bands and rules drawn around the data (key moves,
 # "no data" months, end labels): :func:`truce.charts.render.chart_data` leaves them out, so a
 # chart's data is exactly the data it was given
@@ -161,7 +165,8 @@ def end_labels(frame: pd.DataFrame, *, x: str, y: str, series: str, colours: dic
         value = "" if fmt is None else f": {fmt(row[y])}"
         label = decoration(pd.DataFrame({"at": [row[x]], "level": [row[y]], "end_label": [f"{row[series]}{value}"]}))
         kind = "T" if pd.api.types.is_datetime64_any_dtype(frame[x]) else "Q"
-        marks.append(alt.Chart(label).mark_text(align="right", baseline="bottom", dx=-2, dy=-4 - 16 * shift,
-                                                fontSize=MIN_FONT_PX + 1, fontWeight="bold", color=colours[row[series]]).encode(
-            x=alt.X(f"at:{kind}"), y="level:Q", text="end_label:N"))
+        where = dict(align="right", baseline="bottom", dx=-2, dy=-4 - 16 * shift, fontSize=MIN_FONT_PX + 1, fontWeight="bold")
+        enc = dict(x=alt.X(f"at:{kind}"), y="level:Q", text="end_label:N")
+        marks.append(alt.Chart(label).mark_text(**where, color=HALO, stroke=HALO, strokeWidth=4, strokeJoin="round").encode(**enc))
+        marks.append(alt.Chart(label).mark_text(**where, color=colours[row[series]]).encode(**enc))
     return marks
