@@ -20,11 +20,11 @@ from truce.analysis.series import magnet_months, soybean_table
 from truce.blocks.figure import embed
 from truce.blocks.html import publisher_line
 from truce.blocks.tariffs import headline_series
+from truce.charts import style
 from truce.charts import tariffs as tariff_charts
 from truce.charts.commitments import OUTCOME_COLOURS
 from truce.charts.events import _labelled, escalation_bars
 from truce.charts.rare_earths import MAGNET_LABELS, magnet_exports
-from truce.charts import style
 from truce.charts.soybeans import soybean_figure
 from truce.data import ids_in
 from truce.labels import OUTCOME_LABELS
@@ -130,7 +130,7 @@ def soybean_chart(chart_id: str = "soy-arrivals-purchases") -> str:
 
 def busan_dates(rows: pd.DataFrame) -> list:
     """Every date a commitment was made or its outcome observed (the chart's data run to the latest)."""
-    return [d for d in list(rows["made_on"]) + list(rows["outcome_date"]) if d is not None and d == d]
+    return [d for d in list(rows["made_on"]) + list(rows["outcome_date"]) if pd.notna(d)]
 
 
 def busan_chart(chart_id: str = "busan-commitments") -> str:

@@ -11,9 +11,9 @@ import pandas as pd
 
 from truce import charts, data
 from truce.analysis import tariffs
+from truce.analysis.events import turning_points
 from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
-from truce.analysis.events import turning_points
 from truce.charts import style
 from truce.charts import tariffs as tariff_charts
 
@@ -42,7 +42,7 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
     description = (f"Step chart of the across-the-board additional tariff each side applied to the other's goods since "
                    f"{start.year}. US duties on Chinese goods peaked at {us_peak:g}% from {us_day:%-d %B %Y}; China's peaked at "
                    f"{cn_peak:g}%. On {now:%-d %B %Y} they stood at {us_now:g}% and {cn_now:g}%.")
-    recent = start if start >= STORY_START else STORY_START
+    recent = max(start, STORY_START)
     moves = style.key_moves(turning_points(), recent, now)
     if start < STORY_START:
         chart = tariff_charts.headline_with_long_view(headline_series(recent), series, title=title, description=description, moves=moves)

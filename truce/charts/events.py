@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import DATE_AXIS, SIDE_COLOURS
+from truce.charts.style import DATE_AXIS, SIDE_COLOURS, decoration
 from truce.labels import LEVER_ORDER, SIDE_NAMES
 
 
@@ -27,7 +27,7 @@ def events_per_month(counts: pd.DataFrame, *, title: str, description: str, labe
     layers = [bars]
     if labels is not None and len(labels):
         marks = labels[["label"]].assign(month=pd.to_datetime(labels["date"]).dt.to_period("M").dt.to_timestamp())
-        marks = marks.groupby("month", as_index=False)["label"].agg(" / ".join)
+        marks = decoration(marks.groupby("month", as_index=False)["label"].agg(" / ".join))
         rule = alt.Chart(marks).mark_rule(strokeDash=[4, 3], opacity=0.6).encode(x="yearmonth(month):T")
         text = alt.Chart(marks).mark_text(angle=270, align="right", baseline="bottom", dx=-4, dy=-3, fontSize=12).encode(
             x="yearmonth(month):T", y=alt.value(0), text="label:N")

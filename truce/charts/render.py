@@ -16,6 +16,7 @@ import copy
 import functools
 import hashlib
 import json
+import math
 import os
 import re
 from pathlib import Path
@@ -42,10 +43,10 @@ STATIC_WIDTHS = {"wide": 736, "narrow": 358}
 DISPLAY_BOXES = {"narrow": (358,), "wide": (748, 998)}
 
 
-def display_scale(name: str, box: int) -> float:
-    """How much a picture is scaled when shown in a box ``box`` pixels wide (the wide picture
-    is never drawn larger than its drawing width; the narrow one fills its box)."""
-    drawn = STATIC_WIDTHS[name]
+def display_scale(name: str, drawn: float, box: int) -> float:
+    """How much a picture ``drawn`` pixels wide is scaled when shown in a box ``box`` pixels
+    wide: the wide picture is never enlarged past its drawing (site.css), the narrow one fills
+    its box."""
     return min(box, drawn) / drawn if name == "wide" else box / drawn
 
 
@@ -154,8 +155,13 @@ def _sized(vl: dict, width: int, narrow: bool | None = None, whole: int | None =
         legend = node.get("legend")
         if narrow and isinstance(legend, dict):
             orient = legend.get("orient") if legend.get("orient") in ("top", "bottom") else "top"
-            legend.update(orient=orient, direction="vertical", columns=1, labelLimit=whole - 24)
+            legend.update(orient=orient, direction="vertical", columns=1, labelLimit=whole - 100)
+            # long labels wrap onto more lines instead of being cut ("…")
+            chars = int((whole - 130) / (0.6 * MIN_FONT_PX))
+            legend.setdefault("labelExpr", f"split(trim(replace(datum.label, /(.{{1,{chars}}})(\\s|$)/g, '$1\\n')), '\\n')")
     spec["background"] = None
+    # room at the edges for the last axis label and for labels angled off the first tick
+    spec["padding"] = {"left": 12, "top": 4, "right": 24, "bottom": 4}
     config = spec.get("config", {})
     # legend entries laid out side by side keep apart; on a phone they stack
     spec["config"] = {**config, "aria": False, "legend": {"columnPadding": 28, **config.get("legend", {})}}
@@ -169,14 +175,14 @@ def _sized(vl: dict, width: int, narrow: bool | None = None, whole: int | None =
             spec["config"]["title"] = {**spec["config"].get("title", {}), "fontSize": size, "subtitleFontSize": sub,
                                        "lineHeight": 19, "subtitleLineHeight": 16}
         # DejaVu Sans runs about 0.62 em a character in bold and 0.56 em in regular text
-        title["text"] = _wrap(_lines(title.get("text")), int(whole / (0.64 * size)))
+        title["text"] = _wrap(_lines(title.get("text")), int((whole - 40) / (0.66 * size)))
         if title.get("subtitle"):
-            title["subtitle"] = _wrap(_lines(title["subtitle"]), int(whole / (0.58 * sub)))
+            title["subtitle"] = _wrap(_lines(title["subtitle"]), int((whole - 40) / (0.6 * sub)))
         spec["title"] = title
     for node in _objects(spec):  # titles of the panels of a concatenated chart
         sub_title = node.get("title") if node is not spec and "width" in node else None
         if isinstance(sub_title, dict) and sub_title.get("text"):
-            sub_title["text"] = _wrap(_lines(sub_title["text"]), int(whole / (0.64 * sub_title.get("fontSize", 13))))
+            sub_title["text"] = _wrap(_lines(sub_title["text"]), int((whole - 40) / (0.66 * sub_title.get("fontSize", 13))))
     return spec
 
 
@@ -187,13 +193,14 @@ def _svg_width(svg: str) -> float:
 def fitted_svg(vl: dict, width: int) -> str:
     """SVG of the chart exactly ``width`` pixels wide overall: the plot is narrowed by what its
     axes, labels and legends add (measured on a first drawing), so nothing is shrunk to fit."""
-    sized = _sized(vl, width)
-    svg = _svg(json.dumps(sized, sort_keys=True))
-    extra = _svg_width(svg) - width
-    if extra > 0:
-        inner = max(120, width - round(extra))
-        sized = _sized(vl, inner, width < 480, whole=width)
-        svg = _svg(json.dumps(sized, sort_keys=True))
+    inner = width
+    svg = _svg(json.dumps(_sized(vl, width), sort_keys=True))
+    for _ in range(6):  # legends and labels can change with the plot's width: measure again
+        extra = _svg_width(svg) - width
+        if extra <= 0 or inner <= 80:
+            break
+        inner = max(80, inner - math.ceil(extra))
+        svg = _svg(json.dumps(_sized(vl, inner, width < 480, whole=width), sort_keys=True))
     return svg
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, DATE_AXIS, MIN_FONT_PX, US, _title, missing_months, no_data_marks
+from truce.charts.style import CN, DATE_AXIS, MIN_FONT_PX, US, _title, decoration, missing_months, no_data_marks
 
 
 def soybean_arrivals_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
@@ -55,12 +55,12 @@ def soybean_figure(table: pd.DataFrame, pledge: float, *, description: str) -> a
         x=alt.X("yearmonth(date):T", axis=DATE_AXIS), y=y, color=colour, tooltip=tooltip)
     points = alt.Chart(frame[frame["kind"] == "purchases"]).mark_point(filled=True, size=70, opacity=1).encode(
         x=x, y=y, color=colour, tooltip=tooltip)
-    zeros = alt.Chart(frame[(frame["kind"] == "arrivals") & (frame["million_tonnes"] == 0)]).mark_text(
+    zeros = alt.Chart(frame[frame["kind"] == "arrivals"]).transform_filter("datum.million_tonnes == 0").mark_text(
         dy=-8, fontSize=MIN_FONT_PX, fontWeight="bold", color=palette[0]).encode(
         x=alt.X("yearmonth(date):T"), y=y, text=alt.value("0"), tooltip=tooltip)
-    rule = alt.Chart(pd.DataFrame({"million_tonnes": [pledge], "label": [f"Pledge announced by US officials: {pledge:g} million tonnes"]})).mark_rule(
+    rule = alt.Chart(decoration(pd.DataFrame({"million_tonnes": [pledge], "label": [f"Pledge announced by US officials: {pledge:g} million tonnes"]}))).mark_rule(
         strokeDash=[4, 3], color="#888888").encode(y="million_tonnes:Q", tooltip=alt.Tooltip("label:N", title="Line"))
-    label = alt.Chart(pd.DataFrame({"million_tonnes": [pledge], "label": [f"pledge: {pledge:g}"]})).mark_text(
+    label = alt.Chart(decoration(pd.DataFrame({"million_tonnes": [pledge], "label": [f"pledge: {pledge:g}"]}))).mark_text(
         align="left", dx=4, dy=-6, color="#888888", fontSize=MIN_FONT_PX).encode(
         y="million_tonnes:Q", x=alt.value(0), text="label:N")
     arrivals = frame[frame["kind"] == "arrivals"]["date"]

@@ -52,7 +52,8 @@ DATE_LABELS = ("width < 420 ? timeFormat(datum.value, '%b ’%y') : month(datum.
                "? timeFormat(datum.value, '%b %Y') : timeFormat(datum.value, '%b')")
 
 
-DATE_AXIS = alt.Axis(labelExpr=DATE_LABELS, labelOverlap="parity", labelSeparation=8, title=None)
+# the first and last labels are flush with the ends of the axis, so they never hang outside the picture
+DATE_AXIS = alt.Axis(labelExpr=DATE_LABELS, labelOverlap="parity", labelSeparation=8, labelFlush=True, title=None)
 
 
 def date_axis(**kw) -> alt.Axis:
@@ -165,8 +166,8 @@ def end_labels(frame: pd.DataFrame, *, x: str, y: str, series: str, colours: dic
         value = "" if fmt is None else f": {fmt(row[y])}"
         label = decoration(pd.DataFrame({"at": [row[x]], "level": [row[y]], "end_label": [f"{row[series]}{value}"]}))
         kind = "T" if pd.api.types.is_datetime64_any_dtype(frame[x]) else "Q"
-        where = dict(align="right", baseline="bottom", dx=-2, dy=-4 - 16 * shift, fontSize=MIN_FONT_PX + 1, fontWeight="bold")
-        enc = dict(x=alt.X(f"at:{kind}"), y="level:Q", text="end_label:N")
+        where = {"align": "right", "baseline": "bottom", "dx": -2, "dy": -4 - 16 * shift, "fontSize": MIN_FONT_PX + 1, "fontWeight": "bold"}
+        enc = {"x": alt.X(f"at:{kind}"), "y": "level:Q", "text": "end_label:N"}
         marks.append(alt.Chart(label).mark_text(**where, color=HALO, stroke=HALO, strokeWidth=4, strokeJoin="round").encode(**enc))
         marks.append(alt.Chart(label).mark_text(**where, color=colours[row[series]]).encode(**enc))
     return marks

@@ -97,7 +97,7 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
     frame = layers[["imposer", "layer", "net_pct", "y0", "y1"]].assign(
         side=layers["imposer"].map(SIDE_LABELS), date=pd.to_datetime(layers["date"]), until=pd.to_datetime(layers["until"]))
     return alt.Chart(frame).mark_rect(opacity=0.9, stroke=None).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        x=alt.X("date:T", axis=DATE_AXIS),
         x2="until:T",
         y=alt.Y("y0:Q", title="Percentage points"),
         y2="y1:Q",
