@@ -200,3 +200,10 @@ def test_text_outside_the_picture_is_named_with_where_it_runs():
 ])
 def test_display_scale_follows_the_stylesheet(name, drawn, box, scale):
     assert render.display_scale(name, drawn, box) == pytest.approx(scale)
+
+
+def test_the_stylesheet_never_enlarges_the_wide_picture_past_its_drawing():
+    from truce.paths import ROOT
+
+    css = (ROOT / "docs" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
+    assert f".truce-chart-static--wide .truce-chart-img {{ max-width: min(100%, {STATIC_WIDTHS['wide']}px); }}" in css

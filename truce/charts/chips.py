@@ -42,4 +42,4 @@ def chip_chart(frame: pd.DataFrame, *, y_title: str, title: str, subtitle: str, 
         part = frame[frame["panel"] == panel]
         panels.append(_dots(part, y_title=y_title, x=x, height=80).properties(
             title=alt.Title(panel, fontSize=MIN_FONT_PX + 1, anchor="start")))
-    return alt.vconcat(*panels, spacing=12).properties(title=_title(title, subtitle), description=description)
+    return alt.vconcat(*panels, spacing=12).resolve_scale(color="independent").properties(title=_title(title, subtitle), description=description)
