@@ -16,6 +16,7 @@ from truce.analysis.events import events
 from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, scroll_open, source_links
 from truce.charts import events as event_charts
+from truce.charts import style
 from truce.labels import ACTOR_LABELS, DIRECTION_LABELS, LEVER_LABELS, STATUS_LABELS
 
 DATE_WORDS = (("announced", "Announced"), ("issued", "signed or issued"), ("effective", "took effect"), ("ended", "ended"))
@@ -139,7 +140,7 @@ def overview_chart() -> str:
     chart = event_charts.events_per_month(counts, title="Moves per month: the April 2025 spiral and the autumn truce",
                                     description=description, labels=chronology.turning_points())
     return embed(chart, chart_id="moves-per-month", table=counts, source="Truce Tracker chronology (data/events.csv)",
-                        as_of=data.last_updated(), csv_name="moves-per-month.csv")
+                        as_of=style.data_through(events()["date"]), csv_name="moves-per-month.csv")
 
 
 def page() -> str:

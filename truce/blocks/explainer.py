@@ -18,6 +18,7 @@ from truce.analysis import model
 from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open
 from truce.charts import model as model_charts
+from truce.charts import style
 from truce.labels import SIDE_NAMES
 
 CODE_URL = "https://github.com/truce-tracker/truce-tracker/blob/main/truce/analysis/model.py"
@@ -310,7 +311,7 @@ def restraint_chart(cal: model.Calibration | None = None) -> str:
         columns={"lam_x": "chokepoint_value_multiple", "b": "china_share", "needed": "patience_needed"})
     return _controls("model-restraint", ["theta", "lam"], "Chart controls: weight on the rival's loss and value of chokepoints") + _full_width(embed(
         chart, chart_id="model-restraint", table=table, source="This site's model on data/leverage.csv, data/trade_monthly.csv and the chronology; USGS",
-        as_of=_today(), csv_name="model-restraint-path.csv"))
+        as_of=style.data_through(path["month"], monthly=True), csv_name="model-restraint-path.csv"))
 
 
 def strategies_chart(cal: model.Calibration | None = None) -> str:
@@ -329,7 +330,7 @@ def strategies_chart(cal: model.Calibration | None = None) -> str:
     table = moves.assign(month=moves["month"].map(lambda d: d.strftime("%Y-%m")))[["side", "row", "month", "move"]]
     return _controls("model-strategies", ["side"], "Chart control: which side the strategies play for") + _full_width(embed(
         chart, chart_id="model-strategies", table=table, source="Truce Tracker chronology (data/events.csv); this site's model",
-        as_of=_today(), csv_name="model-strategies-2025.csv"))
+        as_of=style.data_through(moves["month"], monthly=True), csv_name="model-strategies-2025.csv"))
 
 
 def code_link() -> str:

@@ -4,6 +4,8 @@ with its title written from the data, source line, as-of date, table alternative
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from truce import data
@@ -14,7 +16,7 @@ from truce.charts.chips import ACTOR_NAMES, chip_chart
 from truce.charts.damage import customs_chart, forecast_chart
 from truce.charts.rare_earths import DEST_LABELS, STAGE_LABELS, magnets_chart, segments, shares_chart
 from truce.charts.soybeans import soybean_arrivals_chart, soybean_tracker_chart
-from truce.charts.style import CN, SECOND, US, WORLD, _dates
+from truce.charts.style import CN, SECOND, US, WORLD, _dates, data_through
 from truce.charts.trade import FLOW_LABELS, china_yoy_chart, trade_chart
 
 
@@ -43,7 +45,7 @@ def trade_block() -> str:
     cols = ["month", "exports_usd_m", "imports_usd_m", "balance_usd_m", "vintage"]
     block = embed(chart, chart_id="us-china-trade", table=table[cols],
                          source="US Census Bureau, trade in goods with China, via " + publisher_line(data.ids_in(table)),
-                         as_of=series.as_of(), csv_name="us-china-trade-monthly.csv")
+                         as_of=data_through(frame["date"], monthly=True), csv_name="us-china-trade-monthly.csv")
     vintages = (f"Only the vintage “{vintage}” is drawn, because it is the only one in the data with every month of "
             f"{y0} and {y1}. Other vintages in data/trade_monthly.csv, not drawn and not mixed in: {'; '.join(others)}.")
     return block + note(vintages)
@@ -61,7 +63,7 @@ def china_yoy_block() -> str:
     chart = china_yoy_chart(frame, title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="china-exports-yoy", table=table[["period", "label", "yoy_pct"]],
                         source=publisher_line(data.ids_in(table), "China General Administration of Customs data as reported"),
-                        as_of=series.as_of(), csv_name="china-exports-to-us-yoy.csv")
+                        as_of=data_through(frame["date"], monthly=True), csv_name="china-exports-to-us-yoy.csv")
 
 
 def soybean_arrivals_block() -> str:
@@ -69,14 +71,14 @@ def soybean_arrivals_block() -> str:
     zeros = table[table["value"] == 0]
     first, last = zeros["date"].min(), zeros["date"].max()
     title = f"China recorded no soybean arrivals from the US from {first:%B} to {last:%B %Y}"
-    subtitle = "China's imports of US soybeans, million tonnes, months with a reported figure only · China customs data"
+    subtitle = "China's imports of US soybeans, million tonnes a month; grey: no reported figure · China customs data"
     description = (f"Bar chart of China's monthly soybean imports from the US for the {len(table)} months with a reported figure, "
                    f"{table['period'].iloc[0]} to {table['period'].iloc[-1]}; {len(zeros)} months show zero.")
     frame = _dates(table.assign(mmt=table["value"], zero=["0" if v == 0 else "" for v in table["value"]])[["date", "mmt", "zero"]], "date")
     chart = soybean_arrivals_chart(frame, title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="soybean-arrivals", table=table[["period", "value", "unit", "note"]],
                         source=publisher_line(data.ids_in(table), "China customs data as reported"),
-                        as_of=series.as_of(), csv_name="china-soybean-imports-from-us.csv")
+                        as_of=data_through(frame["date"], monthly=True), csv_name="china-soybean-imports-from-us.csv")
 
 
 def soybean_tracker_block() -> str:
@@ -93,7 +95,7 @@ def soybean_tracker_block() -> str:
     chart = soybean_tracker_chart(_dates(frame, "date"), title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="soybean-tracker", table=table[["period", "date", "value", "unit", "note"]],
                         source=publisher_line(data.ids_in(table) + tuple(pledge["source_ids"])),
-                        as_of=series.as_of(), csv_name="soybean-purchases-since-truce.csv")
+                        as_of=data_through(table["date"]), csv_name="soybean-purchases-since-truce.csv")
 
 
 def magnets_block() -> str:
@@ -102,7 +104,7 @@ def magnets_block() -> str:
     same = low_w["month"] == low_us["month"]
     title = (f"China's magnet exports hit their low in {low_w['date']:%B %Y}, worldwide and to the US" if same
              else f"China's magnet exports hit their low in {low_w['date']:%B %Y} (world) and {low_us['date']:%B %Y} (US)")
-    subtitle = "Rare-earth permanent magnets, tonnes a month, log scale, months with a reported figure · China customs data as reported"
+    subtitle = "Rare-earth permanent magnets, tonnes a month, log scale; grey: no reported figure · China customs data as reported"
     description = (f"Line chart of China's monthly rare-earth magnet exports, all destinations and to the US, {table['month'].iloc[0]} "
                    f"to {table['month'].iloc[-1]}. Lowest: {low_w['tonnes']:,.0f} tonnes worldwide and {low_us['tonnes']:,.1f} tonnes "
                    f"to the US in {low_w['date']:%B %Y}.")
@@ -112,7 +114,13 @@ def magnets_block() -> str:
     chart = magnets_chart(frame, title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="magnet-exports", table=table[["month", "destination", "tonnes", "yoy_pct"]],
                         source=publisher_line(data.ids_in(table), "China customs data as reported"),
-                        as_of=series.as_of(), csv_name="china-magnet-exports.csv")
+                        as_of=data_through(frame["date"], monthly=True), csv_name="china-magnet-exports.csv")
+
+
+def shares_through(table: pd.DataFrame) -> dt.date:
+    """The end of the latest year with an observed share (projections are not data points)."""
+    observed = table[table["kind"] != "projection"]
+    return dt.date(int(observed["year"].max()), 12, 31)
 
 
 def shares_block() -> str:
@@ -128,7 +136,23 @@ def shares_block() -> str:
                          estimate=[f"{p}, {y}" for p, y in zip(table["publisher"], table["year"])])[["stage", "share_pct", "estimate", "kind"]]
     chart = shares_chart(frame, title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="rare-earth-shares", table=table[["stage", "share_pct", "year", "publisher", "kind", "note"]],
-                        source=publisher_line(data.ids_in(table)), as_of=series.as_of(), csv_name="china-rare-earth-shares.csv")
+                        source=publisher_line(data.ids_in(table)), as_of=shares_through(table), csv_name="china-rare-earth-shares.csv")
+
+
+# what each percentage measures, by a phrase of its metric: one panel each on the chart
+CHIP_PANELS = (("market", "Nvidia's China AI-chip market share, as Nvidia stated (%)"),
+               ("paid to", "Share of China chip sales to be paid to the US (%)"),
+               ("Cap on", "Cap on chip shipments to China, % of those to US users"),
+               ("duty", "US tariff on some advanced chips (%)"))
+
+
+def chip_panel(metric: str) -> str:
+    """The panel a percentage goes in, named for what it measures."""
+    for phrase, panel in CHIP_PANELS:
+        if phrase in metric:
+            return panel
+    raise ValueError(f"data/chip_actions.csv: no chart panel for the metric {metric!r}; add a phrase of it to "
+                     "CHIP_PANELS in truce/blocks/series.py")
 
 
 def chip_frame(unit: str) -> pd.DataFrame:
@@ -145,13 +169,14 @@ def chip_blocks() -> str:
     title = (f"Nvidia's stated China share fell from {share['value'].max():g}% to {share['value'].iloc[-1]:g}%; "
              f"payments to Washington were set at {series.chip_row('chip-revenue-share-15pct')['value']:g}%, "
              f"then {series.chip_row('chip-h200-payment-25pct')['value']:g}%")
-    subtitle = "Percentages that came with AI-chip actions, by date · each dot's tooltip says what the number measures"
+    subtitle = "Percentages that came with AI-chip actions, by date, one panel for each kind of number"
     description = ("Dot chart of percentages attached to AI-chip control actions from "
                    + "; ".join(f"{d:%-d %b %Y}: {a} ({lbl})" for d, a, lbl in zip(pct["date"], pct["action"], pct["label"])) + ".")
-    frame = _dates(pct.assign(actor=pct["actor"].map(ACTOR_NAMES))[["date", "value", "label", "actor", "action", "metric"]], "date")
-    out.append(embed(chip_chart(frame, y_title="Percent", title=title, subtitle=subtitle, description=description),
+    frame = _dates(pct.assign(actor=pct["actor"].map(ACTOR_NAMES), panel=pct["metric"].map(chip_panel))
+                   [["date", "value", "label", "actor", "action", "metric", "panel"]], "date")
+    out.append(embed(chip_chart(frame, y_title="%", title=title, subtitle=subtitle, description=description),
                             chart_id="chip-percentages", table=pct[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
-                            source=publisher_line(data.ids_in(pct)), as_of=series.as_of(), csv_name="chip-actions-percentages.csv"))
+                            source=publisher_line(data.ids_in(pct)), as_of=data_through(pct["date"]), csv_name="chip-actions-percentages.csv"))
     usd = chip_frame("usd_bn")
     charge = series.chip_row("chip-h20-writedown")
     title = f"The H20 licence requirement cost Nvidia a ${charge['value']:g} billion charge"
@@ -161,7 +186,7 @@ def chip_blocks() -> str:
     frame = _dates(usd.assign(actor=usd["actor"].map(ACTOR_NAMES))[["date", "value", "label", "actor", "action", "metric"]], "date")
     out.append(embed(chip_chart(frame, y_title="US$ billion", title=title, subtitle=subtitle, description=description),
                             chart_id="chip-dollars", table=usd[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
-                            source=publisher_line(data.ids_in(usd)), as_of=series.as_of(), csv_name="chip-actions-dollars.csv"))
+                            source=publisher_line(data.ids_in(usd)), as_of=data_through(usd["date"]), csv_name="chip-actions-dollars.csv"))
     return "".join(out)
 
 
@@ -180,7 +205,7 @@ def wto_block() -> str:
                            y_title="Growth (%)", title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="wto-forecasts", table=table[["vintage", "period", "value", "note"]],
                         source=publisher_line(data.ids_in(table), "WTO Global Trade Outlook as reported"),
-                        as_of=series.as_of(), csv_name="wto-trade-forecasts.csv")
+                        as_of=data_through(table["vintage"]), csv_name="wto-trade-forecasts.csv")
 
 
 def imf_block() -> str:
@@ -201,7 +226,7 @@ def imf_block() -> str:
                            title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="imf-forecasts", table=table[["vintage", "subject", "period", "value", "note"]],
                         source=publisher_line(data.ids_in(table), "IMF World Economic Outlook as reported"),
-                        as_of=series.as_of(), csv_name="imf-growth-forecasts.csv")
+                        as_of=data_through(table["vintage"]), csv_name="imf-growth-forecasts.csv")
 
 
 def tariff_rate_block() -> str:
@@ -217,7 +242,7 @@ def tariff_rate_block() -> str:
     chart = forecast_chart(frame, colour="estimate", colours={"Yale Budget Lab": US}, dash=None, y_title="Effective rate (%)",
                            title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="effective-tariff-rate", table=table[["vintage", "period", "value", "note"]],
-                        source=publisher_line(data.ids_in(table)), as_of=series.as_of(), csv_name="us-effective-tariff-rate.csv")
+                        source=publisher_line(data.ids_in(table)), as_of=data_through(table["vintage"]), csv_name="us-effective-tariff-rate.csv")
 
 
 def customs_block() -> str:
@@ -233,4 +258,4 @@ def customs_block() -> str:
     chart = customs_chart(frame, title=title, subtitle=subtitle, description=description)
     return embed(chart, chart_id="customs-duties", table=table[["period", "value", "unit", "vintage"]].rename(columns={"value": "usd_m"}),
                         source="US Treasury, Monthly Treasury Statement, via " + publisher_line(data.ids_in(table)),
-                        as_of=series.as_of(), csv_name="us-customs-duties-monthly.csv")
+                        as_of=data_through(frame["date"], monthly=True), csv_name="us-customs-duties-monthly.csv")

@@ -15,11 +15,12 @@ import pandas as pd
 from truce import charts, data
 from truce.analysis import tariffs
 from truce.analysis.commitments import busan_table
-from truce.analysis.events import escalation_table
+from truce.analysis.events import escalation_table, turning_points
 from truce.analysis.series import magnet_months, soybean_table
 from truce.blocks.figure import embed
 from truce.blocks.html import publisher_line
 from truce.blocks.tariffs import headline_series
+from truce.charts import style
 from truce.charts import tariffs as tariff_charts
 from truce.charts.commitments import OUTCOME_COLOURS
 from truce.charts.events import _labelled, escalation_bars
@@ -40,12 +41,15 @@ def rates_window(start: dt.date, end: dt.date, table: pd.DataFrame | None = None
     return tariffs.headline_series_both(start, end, table)
 
 
+def key_moves(start: dt.date, end: dt.date) -> pd.DataFrame:
+    """The key moves a tariff chart marks between ``start`` and ``end`` (date, move)."""
+    return style.key_moves(turning_points(), start, end)
+
+
 def _rates_block(series: pd.DataFrame, *, title: str, description: str, chart_id: str, as_of: dt.date) -> str:
-    # One tick per month (the default ticks repeat month labels over a short window), and the
-    # legend in one column so that neither label is cut off on a phone.
-    chart = (tariff_charts.headline_rates(series, title=title, description=description)
-             .configure_axisTemporal(tickCount={"interval": "month", "step": 1})
-             .configure_legend(columns=1))
+    dates = pd.to_datetime(series["date"])
+    chart = tariff_charts.headline_rates(series, title=title, description=description,
+                                         moves=key_moves(dates.min().date(), dates.max().date()))
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     layer_ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(chart, chart_id=chart_id, table=table,
@@ -97,7 +101,7 @@ def magnets_chart(chart_id: str = "magnet-exports") -> str:
                    f"Exports to the world fell from {world.loc[first, 'tonnes']:,.0f} tonnes in "
                    f"{dt.date.fromisoformat(first + '-01'):%B %Y} to {world.loc[low, 'tonnes']:,.0f} tonnes in "
                    f"{dt.date.fromisoformat(low + '-01'):%B %Y}; exports to the United States that month were "
-                   f"{us.loc[low, 'tonnes']:,.1f} tonnes. Months with no reported figure are blank.")
+                   f"{us.loc[low, 'tonnes']:,.1f} tonnes. Months with no reported figure are marked \"no data\".")
     chart = magnet_exports(months, title=title, description=description)
     table = months.assign(destination=months["destination"].map(MAGNET_LABELS))[["month", "destination", "tonnes", "yoy_pct"]]
     ids = sorted({s for ids in months["source_ids"] for s in ids})
@@ -121,7 +125,12 @@ def soybean_chart(chart_id: str = "soy-arrivals-purchases") -> str:
     chart = soybean_figure(table, pledge, description=description)
     out = table.drop(columns=["kind"])
     return embed(chart, chart_id=chart_id, table=out, source=publisher_line(ids_in(soy[soy["id"].isin(table["row"])])),
-                        as_of=data.last_updated(), csv_name="soybeans-arrivals-purchases.csv")
+                        as_of=style.data_through(table["date"]), csv_name="soybeans-arrivals-purchases.csv")
+
+
+def busan_dates(rows: pd.DataFrame) -> list:
+    """Every date a commitment was made or its outcome observed (the chart's data run to the latest)."""
+    return [d for d in list(rows["made_on"]) + list(rows["outcome_date"]) if pd.notna(d)]
 
 
 def busan_chart(chart_id: str = "busan-commitments") -> str:
@@ -149,7 +158,7 @@ def busan_chart(chart_id: str = "busan-commitments") -> str:
     frame = data.load("commitments")
     srcs = ids_in(frame[frame["round"] == "busan-2025"])
     return embed(chart, chart_id=chart_id, table=table, source=publisher_line(srcs) + " (data/commitments.csv)",
-                        as_of=data.last_updated(), csv_name="busan-commitments.csv")
+                        as_of=style.data_through(busan_dates(frame[frame["round"] == "busan-2025"])), csv_name="busan-commitments.csv")
 
 
 def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "headline-since-busan") -> str:
@@ -161,7 +170,7 @@ def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "he
     description = (f"Step chart of the across-the-board additional duty each side applied to the other's goods from "
                    f"{start:%-d %B %Y}. The US rate fell {drops} times, to {us_now:g}% on {now:%-d %B %Y}; China's stood at {cn_now:g}%.")
     chart = tariff_charts.headline_rates(series, title=f"From {start:%B %Y} the US across-the-board duty stepped down {drops} times; China's did not move",
-                                  description=description)
+                                         description=description, moves=key_moves(start, now))
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
@@ -177,4 +186,4 @@ def escalation_chart(year: int = 2025, chart_id: str = "escalations-by-lever") -
     chart = escalation_bars(table, year=year, description=description)
     out = _labelled(table)[["lever_label", "side", "moves"]].rename(columns={"lever_label": "lever"})
     return embed(chart, chart_id=chart_id, table=out, source="Truce Tracker chronology (data/events.csv)",
-                        as_of=data.last_updated(), csv_name=f"escalations-by-lever-{year}.csv")
+                        as_of=dt.date(year, 12, 31), csv_name=f"escalations-by-lever-{year}.csv")

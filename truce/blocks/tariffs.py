@@ -11,11 +11,17 @@ import pandas as pd
 
 from truce import charts, data
 from truce.analysis import tariffs
+from truce.analysis.events import turning_points
 from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
+from truce.charts import style
 from truce.charts import tariffs as tariff_charts
 
 START = dt.date(2018, 1, 1)
+
+
+# where the story starts: the headline chart's main panel begins here, the long view below it
+STORY_START = dt.date(2025, 1, 1)
 
 
 def _today() -> dt.date:
@@ -36,7 +42,12 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
     description = (f"Step chart of the across-the-board additional tariff each side applied to the other's goods since "
                    f"{start.year}. US duties on Chinese goods peaked at {us_peak:g}% from {us_day:%-d %B %Y}; China's peaked at "
                    f"{cn_peak:g}%. On {now:%-d %B %Y} they stood at {us_now:g}% and {cn_now:g}%.")
-    chart = tariff_charts.headline_rates(series, title=title, description=description)
+    recent = max(start, STORY_START)
+    moves = style.key_moves(turning_points(), recent, now)
+    if start < STORY_START:
+        chart = tariff_charts.headline_with_long_view(headline_series(recent), series, title=title, description=description, moves=moves)
+    else:
+        chart = tariff_charts.headline_rates(series, title=title, description=description, moves=moves)
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
@@ -118,4 +129,4 @@ def averages_chart() -> str:
                                                      description=description)
     ids = sorted({s for ids in frame["source_ids"] for s in ids})
     table = frame[["refers_to", "imposer", "value_pct", "publisher", "vintage"]]
-    return embed(chart, chart_id="average-tariffs", table=table, source=publisher_line(ids), as_of=_today(), csv_name="average-tariffs.csv")
+    return embed(chart, chart_id="average-tariffs", table=table, source=publisher_line(ids), as_of=style.data_through(frame["refers_to"]), csv_name="average-tariffs.csv")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, DATE_AXIS, US, WORLD, _title
+from truce.charts.style import CN, DATE_AXIS, MIN_FONT_PX, US, WORLD, _title
 
 ACTOR_COLOURS = {"US": US, "CN": CN, "both": WORLD, "other": "#888888"}
 
@@ -13,17 +13,33 @@ ACTOR_COLOURS = {"US": US, "CN": CN, "both": WORLD, "other": "#888888"}
 ACTOR_NAMES = {"US": "US government", "CN": "Chinese government", "both": "Both", "other": "Company (Nvidia)"}
 
 
-def chip_chart(frame: pd.DataFrame, *, y_title: str, title: str, subtitle: str, description: str) -> alt.Chart:
-    """Dots at the date of each action and the size of its number, labelled.
-    ``frame``: date, value, label, actor, action, metric."""
+def _dots(frame: pd.DataFrame, *, y_title: str, x: alt.X, height: int) -> alt.LayerChart:
     actors = [a for a in ACTOR_NAMES.values() if a in set(frame["actor"])]
     scale = alt.Scale(domain=actors, range=[ACTOR_COLOURS[k] for k, v in ACTOR_NAMES.items() if v in actors])
-    # padding keeps the labels of the first and last dots inside the chart
-    base = alt.Chart(frame).encode(x=alt.X("date:T", axis=DATE_AXIS, scale=alt.Scale(padding=70)), y=alt.Y("value:Q", title=y_title))
-    dots = base.mark_point(filled=True, size=90).encode(
-        color=alt.Color("actor:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
-        tooltip=[alt.Tooltip("date:T", title="Date", format="%-d %B %Y"), alt.Tooltip("action:N", title="Action"),
-                 alt.Tooltip("metric:N", title="Number"), alt.Tooltip("label:N", title="Value")],
+    base = alt.Chart(frame).encode(x=x, y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True, nice=True),
+                                                axis=alt.Axis(tickCount=3)))
+    dots = base.mark_point(filled=True, size=90, opacity=1).encode(
+        color=alt.Color("actor:N", scale=scale, legend=None),
+        tooltip=[alt.Tooltip("date:T", title="Date", format="%-d %B %Y"), alt.Tooltip("actor:N", title="Who"),
+                 alt.Tooltip("action:N", title="Action"), alt.Tooltip("metric:N", title="Number"), alt.Tooltip("label:N", title="Value")],
     )
-    text = base.mark_text(align="left", dx=7, dy=-6, fontSize=11, color="#888888").encode(text="label:N")
-    return (dots + text).properties(title=_title(title, subtitle), width="container", height=230, description=description)
+    text = base.mark_text(align="left", dx=8, dy=-2, baseline="middle", fontSize=MIN_FONT_PX, fontWeight="bold", color="#555555").encode(text="label:N")
+    return (dots + text).properties(width="container", height=height)
+
+
+def chip_chart(frame: pd.DataFrame, *, y_title: str, title: str, subtitle: str, description: str) -> alt.TopLevelMixin:
+    """Dots at the date of each action and the size of its number, labelled. ``frame``: date,
+    value, label, actor, action, metric, and optionally panel: numbers of different kinds (a
+    market share, a payment, a cap, a tariff) then go in separate panels, each titled with what
+    it measures, on one time axis, never on one shared value axis."""
+    pad = pd.Timedelta(days=45)
+    domain = [(frame["date"].min() - pad).isoformat(), (frame["date"].max() + pad).isoformat()]
+    x = alt.X("date:T", axis=DATE_AXIS, scale=alt.Scale(domain=domain))
+    if "panel" not in frame.columns:
+        return _dots(frame, y_title=y_title, x=x, height=230).properties(title=_title(title, subtitle), description=description)
+    panels = []
+    for panel in dict.fromkeys(frame["panel"]):
+        part = frame[frame["panel"] == panel]
+        panels.append(_dots(part, y_title=y_title, x=x, height=80).properties(
+            title=alt.Title(panel, fontSize=MIN_FONT_PX + 1, anchor="start")))
+    return alt.vconcat(*panels, spacing=12).resolve_scale(color="independent").properties(title=_title(title, subtitle), description=description)

@@ -5,17 +5,19 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import DATE_AXIS, MONTHLY, US, _title
+from truce.charts.style import DATE_AXIS, US, _title, date_axis, end_labels
 
 
 def forecast_chart(frame: pd.DataFrame, *, colour: str, colours: dict[str, str], dash: str | None, y_title: str,
                    title: str, subtitle: str, description: str) -> alt.Chart:
     """Forecasts by vintage: x is the publication date, one line per ``colour`` (and ``dash``).
-    ``frame``: vintage, value, plus the colour and dash columns."""
+    ``frame``: vintage, value, plus the colour and dash columns. Up to three lines without
+    dashes are labelled at their ends instead of with a legend."""
     scale = alt.Scale(domain=list(colours), range=list(colours.values()))
-    enc = dict(x=alt.X("vintage:T", axis=alt.Axis(format="%b %Y", labelOverlap=True, title="Date of the estimate", tickCount=MONTHLY)),
+    direct = dash is None and len(colours) <= 3
+    enc = dict(x=alt.X("vintage:T", axis=date_axis(title="Date of the estimate")),
                y=alt.Y("value:Q", title=y_title),
-               color=alt.Color(f"{colour}:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
+               color=alt.Color(f"{colour}:N", scale=scale, legend=None if direct else alt.Legend(title=None, orient="top")),
                tooltip=[alt.Tooltip("vintage:T", title="Published", format="%-d %B %Y")]
                + [alt.Tooltip(f"{c}:N") for c in (colour, dash) if c] + [alt.Tooltip("value:Q", title="Value (%)", format=".1f")])
     if dash:
@@ -24,7 +26,8 @@ def forecast_chart(frame: pd.DataFrame, *, colour: str, colours: dict[str, str],
         enc["detail"] = f"{dash}:N"
     base = alt.Chart(frame).encode(**enc)
     zero = alt.Chart(frame).mark_rule(color="#888888", strokeWidth=1).encode(y=alt.datum(0))
-    return (zero + base.mark_line(strokeWidth=2) + base.mark_point(filled=True, size=40)).properties(
+    labels = end_labels(frame, x="vintage", y="value", series=colour, colours=colours) if direct else []
+    return alt.layer(zero, base.mark_line(strokeWidth=2), base.mark_point(filled=True, size=40), *labels).properties(
         title=_title(title, subtitle), width="container", height=260, description=description)
 
 

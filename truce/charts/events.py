@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import SIDE_COLOURS
+from truce.charts.style import DATE_AXIS, SIDE_COLOURS, decoration
 from truce.labels import LEVER_ORDER, SIDE_NAMES
 
 
@@ -17,7 +17,7 @@ def events_per_month(counts: pd.DataFrame, *, title: str, description: str, labe
     """
     frame = counts[["actor", "direction", "moves"]].assign(month=pd.to_datetime(counts["month"]))
     bars = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("yearmonth(month):T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        x=alt.X("yearmonth(month):T", axis=DATE_AXIS),
         y=alt.Y("sum(moves):Q", title="Moves per month"),
         color=alt.Color("actor:N", scale=alt.Scale(domain=["US", "CN", "both"], range=[SIDE_COLOURS["US"], SIDE_COLOURS["CN"], "#009E73"]),
                         legend=alt.Legend(title=None, orient="top")),
@@ -27,9 +27,9 @@ def events_per_month(counts: pd.DataFrame, *, title: str, description: str, labe
     layers = [bars]
     if labels is not None and len(labels):
         marks = labels[["label"]].assign(month=pd.to_datetime(labels["date"]).dt.to_period("M").dt.to_timestamp())
-        marks = marks.groupby("month", as_index=False)["label"].agg(" / ".join)
+        marks = decoration(marks.groupby("month", as_index=False)["label"].agg(" / ".join))
         rule = alt.Chart(marks).mark_rule(strokeDash=[4, 3], opacity=0.6).encode(x="yearmonth(month):T")
-        text = alt.Chart(marks).mark_text(angle=270, align="right", baseline="bottom", dx=-4, dy=-3, fontSize=10).encode(
+        text = alt.Chart(marks).mark_text(angle=270, align="right", baseline="bottom", dx=-4, dy=-3, fontSize=12).encode(
             x="yearmonth(month):T", y=alt.value(0), text="label:N")
         layers += [rule, text]
     return alt.layer(*layers).properties(title=alt.Title(title), width="container", height=260, description=description)

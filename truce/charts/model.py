@@ -95,7 +95,7 @@ def war_losses(grid: pd.DataFrame, *, title: str, subtitle: str, description: st
     expr = _label_expr(peaks)
     marked = base.transform_calculate(who=expr).transform_filter("datum.who != ''")
     rules = marked.mark_rule(strokeDash=[4, 3], color=NEUTRAL).encode(x=x)
-    text = marked.mark_text(angle=270, align="right", baseline="bottom", dx=-4, dy=-3, fontSize=11, color=NEUTRAL).encode(
+    text = marked.mark_text(angle=270, align="right", baseline="bottom", dx=-4, dy=-3, fontSize=12, color=NEUTRAL).encode(
         x=x, y=alt.value(0), text="who:N")
     return alt.layer(lines, rules, text).add_params(sigma).properties(
         title=alt.Title(title, subtitle=subtitle), width="container", height=300, description=description)
@@ -146,7 +146,7 @@ def restraint_regions(regions: pd.DataFrame, path: pd.DataFrame, *, title: str, 
     for where, props in (("datum.label != '' && indexof(datum.label, '–') < 0", {"align": "right", "dx": -7, "dy": 12}),
                          ("indexof(datum.label, '–') >= 0", {"align": "left", "dx": 7, "dy": -9})):
         for paint in ({"stroke": "white", "strokeWidth": 3, "strokeOpacity": 0.9, "fill": "white"}, {"fill": "black"}):
-            texts.append(trail.transform_filter(where).mark_text(fontSize=11, fontWeight="bold", **props, **paint).encode(
+            texts.append(trail.transform_filter(where).mark_text(fontSize=12, fontWeight="bold", **props, **paint).encode(
                 x=px, y=py, text="label:N"))
     return alt.layer(*bands, halo, line, *texts).add_params(theta, lam).properties(
         title=alt.Title(title, subtitle=subtitle), width="container", height=340, description=description)
@@ -172,6 +172,6 @@ def strategy_grid(moves: pd.DataFrame, *, title: str, subtitle: str, description
         x=x, y=y, color=alt.Color("move:N", scale=alt.Scale(domain=["restrain", "escalate"], range=[RESTRAINT, ESCALATION]),
                                   legend=alt.Legend(title=None, orient="top")), tooltip=tip)
     marks = base.transform_calculate(mark="datum.move == 'escalate' ? 'E' : 'R'").mark_text(
-        fontSize=11, fontWeight="bold", color="black").encode(x=x, y=y, text="mark:N")
+        fontSize=12, fontWeight="bold", color="black").encode(x=x, y=y, text="mark:N")
     return alt.layer(cells, marks).add_params(side).properties(
         title=alt.Title(title, subtitle=subtitle), width="container", height=220, description=description)

@@ -5,24 +5,38 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, DATE_AXIS, SIDE_COLOURS, US, WORLD, _title
+from truce.charts.style import (
+    CN,
+    DATE_AXIS,
+    MIN_FONT_PX,
+    SIDE_COLOURS,
+    US,
+    WORLD,
+    _title,
+    end_labels,
+    missing_months,
+    no_data_marks,
+)
 
 DEST_LABELS = {"world": "All destinations", "US": "To the United States"}
 
 
 def magnets_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """Monthly magnet exports on a log scale, world and US. ``frame``: date, destination, tonnes,
-    segment (lines join consecutive months only, so a gap in the data is a gap in the line)."""
+    segment (lines join consecutive months only, so a gap in the data is a gap in the line, and
+    months without a figure are marked "no data"); each line is labelled at its end."""
     scale = alt.Scale(domain=list(DEST_LABELS.values()), range=[WORLD, US])
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", axis=DATE_AXIS),
         y=alt.Y("tonnes:Q", title="Tonnes a month (log scale)", scale=alt.Scale(type="log")),
-        color=alt.Color("destination:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
+        color=alt.Color("destination:N", scale=scale, legend=None),
         tooltip=[alt.Tooltip("date:T", title="Month", format="%B %Y"), alt.Tooltip("destination:N", title="Destination"),
                  alt.Tooltip("tonnes:Q", title="Tonnes", format=",.1f")],
     )
     line = base.mark_line(strokeWidth=2).encode(detail="segment:N")
-    return (line + base.mark_point(filled=True, size=40)).properties(
+    labels = end_labels(frame, x="date", y="tonnes", series="destination", colours=dict(zip(DEST_LABELS.values(), [WORLD, US])), close=0)
+    gaps = missing_months(frame["date"])
+    return alt.layer(*no_data_marks(gaps), line, base.mark_point(filled=True, size=40), *labels).properties(
         title=_title(title, subtitle), width="container", height=280, description=description)
 
 
@@ -59,22 +73,26 @@ MAGNET_COLOURS = {"world": "#009E73", "US": SIDE_COLOURS["US"]}
 MAGNET_LABELS = {"world": "To the world", "US": "To the United States"}
 
 
-def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
-    """Bars of China's magnet exports per month, one panel per destination (own scale each).
+def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt.VConcatChart:
+    """Bars of China's magnet exports per month, one panel per destination (own scale each),
+    months without a reported figure marked "no data" from the first month to the last.
 
     ``months`` has columns date (first of the month), destination (world/US), tonnes.
     """
-    frame = months.assign(date=pd.to_datetime(months["date"]),
-                          where=months["destination"].map(MAGNET_LABELS))
-    scale = alt.Scale(domain=[MAGNET_LABELS[k] for k in MAGNET_COLOURS], range=list(MAGNET_COLOURS.values()))
-    return alt.Chart(frame).mark_bar().encode(
-        x=alt.X("yearmonth(date):T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
-        y=alt.Y("tonnes:Q", title="Tonnes"),
-        color=alt.Color("where:N", scale=scale, legend=None),
-        row=alt.Row("where:N", title=None, sort=[MAGNET_LABELS[k] for k in MAGNET_COLOURS],
-                    header=alt.Header(labelOrient="top", labelAnchor="start", labelFontWeight="bold", labelPadding=4)),
-        tooltip=[alt.Tooltip("yearmonth(date):T", title="Month", format="%B %Y"),
-                 alt.Tooltip("where:N", title="Exports"), alt.Tooltip("tonnes:Q", title="Tonnes", format=",")],
-    ).resolve_scale(y="independent").properties(
-        title=alt.Title(title, subtitle="Rare-earth permanent magnets, China customs data as reported; months without a figure are left blank"),
-        width="container", height=150, description=description)
+    frame = months.assign(date=pd.to_datetime(months["date"]), where=months["destination"].map(MAGNET_LABELS))
+    first, last = frame["date"].min(), frame["date"].max()
+    panels = []
+    for key, colour in MAGNET_COLOURS.items():
+        part = frame[frame["destination"] == key]
+        bars = alt.Chart(part).mark_bar(color=colour).encode(
+            x=alt.X("yearmonth(date):T", axis=DATE_AXIS, scale=alt.Scale(domain=[first.isoformat(), (last + pd.offsets.MonthBegin(1)).isoformat()])),
+            y=alt.Y("tonnes:Q", title="Tonnes"),
+            tooltip=[alt.Tooltip("yearmonth(date):T", title="Month", format="%B %Y"),
+                     alt.Tooltip("where:N", title="Exports"), alt.Tooltip("tonnes:Q", title="Tonnes", format=",")])
+        gaps = missing_months(part["date"], first, last)
+        panels.append(alt.layer(*no_data_marks(gaps), bars).properties(
+            title=alt.Title(MAGNET_LABELS[key], fontSize=MIN_FONT_PX + 1, anchor="start", color=colour),
+            width="container", height=130))
+    return alt.vconcat(*panels, spacing=14).properties(
+        title=alt.Title(title, subtitle="Rare-earth permanent magnets, tonnes a month, China customs data as reported; grey: no reported figure"),
+        description=description)

@@ -16,12 +16,14 @@ import copy
 import functools
 import hashlib
 import json
+import math
 import os
 import re
 from pathlib import Path
 
 import altair as alt
 
+from truce.charts.style import DECORATION, FONT, HALO, MIN_FONT_PX
 from truce.paths import CACHE_DIR
 
 CHART_CLASS = "truce-chart"
@@ -30,8 +32,35 @@ CHART_CLASS = "truce-chart"
 VL_VERSION = "6.4"
 
 
-# drawing widths of the static pictures (CSS shows one per screen size)
-STATIC_WIDTHS = {"wide": 640, "narrow": 320}
+# drawing widths of the static pictures, in CSS pixels: each is drawn at the width it is shown
+# (CSS shows the narrow one in boxes up to 600 px, at most at its drawn width for the wide one),
+# so a font size in the spec is the size a reader sees
+STATIC_WIDTHS = {"wide": 736, "narrow": 358}
+
+
+# the widths of the box a chart sits in, as measured at 390 px (a phone) and 1280 px (desktop:
+# pages with a table of contents, and notebook pages without one)
+DISPLAY_BOXES = {"narrow": (358,), "wide": (748, 998)}
+
+
+def display_scale(name: str, drawn: float, box: int) -> float:
+    """How much a picture ``drawn`` pixels wide is scaled when shown in a box ``box`` pixels
+    wide: the wide picture is never enlarged past its drawing (site.css), the narrow one fills
+    its box."""
+    return min(box, drawn) / drawn if name == "wide" else box / drawn
+
+
+# the house style every chart starts from: one font, no text under 12 px, titles that state
+# the finding above a lighter subtitle (a chart's own config overrides these)
+BASE_CONFIG = {
+    "font": FONT,
+    "title": {"fontSize": 17, "subtitleFontSize": 13, "subtitleColor": "#555555", "anchor": "start", "offset": 10,
+              "subtitlePadding": 4, "lineHeight": 21, "subtitleLineHeight": 17},
+    "axis": {"labelFontSize": MIN_FONT_PX, "titleFontSize": MIN_FONT_PX, "titleFontWeight": "normal", "labelLimit": 260},
+    "legend": {"labelFontSize": MIN_FONT_PX, "titleFontSize": MIN_FONT_PX, "symbolSize": 90},
+    "header": {"labelFontSize": 13, "titleFontSize": 13},
+    "text": {"fontSize": MIN_FONT_PX},
+}
 
 
 # where pictures are written while pages are built (by this process and by notebook kernels
@@ -41,10 +70,15 @@ PICTURE_DIR = CACHE_DIR / "charts"
 PICTURE_URL = "charts/"
 
 
+# the page background of the dark theme (Material's slate), behind label halos
+DARK_BACKGROUND = "#1e2129"
+
+
 # colours of the dark-theme pictures: text, grid, axes and the sides' lighter tones
 DARK_COLOURS = {'fill="#000"': 'fill="#d9dce3"', 'stroke="#000"': 'stroke="#d9dce3"', 'stroke="#ddd"': 'stroke="#3b404c"',
                 'stroke="#888"': 'stroke="#8e94a2"', 'fill="#888"': 'fill="#8e94a2"',
-                "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A"}
+                'fill="#555555"': 'fill="#b4b9c4"', 'fill="#888888"': 'fill="#9aa0ad"', 'stroke="#888888"': 'stroke="#9aa0ad"',
+                HALO: DARK_BACKGROUND, "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A"}
 
 
 # marks a chart that also carries its live spec (pages with one load charts.js)
@@ -52,14 +86,19 @@ LIVE_MARKER = 'data-interactive="true"'
 
 
 def spec(chart: alt.TopLevelMixin) -> dict:
-    """The Vega-Lite spec of a chart, data inlined."""
-    return chart.to_dict()
+    """The Vega-Lite spec of a chart, data inlined, in the house style (:data:`BASE_CONFIG`)."""
+    vl = chart.to_dict()
+    config = vl.get("config", {})
+    vl["config"] = {**BASE_CONFIG, **config,
+                    **{k: {**v, **config.get(k, {})} for k, v in BASE_CONFIG.items() if isinstance(v, dict)}}
+    return vl
 
 
 def chart_data(chart: alt.TopLevelMixin) -> list[dict]:
-    """The rows a chart draws (from its inline datasets)."""
+    """The rows a chart draws from the data it was given (its inline datasets, leaving out the
+    labels, rules and bands marked as :data:`~truce.charts.style.DECORATION`)."""
     datasets = spec(chart).get("datasets", {})
-    return [row for rows in datasets.values() for row in rows]
+    return [row for rows in datasets.values() for row in rows if not row.get(DECORATION)]
 
 
 
@@ -96,26 +135,73 @@ def _wrap(text, max_chars: int):
     return lines + [line] if line else lines
 
 
-def _sized(vl: dict, width: int) -> dict:
-    """The spec drawn ``width`` pixels wide, with titles wrapped to fit and no background."""
+def _lines(text) -> str | None:
+    return " ".join(text) if isinstance(text, list) else text
+
+
+def _sized(vl: dict, width: int, narrow: bool | None = None, whole: int | None = None) -> dict:
+    """The spec drawn ``width`` pixels wide, with titles wrapped to fit, no background, and on
+    a phone-width drawing legends in one column with room for their labels and taller plots.
+    ``whole``: the width of the whole picture when ``width`` is the plot's (titles and legends
+    fit the picture)."""
     spec = copy.deepcopy(vl)
+    whole = whole or width
+    narrow = width < 480 if narrow is None else narrow
     for node in _objects(spec):
         if node.get("width") == "container":
             node["width"] = width
+            if narrow and isinstance(node.get("height"), (int, float)) and node["height"] >= 150:
+                node["height"] = round(node["height"] * 1.15)
+        legend = node.get("legend")
+        if narrow and isinstance(legend, dict):
+            orient = legend.get("orient") if legend.get("orient") in ("top", "bottom") else "top"
+            legend.update(orient=orient, direction="vertical", columns=1, labelLimit=whole - 100)
+            # long labels wrap onto more lines instead of being cut ("…")
+            chars = int((whole - 130) / (0.6 * MIN_FONT_PX))
+            legend.setdefault("labelExpr", f"split(trim(replace(datum.label, /(.{{1,{chars}}})(\\s|$)/g, '$1\\n')), '\\n')")
     spec["background"] = None
+    # room at the edges for the last axis label and for labels angled off the first tick
+    spec["padding"] = {"left": 12, "top": 4, "right": 24, "bottom": 4}
     config = spec.get("config", {})
-    # text is measured here and drawn in the reader's sans-serif, which may run wider: leave
-    # room between legend entries laid out side by side
+    # legend entries laid out side by side keep apart; on a phone they stack
     spec["config"] = {**config, "aria": False, "legend": {"columnPadding": 28, **config.get("legend", {})}}
     title = spec.get("title")
     if title:
         title = {"text": title} if isinstance(title, str) else dict(title)
-        max_chars = max(24, width // 9)
-        title["text"] = _wrap(title.get("text"), max_chars)
+        size = spec["config"].get("title", {}).get("fontSize", 17)
+        sub = spec["config"].get("title", {}).get("subtitleFontSize", 13)
+        if narrow:  # a slightly smaller title on a phone, still larger than any other text
+            size, sub = 15, MIN_FONT_PX + 1
+            spec["config"]["title"] = {**spec["config"].get("title", {}), "fontSize": size, "subtitleFontSize": sub,
+                                       "lineHeight": 19, "subtitleLineHeight": 16}
+        # DejaVu Sans runs about 0.62 em a character in bold and 0.56 em in regular text
+        title["text"] = _wrap(_lines(title.get("text")), int((whole - 40) / (0.66 * size)))
         if title.get("subtitle"):
-            title["subtitle"] = _wrap(title["subtitle"], int(max_chars * 1.1))
+            title["subtitle"] = _wrap(_lines(title["subtitle"]), int((whole - 40) / (0.6 * sub)))
         spec["title"] = title
+    for node in _objects(spec):  # titles of the panels of a concatenated chart
+        sub_title = node.get("title") if node is not spec and "width" in node else None
+        if isinstance(sub_title, dict) and sub_title.get("text"):
+            sub_title["text"] = _wrap(_lines(sub_title["text"]), int((whole - 40) / (0.66 * sub_title.get("fontSize", 13))))
     return spec
+
+
+def _svg_width(svg: str) -> float:
+    return float(_SIZE.search(svg).group(1))
+
+
+def fitted_svg(vl: dict, width: int) -> str:
+    """SVG of the chart exactly ``width`` pixels wide overall: the plot is narrowed by what its
+    axes, labels and legends add (measured on a first drawing), so nothing is shrunk to fit."""
+    inner = width
+    svg = _svg(json.dumps(_sized(vl, width), sort_keys=True))
+    for _ in range(6):  # legends and labels can change with the plot's width: measure again
+        extra = _svg_width(svg) - width
+        if extra <= 0 or inner <= 80:
+            break
+        inner = max(80, inner - math.ceil(extra))
+        svg = _svg(json.dumps(_sized(vl, inner, width < 480, whole=width), sort_keys=True))
+    return svg
 
 
 _SVG_OPEN = re.compile(r'<svg ([^>]*?)width="([\d.]+)" height="([\d.]+)"')
@@ -143,7 +229,7 @@ def static_svg(vl: dict, *, width: int, prefix: str) -> str:
     """The chart as SVG that scales to its box, hidden from assistive technology (the figure's
     description and data table carry its content). Element ids get ``prefix``, so the picture
     stays valid if it is ever inlined beside others."""
-    svg = _svg(json.dumps(_sized(vl, width), sort_keys=True))
+    svg = fitted_svg(vl, width)
     svg = svg.replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "").strip()
     svg = _SVG_ARIA.sub("", _SVG_EMPTY.sub("", svg))
     for old in sorted(set(_SVG_ID.findall(svg)), key=len, reverse=True):

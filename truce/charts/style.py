@@ -8,6 +8,7 @@ lighter tones of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 import altair as alt
@@ -33,7 +34,52 @@ SECOND = "#E69F00"  # Okabe–Ito orange: a second series that is neither side
 MONTHLY = alt.TimeIntervalStep(interval="month", step=1)
 
 
-DATE_AXIS = alt.Axis(format="%b %Y", labelOverlap=True, title=None, tickCount=MONTHLY)
+# the font every picture is measured and drawn in: DejaVu Sans is the widest common sans-serif
+# (the default on Linux); where it is missing the reader's sans-serif is narrower, so text that
+# fits in DejaVu fits everywhere
+FONT = "DejaVu Sans, sans-serif"
+
+
+# the smallest text on any chart as displayed, in CSS pixels (pictures are drawn at the width
+# they are shown, so this is also the smallest font size in a spec)
+MIN_FONT_PX = 12
+
+
+# month labels: on a wide plot the year only under January and the first tick ("Jan 2025 · Apr ·
+# Jul"); on a phone-width plot every label carries its short year ("Oct ’24 · Apr ’25"), since
+# labels that would overlap are dropped and a dropped January would take its year with it
+DATE_LABELS = ("width < 420 ? timeFormat(datum.value, '%b ’%y') : month(datum.value) == 0 || datum.index == 0 "
+               "? timeFormat(datum.value, '%b %Y') : timeFormat(datum.value, '%b')")
+
+
+# the first and last labels are flush with the ends of the axis, so they never hang outside the picture
+DATE_AXIS = alt.Axis(labelExpr=DATE_LABELS, labelOverlap="parity", labelSeparation=8, labelFlush=True, title=None)
+
+
+def date_axis(**kw) -> alt.Axis:
+    """The house date axis (see :data:`DATE_AXIS`) with some properties changed."""
+    return alt.Axis(**{**DATE_AXIS.to_dict(), **kw})
+
+
+# dates the tariff charts mark, as turning-point labels of :func:`truce.analysis.events.turning_points`
+KEY_MOVES = ("Liberation Day", "Geneva", "Busan", "Supreme Court")
+
+
+NO_DATA = "#888888"
+
+
+# the halo behind labels drawn over lines: the page background (the dark pictures swap it)
+HALO = "#fffffe"
+
+
+# a column that marks the rows of labels, bands and rules drawn around the data (key moves,
+# "no data" months, end labels): :func:`truce.charts.render.chart_data` leaves them out, so a
+# chart's data is exactly the data it was given
+DECORATION = "decoration"
+
+
+def decoration(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(**{DECORATION: True})
 
 
 def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -41,6 +87,87 @@ def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 
 
 def _title(title: str, subtitle: str) -> alt.Title:
-    """A title on short lines, so that it fits a phone screen (Vega does not wrap titles)."""
+    """A title on short lines, so that it fits a phone screen (Vega does not wrap titles; the
+    static pictures re-wrap them to their own width)."""
     return alt.Title(textwrap.wrap(title, 46, break_on_hyphens=False),
                      subtitle=textwrap.wrap(subtitle, 62, break_on_hyphens=False), anchor="start")
+
+
+def data_through(dates, *, monthly: bool = False) -> dt.date:
+    """The date of a chart's latest data point (for a monthly series, the last day of its last
+    month): the chart's "as of" date."""
+    last = pd.to_datetime(pd.Series(list(dates))).max()
+    if monthly:
+        last = last.to_period("M").to_timestamp(how="end")
+    return last.date()
+
+
+def month_starts(dates) -> list[pd.Timestamp]:
+    return sorted({pd.Timestamp(d).to_period("M").to_timestamp() for d in dates})
+
+
+def missing_months(dates, start=None, end=None) -> pd.DataFrame:
+    """The months from ``start`` (or the first of ``dates``) to ``end`` (or the last) that have
+    no row in ``dates``: columns month, until (the next month's first day), mid (mid-month)."""
+    have = month_starts(dates)
+    if not have:
+        return pd.DataFrame(columns=["month", "until", "mid"])
+    first = pd.Timestamp(start).to_period("M").to_timestamp() if start is not None else have[0]
+    last = pd.Timestamp(end).to_period("M").to_timestamp() if end is not None else have[-1]
+    gaps = [m for m in pd.date_range(first, last, freq="MS") if m not in set(have)]
+    return pd.DataFrame({"month": gaps, "until": [m + pd.offsets.MonthBegin(1) for m in gaps],
+                         "mid": [m + pd.Timedelta(days=14) for m in gaps]})
+
+
+def no_data_marks(gaps: pd.DataFrame, *, label: str = "no data") -> list[alt.Chart]:
+    """A pale band over each month without data, labelled, so a gap never reads as zero.
+    ``gaps``: month, until, mid (from :func:`missing_months`)."""
+    if gaps is None or gaps.empty:
+        return []
+    frame = decoration(gaps.assign(no_data=label))
+    band = alt.Chart(frame).mark_rect(color=NO_DATA, opacity=0.18).encode(
+        x="month:T", x2="until:T", tooltip=[alt.Tooltip("month:T", title="Month", format="%B %Y"), alt.Tooltip("no_data:N", title="Data")])
+    text = alt.Chart(frame).mark_text(angle=270, align="left", baseline="middle", dx=4, y="height", fontSize=MIN_FONT_PX,
+                                      color=NO_DATA).encode(x="mid:T", text="no_data:N")
+    return [band, text]
+
+
+def key_moves(moves: pd.DataFrame, start, end) -> pd.DataFrame:
+    """The turning points named in :data:`KEY_MOVES` between ``start`` and ``end``: date, move."""
+    frame = moves[moves["label"].isin(KEY_MOVES)]
+    keep = frame["date"].map(lambda d: pd.Timestamp(start) <= pd.Timestamp(d) <= pd.Timestamp(end))
+    return pd.DataFrame({"date": pd.to_datetime(frame[keep]["date"]), "move": frame[keep]["label"]}).reset_index(drop=True)
+
+
+def annotation_marks(moves: pd.DataFrame | None) -> list[alt.Chart]:
+    """A dashed rule at each key move with its name along it (``moves``: date, move)."""
+    if moves is None or moves.empty:
+        return []
+    moves = decoration(moves)
+    rule = alt.Chart(moves).mark_rule(strokeDash=[3, 3], color=NO_DATA).encode(
+        x="date:T", tooltip=[alt.Tooltip("move:N", title="Move"), alt.Tooltip("date:T", title="Date", format="%-d %B %Y")])
+    text = alt.Chart(moves).mark_text(angle=270, align="right", baseline="bottom", dx=-2, dy=-2, fontSize=MIN_FONT_PX,
+                                      color=NO_DATA).encode(x="date:T", y=alt.value(0), text="move:N")
+    return [rule, text]
+
+
+def end_labels(frame: pd.DataFrame, *, x: str, y: str, series: str, colours: dict[str, str], fmt=None,
+               close: float = 0.14) -> list[alt.Chart]:
+    """Direct labels just above the last point of each series, right-aligned, instead of a
+    legend (for up to three series). Where two ends lie within ``close`` of the value range of
+    each other, the higher label moves up a line so the two never overlap."""
+    last = frame.sort_values(x).groupby(series, as_index=False).last()
+    last = last.sort_values(y, ascending=True, kind="stable").reset_index(drop=True)
+    span = float(frame[y].max() - min(frame[y].min(), 0)) or 1.0
+    marks, shift, prev = [], 0, None
+    for _, row in last.iterrows():
+        shift = shift + 1 if prev is not None and (row[y] - prev) / span < close else 0
+        prev = row[y]
+        value = "" if fmt is None else f": {fmt(row[y])}"
+        label = decoration(pd.DataFrame({"at": [row[x]], "level": [row[y]], "end_label": [f"{row[series]}{value}"]}))
+        kind = "T" if pd.api.types.is_datetime64_any_dtype(frame[x]) else "Q"
+        where = {"align": "right", "baseline": "bottom", "dx": -2, "dy": -4 - 16 * shift, "fontSize": MIN_FONT_PX + 1, "fontWeight": "bold"}
+        enc = {"x": alt.X(f"at:{kind}"), "y": "level:Q", "text": "end_label:N"}
+        marks.append(alt.Chart(label).mark_text(**where, color=HALO, stroke=HALO, strokeWidth=4, strokeJoin="round").encode(**enc))
+        marks.append(alt.Chart(label).mark_text(**where, color=colours[row[series]]).encode(**enc))
+    return marks

@@ -5,32 +5,88 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import SIDE_LABELS, _side_scale
+from truce.charts.style import (
+    DATE_AXIS,
+    MIN_FONT_PX,
+    NO_DATA,
+    SIDE_COLOURS,
+    SIDE_LABELS,
+    _side_scale,
+    _title,
+    annotation_marks,
+    decoration,
+    end_labels,
+)
+
+# labels at the ends of the lines, short enough for a phone
+SHORT_LABELS = {"US": "US on China", "CN": "China on US"}
 
 
-def headline_rates(series: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
-    """Step chart of the headline rate in both directions.
+HEADLINE_SUBTITLE = "Sum of the across-the-board additional duties in force each day, %"
 
-    ``series`` has columns date, imposer (US/CN), rate_pct — one row per change date.
+
+def headline_rates(series: pd.DataFrame, *, title: str, description: str, moves: pd.DataFrame | None = None,
+                   subtitle: str = HEADLINE_SUBTITLE, live: bool = True) -> alt.LayerChart:
+    """Step chart of the headline rate in both directions, each line labelled at its end, with
+    the key moves (``moves``: date, move) marked.
+
+    ``series`` has columns date, imposer (US/CN), rate_pct — one row per change date. China's
+    line is drawn wide and pale under the US line, so that where the two rates are equal both
+    stay visible. ``live=False`` leaves out the zoom and hover values (Vega cannot repeat them
+    inside a concatenated chart).
     """
     frame = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]))
     hover = alt.selection_point(fields=["date"], nearest=True, on="pointerover", empty=False)
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        x=alt.X("date:T", axis=DATE_AXIS),
         y=alt.Y("rate_pct:Q", title="Additional duty on all goods (%)"),
-        color=alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top", direction="vertical")),
+        color=alt.Color("side:N", scale=_side_scale(), legend=None),
     )
     zoom = alt.selection_interval(bind="scales", encodings=["x"])
-    line = base.mark_line(interpolate="step-after", strokeWidth=2.5).add_params(zoom)
+    under = base.mark_line(interpolate="step-after", strokeWidth=5, opacity=0.55).transform_filter(
+        alt.FieldEqualPredicate(field="imposer", equal="CN"))
+    over = base.mark_line(interpolate="step-after", strokeWidth=2.2).transform_filter(
+        alt.FieldEqualPredicate(field="imposer", equal="US"))
     points = base.mark_point(filled=True, size=40).encode(
-        opacity=alt.condition(hover, alt.value(1), alt.value(0)),
+        opacity=alt.condition(hover, alt.value(1), alt.value(0)) if live else alt.value(0),
         tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
                  alt.Tooltip("side:N", title="Side"), alt.Tooltip("rate_pct:Q", title="Rate (%)")],
-    ).add_params(hover)
-    return (line + points).properties(
-        title=alt.Title(title, subtitle="Sum of the across-the-board additional duties in force each day"),
-        width="container", height=300, description=description,
     )
+    if live:
+        over, points = over.add_params(zoom), points.add_params(hover)
+    labels = end_labels(frame.assign(side=frame["imposer"].map(SHORT_LABELS)), x="date", y="rate_pct", series="side",
+                        colours={SHORT_LABELS[k]: SIDE_COLOURS[k] for k in SHORT_LABELS}, fmt=lambda v: f"{v:g}%")
+    return alt.layer(*annotation_marks(moves), under, over, points, *labels).properties(
+        title=_title(title, subtitle), width="container", height=300, description=description,
+    )
+
+
+def headline_long_view(series: pd.DataFrame, *, since: str) -> alt.LayerChart:
+    """A small step chart of the same rates over the long view, the span of the main chart
+    (from ``since``) shaded. ``series`` as for :func:`headline_rates`."""
+    frame = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]))
+    span = decoration(pd.DataFrame({"from": [pd.Timestamp(since)], "to": [frame["date"].max()], "span": ["shown above"]}))
+    shade = alt.Chart(span).mark_rect(color=NO_DATA, opacity=0.15).encode(x="from:T", x2="to:T")
+    note = alt.Chart(span).mark_text(align="right", baseline="top", dx=-4, dy=4, color=NO_DATA).encode(
+        x="to:T", y=alt.value(0), text="span:N")
+    base = alt.Chart(frame).encode(
+        x=alt.X("date:T", axis=alt.Axis(format="%Y", title=None, tickCount={"interval": "year", "step": 1}, labelOverlap="greedy")),
+        y=alt.Y("rate_pct:Q", title="%", axis=alt.Axis(tickCount=3)),
+        color=alt.Color("side:N", scale=_side_scale(), legend=None))
+    lines = base.mark_line(interpolate="step-after", strokeWidth=1.8)
+    return alt.layer(shade, note, lines).properties(
+        title=alt.Title(f"The long view, from {frame['date'].min():%Y}", fontSize=MIN_FONT_PX + 1, anchor="start"),
+        width="container", height=90)
+
+
+def headline_with_long_view(recent: pd.DataFrame, long: pd.DataFrame, *, title: str, description: str,
+                            moves: pd.DataFrame | None = None) -> alt.VConcatChart:
+    """The headline chart from where the story starts, and under it the long view as a small chart."""
+    main = headline_rates(recent, title=title, description=description, moves=moves, live=False)
+    small = headline_long_view(long, since=str(pd.to_datetime(recent["date"]).min().date()))
+    top = main.copy()
+    top.title, top.description = alt.Undefined, alt.Undefined
+    return alt.vconcat(top, small, spacing=24).properties(title=main.title, description=description)
 
 
 def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
@@ -41,7 +97,7 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
     frame = layers[["imposer", "layer", "net_pct", "y0", "y1"]].assign(
         side=layers["imposer"].map(SIDE_LABELS), date=pd.to_datetime(layers["date"]), until=pd.to_datetime(layers["until"]))
     return alt.Chart(frame).mark_rect(opacity=0.9, stroke=None).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+        x=alt.X("date:T", axis=DATE_AXIS),
         x2="until:T",
         y=alt.Y("y0:Q", title="Percentage points"),
         y2="y1:Q",

@@ -5,22 +5,23 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, DATE_AXIS, US, _title
+from truce.charts.style import CN, DATE_AXIS, US, _title, end_labels
 
 FLOW_LABELS = {"imports_usd_m": "US imports from China", "exports_usd_m": "US exports to China"}
 
 
 def trade_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
-    """Two lines, US imports from and exports to China. ``frame``: date, flow, usd_bn."""
+    """Two lines, US imports from and exports to China, each labelled at its end. ``frame``: date, flow, usd_bn."""
     scale = alt.Scale(domain=list(FLOW_LABELS.values()), range=[CN, US])
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", axis=DATE_AXIS),
         y=alt.Y("usd_bn:Q", title="US$ billion a month"),
-        color=alt.Color("flow:N", scale=scale, legend=alt.Legend(title=None, orient="top")),
+        color=alt.Color("flow:N", scale=scale, legend=None),
         tooltip=[alt.Tooltip("date:T", title="Month", format="%B %Y"), alt.Tooltip("flow:N", title="Flow"),
                  alt.Tooltip("usd_bn:Q", title="US$ billion", format=".1f")],
     )
-    return (base.mark_line(strokeWidth=2.5) + base.mark_point(filled=True, size=30)).properties(
+    labels = end_labels(frame, x="date", y="usd_bn", series="flow", colours=dict(zip(FLOW_LABELS.values(), [CN, US])))
+    return alt.layer(base.mark_line(strokeWidth=2.5), base.mark_point(filled=True, size=30), *labels).properties(
         title=_title(title, subtitle), width="container", height=280, description=description)
 
 
