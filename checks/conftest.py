@@ -11,15 +11,15 @@ import pytest
 from truce import data
 
 SOURCES = """\
-id,title,publisher,url,published,accessed,kind,language,relies_on,document
-wh-test,Fact sheet,The White House,https://www.whitehouse.gov/test,2025-05-12,2026-11-29,primary,en,,
-press-test,Report,Press,https://example.org/report,,2026-11-29,secondary,en,MOFCOM statement,
-copy-test,Announcement text,Mirror,https://example.org/text,,2026-11-29,primary-copy,zh,Full text of the announcement,MOFCOM Announcement 2025 No. 18
+id,title,publisher,url,published,accessed,kind,tier,language,relies_on,document
+wh-test,Fact sheet,The White House,https://www.whitehouse.gov/test,2025-05-12,2026-11-29,primary,1,en,,
+press-test,Report,Press,https://example.org/report,,2026-11-29,secondary,3,en,MOFCOM statement,
+copy-test,Announcement text,Mirror,https://example.org/text,,2026-11-29,primary-copy,1,zh,Full text of the announcement,MOFCOM Announcement 2025 No. 18
 """
 EVENTS = """\
-id,date,date_end,announced,issued,effective,ended,actor,lever,direction,status,title,summary,instrument,source_ids,note
-geneva,2025-05-12,,,,,,both,talks,de-escalation,in-force,Geneva joint statement,Both sides cut tariffs for 90 days.,,wh-test,
-spiral,2025-04-09,,,,,,US,tariffs,escalation,revoked,US raises rate,The US raised its rate.,EO 14259,wh-test;press-test,
+id,date,date_end,announced,issued,effective,ended,actor,lever,direction,status,kind,key,title,summary,instrument,source_ids,note
+geneva,2025-05-12,,,,,,both,talks,de-escalation,in-force,move,true,Geneva joint statement,Both sides cut tariffs for 90 days.,,wh-test,
+spiral,2025-04-09,,,,,,US,tariffs,escalation,revoked,move,,US raises rate,The US raised its rate.,EO 14259,wh-test;press-test,
 """
 
 

@@ -17,7 +17,7 @@ def _events(row: str) -> str:
 
 
 @pytest.mark.parametrize("row,expected", [
-    ("x,2025-04-05,,2025-04-02,2025-04-02,2025-04-09,,US,tariffs,escalation,in-force,T,S.,,wh-test,",
+    ("x,2025-04-05,,2025-04-02,2025-04-02,2025-04-09,,US,tariffs,escalation,in-force,move,,T,S.,,wh-test,",
      'events.csv:2: column date: "2025-04-05" is none of the move\'s dates (2025-04-02, 2025-04-02, 2025-04-09) — list the move '
      "on the day it was announced, or took effect if it was scheduled long before"),
 ])
@@ -27,9 +27,9 @@ def test_a_listing_date_that_is_none_of_the_moves_dates_is_reported(package, row
 
 
 @pytest.mark.parametrize("row", [
-    "x,2025-04-02,,2025-04-02,2025-04-02,2025-04-09,,US,tariffs,escalation,in-force,T,S.,,wh-test,",   # listed when announced
-    "x,2025-04-09,,2025-01-02,,2025-04-09,,US,tariffs,escalation,in-force,T,S.,,wh-test,",             # scheduled long before
-    "x,2025-04-09,,,,,,US,tariffs,escalation,in-force,T,S.,,wh-test,",                                 # no named date known
+    "x,2025-04-02,,2025-04-02,2025-04-02,2025-04-09,,US,tariffs,escalation,in-force,move,,T,S.,,wh-test,",   # listed when announced
+    "x,2025-04-09,,2025-01-02,,2025-04-09,,US,tariffs,escalation,in-force,move,,T,S.,,wh-test,",             # scheduled long before
+    "x,2025-04-09,,,,,,US,tariffs,escalation,in-force,move,,T,S.,,wh-test,",                                 # no named date known
 ])
 def test_a_listing_date_among_the_moves_dates_passes(package, row):
     assert [p for p in data.problems(package(events=_events(row))) if p.column == "date"] == []

@@ -9,7 +9,7 @@
 #     language: python
 #     name: python3
 #   truce:
-#     data: [events]
+#     data: [events, months_checked]
 # ---
 
 # %% [markdown]
@@ -21,8 +21,11 @@
 # documents (government notices, court opinions, joint statements) are preferred; where reports
 # disagree, the entry says so.
 #
-# Filter by lever, actor or direction, or search the text. The address bar keeps your filter,
-# so a view can be shared.
+# Each move is listed on the day it was announced and shows the day it took effect (a move
+# scheduled more than a month ahead is listed on the day it took effect). Deadlines fixed in
+# advance, such as the end of a suspension, are marked and are not counted as moves. Show the key
+# dates, moves or deadlines only, filter by lever, actor or direction, or search the text; the
+# address bar keeps your filter, so a view can be shared.
 
 # %%
 from IPython.display import HTML
@@ -32,7 +35,13 @@ from truce.blocks import chronology
 HTML(chronology.overview_chart())
 
 # %% [markdown]
-# ## All events, newest first
+# ## Key dates
+
+# %%
+HTML(chronology.key_dates_html())
+
+# %% [markdown]
+# ## All entries, newest first
 
 # %%
 HTML(chronology.page())

@@ -171,7 +171,7 @@ MEMBERS_CSV = "list_id,code\nus-301-list-3,94036080\n"
 PRODUCTS_CSV = "side,code,description,description_basis,description_zh,source_ids\nUS,9403608081,wooden furniture,census-short,,src-a\n"
 WEIGHTS_CSV = "id,imposer,base_year,basis,code,list_id,value_usd_m,source_ids,note\nus-1,US,2024,product,9403608081,,10,src-a,\n"
 MFN_CSV = "id,imposer,scope,code,rate_pct,base_year,source_ids,note\nus-mfn,US,side-average,,3.1,2017,src-a,\n"
-SOURCES_CSV = "id,title,publisher,url,published,accessed,kind,language,relies_on,document\nsrc-a,T,P,https://example.org/a,,2026-12-04,primary,en,,\n"
+SOURCES_CSV = "id,title,publisher,url,published,accessed,kind,tier,language,relies_on,document\nsrc-a,T,P,https://example.org/a,,2026-12-04,primary,1,en,,\n"
 
 
 def _package(tmp_path, **overrides):

@@ -84,7 +84,7 @@ def _commitment_deadlines(frame) -> list[Deadline]:
 
 
 def _is_scheduled_end(row: dict) -> bool:
-    return "-ends-" in row["id"] or row["id"].endswith("-end") or "-statutory-end-" in row["id"]
+    return row["kind"] == "deadline"
 
 
 def _summit_kind(row: dict) -> str | None:

@@ -34,8 +34,27 @@ def turning_points(table: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def events(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every row of the chronology, moves and deadlines, in date order."""
     frame = data.load("events") if table is None else table
     return frame.sort_values(["date", "id"]).reset_index(drop=True)
+
+
+def moves(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The moves: what either side (or a court) did. Deadlines fixed in advance are not moves."""
+    frame = events(table)
+    return frame[frame["kind"] == "move"].reset_index(drop=True)
+
+
+def deadlines(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Dates fixed in advance when a measure or suspension was due to end."""
+    frame = events(table)
+    return frame[frame["kind"] == "deadline"].reset_index(drop=True)
+
+
+def key_events(table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The key dates listed at the top of the chronology (flagged ``key`` in the data)."""
+    frame = events(table)
+    return frame[frame["key"]].reset_index(drop=True)
 
 
 def primary_share(since: dt.date, table: pd.DataFrame | None = None, sources: dict | None = None,
@@ -66,8 +85,9 @@ def near_duplicates(table: pd.DataFrame | None = None, threshold: float = 0.8) -
 
 
 def moves_per_month(table: pd.DataFrame | None = None, since: dt.date = dt.date(2025, 1, 1)) -> pd.DataFrame:
-    """Signed count of moves per month and actor: escalations +1, de-escalations −1."""
-    frame = events(table)
+    """Signed count of moves per month and actor, by the day each move is listed on (announced,
+    or took effect when scheduled long before): escalations +1, de-escalations −1."""
+    frame = moves(table)
     frame = frame[(frame["date"].map(lambda d: d >= since)) & (frame["direction"] != "neutral")]
     frame = frame.assign(month=frame["date"].map(lambda d: d.replace(day=1)),
                          moves=frame["direction"].map({"escalation": 1, "de-escalation": -1}))
@@ -76,8 +96,8 @@ def moves_per_month(table: pd.DataFrame | None = None, since: dt.date = dt.date(
 
 
 def counts_by(table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Events by year and lever."""
-    frame = events(table)
+    """Moves by year and lever."""
+    frame = moves(table)
     frame = frame.assign(year=frame["date"].map(lambda d: d.year))
     return pd.crosstab(frame["year"], frame["lever"], margins=True, margins_name="total")
 
@@ -96,9 +116,9 @@ def empty_months(since: dt.date, until: dt.date, table: pd.DataFrame | None = No
 
 def escalation_table(year: int = 2025) -> pd.DataFrame:
     """Escalating moves by the US and China in ``year``, counted by lever."""
-    events = data.load("events")
-    chosen = events[(events["direction"] == "escalation") & events["actor"].isin(["US", "CN"])
-                    & events["date"].map(lambda d: d.year == year)]
+    frame = moves()
+    chosen = frame[(frame["direction"] == "escalation") & frame["actor"].isin(["US", "CN"])
+                   & frame["date"].map(lambda d: d.year == year)]
     counts = chosen.groupby(["lever", "actor"], as_index=False).size().rename(columns={"size": "moves"})
     full = pd.MultiIndex.from_product([sorted(set(counts["lever"]), key=LEVER_ORDER.index), ["US", "CN"]], names=["lever", "actor"])
     return counts.set_index(["lever", "actor"]).reindex(full, fill_value=0).reset_index()

@@ -14,7 +14,7 @@ from truce import data
 from truce.analysis import events as chronology
 from truce.analysis.events import events
 from truce.blocks.figure import embed
-from truce.blocks.html import esc, source_links
+from truce.blocks.html import NOT_SEARCHED, esc, scroll_open, source_links
 from truce.charts import events as event_charts
 from truce.labels import ACTOR_LABELS, DIRECTION_LABELS, LEVER_LABELS, STATUS_LABELS
 
@@ -44,7 +44,8 @@ def dates_html(row: dict) -> str:
 
 
 def event_html(row: dict, sources: dict) -> str:
-    badges = (f'<span class="badge badge-{esc(row["actor"])}">{esc(ACTOR_LABELS[row["actor"]])}</span>'
+    deadline = '<span class="badge badge-deadline">Deadline</span>' if row["kind"] == "deadline" else ""
+    badges = (f'{deadline}<span class="badge badge-{esc(row["actor"])}">{esc(ACTOR_LABELS[row["actor"]])}</span>'
               f'<span class="badge">{esc(LEVER_LABELS[row["lever"]])}</span>'
               f'<span class="badge badge-{esc(row["direction"])}">{esc(DIRECTION_LABELS[row["direction"]])}</span>'
               f'<span class="badge">{esc(STATUS_LABELS[row["status"]])}</span>')
@@ -52,7 +53,8 @@ def event_html(row: dict, sources: dict) -> str:
     note = f'<p class="chrono-meta"><strong>Note:</strong> {esc(row["note"])}</p>' if row["note"] else ""
     return (
         f'<article class="chrono-event" id="{esc(row["id"])}" data-lever="{esc(row["lever"])}" '
-        f'data-actor="{esc(row["actor"])}" data-direction="{esc(row["direction"])}">'
+        f'data-actor="{esc(row["actor"])}" data-direction="{esc(row["direction"])}" data-kind="{esc(row["kind"])}"'
+        f'{" data-key" if row["key"] else ""}>'
         f'<h4 id="t-{esc(row["id"])}"><a class="headerlink-event" href="#{esc(row["id"])}">{esc(row["title"])}</a></h4>'
         # the site search finds an event by its title; the page's own filter searches the rest
         f'<div data-search-exclude><p class="chrono-meta">{dates_html(row)}{instrument}</p>'
@@ -66,15 +68,19 @@ def _options(name: str, label: str, choices: dict) -> str:
     return f'<label>{esc(label)}<select name="{name}"><option value="">All</option>{opts}</select></label>'
 
 
+SHOW = {"key": "Key dates only", "move": "Moves only", "deadline": "Deadlines only"}
+
+
 def filters_html(total: int) -> str:
     return (
         '<form class="chrono-filters" role="search" aria-label="Filter the chronology">'
+        + _options("show", "Show", SHOW)
         + _options("lever", "Lever", LEVER_LABELS)
         + _options("actor", "Actor", ACTOR_LABELS)
         + _options("direction", "Direction", DIRECTION_LABELS)
         + '<label>Search<input type="search" name="q" placeholder="e.g. soybeans"></label>'
         + '<button type="reset">Clear</button></form>'
-        + f'<p class="chrono-count" aria-live="polite">{total} events</p>'
+        + f'<p class="chrono-count" aria-live="polite">{total} entries</p>'
     )
 
 
@@ -93,16 +99,37 @@ def page_html(table: pd.DataFrame | None = None, sources: dict | None = None) ->
     return "".join(parts)
 
 
-def coverage_note(table: pd.DataFrame | None = None) -> str:
-    """HTML: count, last checked date, and the months since 2025 for which no event was sourced."""
-    frame = events(table)
+def key_dates_html(table: pd.DataFrame | None = None) -> str:
+    """The key dates: a short table at the top of the page, each row linking to its entry."""
+    rows = "".join(
+        f'<tr><td><time datetime="{r["date"].isoformat()}">{r["date"]:%-d %b %Y}</time></td>'
+        f'<td>{esc(ACTOR_LABELS[r["actor"]])}</td><td><a href="#{esc(r["id"])}">{esc(r["title"])}</a></td></tr>'
+        for r in chronology.key_events(table).to_dict("records"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Date", "Who", "What"))
+    return (f'{scroll_open("Key dates")}<table {NOT_SEARCHED} class="key-dates">'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+
+
+def coverage_note(table: pd.DataFrame | None = None, checked_months: pd.DataFrame | None = None) -> str:
+    """HTML: how many moves and deadlines, when the data was last checked, and the months since
+    2025 where a search found no move (``data/months_checked.csv``) or that were never searched."""
+    frame = chronology.events(table)
+    moves, due = (frame["kind"] == "move").sum(), (frame["kind"] == "deadline").sum()
     checked = data.last_updated()
-    gaps = chronology.empty_months(dt.date(2025, 1, 1), checked, frame)
-    gap_text = ("Every month since January 2025 has at least one sourced event." if not gaps else
-                "We found no sourced event for " + ", ".join(g.strftime("%B %Y") for g in gaps) +
-                f"; that does not mean nothing happened, only that no source was found when the data was last checked, on {checked:%-d %B %Y}.")
-    return (f'<p class="chrono-coverage"><strong>{len(frame)} events</strong>, {frame["date"].min():%B %Y} to '
-            f'{frame["date"].max():%-d %B %Y}. Last checked {checked:%-d %B %Y}. {html.escape(gap_text)}</p>')
+    months = data.load("months_checked") if checked_months is None else checked_months
+    empty = sorted(months.loc[months["result"] == "checked-empty", "month"])
+    swept = set(months["month"])
+    gaps = [g for g in chronology.empty_months(dt.date(2025, 1, 1), checked, frame) if g.strftime("%Y-%m") not in swept]
+    texts = []
+    if empty:
+        texts.append("Months searched month by month and found without a sourced move: "
+                     + ", ".join(dt.date.fromisoformat(m + "-01").strftime("%B %Y") for m in empty) + ".")
+    if gaps:
+        texts.append("Months with no entry that have not been searched yet: " + ", ".join(g.strftime("%B %Y") for g in gaps) + ".")
+    gap_text = " ".join(texts) or "Every month since January 2025 has at least one sourced move."
+    return (f'<p class="chrono-coverage"><strong>{moves} moves</strong> and {due} scheduled deadlines, '
+            f'{frame["date"].min():%B %Y} to {frame["date"].max():%-d %B %Y}. Last checked {checked:%-d %B %Y}. '
+            f"{html.escape(gap_text)}</p>")
 
 
 def overview_chart() -> str:
@@ -116,4 +143,5 @@ def overview_chart() -> str:
 
 
 def page() -> str:
+    """Every entry, with the filters and the coverage note."""
     return coverage_note() + page_html()

@@ -6,7 +6,7 @@ is the files' fingerprint, a hash of their bytes computed again only when a file
 modification time changes.
 
 Types follow each field's Table Schema: dates become ``datetime.date``, numbers ``float``,
-integers ``int``, and ``;``-separated id lists (``source_ids`` and every other ``*_ids``
+integers ``int``, booleans ``bool`` (an empty cell is ``False``: the flag is not set), and ``;``-separated id lists (``source_ids`` and every other ``*_ids``
 column) become tuples of ids, parsed here once.
 """
 
@@ -82,6 +82,9 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
             out[col] = [float(v) if v != "" else float("nan") for v in out[col]]
         elif kind == "integer":
             out[col] = [int(v) if v != "" else None for v in out[col]]
+        elif kind == "boolean":
+            true = set(field.get("trueValues", ["true"]))
+            out[col] = [v in true for v in out[col]]
         elif is_list_field(col):
             out[col] = [split_ids(v) for v in out[col]]
     return out

@@ -8,7 +8,7 @@
     var items = Array.prototype.slice.call(root.querySelectorAll(".chrono-event"));
     var groups = Array.prototype.slice.call(root.querySelectorAll(".chrono-month"));
     var count = root.querySelector(".chrono-count");
-    var fields = ["lever", "actor", "direction", "q"];
+    var fields = ["show", "lever", "actor", "direction", "q"];
 
     function fromUrl() {
       var params = new URLSearchParams(window.location.search);
@@ -24,7 +24,9 @@
       var q = values.q.toLowerCase();
       var shown = 0;
       items.forEach(function (el) {
-        var ok = (!values.lever || el.dataset.lever === values.lever) &&
+        var show = values.show;
+        var ok = (!show || (show === "key" ? el.hasAttribute("data-key") : el.dataset.kind === show)) &&
+                 (!values.lever || el.dataset.lever === values.lever) &&
                  (!values.actor || el.dataset.actor === values.actor) &&
                  (!values.direction || el.dataset.direction === values.direction) &&
                  (!q || el.textContent.toLowerCase().indexOf(q) !== -1);

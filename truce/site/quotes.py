@@ -1,0 +1,60 @@
+"""Quotations in a page's prose must be recorded, with sources, in ``data/quotes.csv``."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import csv
+import datetime as dt
+import difflib
+import functools
+import hashlib
+import html
+import json
+import os
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+
+from truce import data
+from truce.site.figlinks import Problem, prose_lines, rel
+
+
+QUOTE = re.compile(r"\"([^\"\n]+)\"|“([^”\n]+)”")
+
+
+TAG = re.compile(r"<[^>]+>")
+
+
+FENCE_ATTR = re.compile(r"^\s*(!!!|\?\?\?)")
+
+
+def _normal(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip().rstrip(".,;:!?").strip()
+
+
+def unlisted_quotes(path: Path, quotes: list[str] | None = None, text: str | None = None,
+                    label: str | None = None, min_words: int = 2) -> list[Problem]:
+    """Quotations of ``min_words`` or more words in a page's prose that appear in no row of
+    ``data/quotes.csv`` (compared without regard to case, typographic quotes, spacing or end punctuation)."""
+    if quotes is None:
+        quotes = list(data.load("quotes")["quote"])
+    known = [_normal(q).casefold() for q in quotes]
+    name = label or rel(path)
+    problems = []
+    for n, line in prose_lines(path, text):
+        if FENCE_ATTR.match(line):
+            continue
+        bare = TAG.sub("", line)
+        for m in QUOTE.finditer(bare):
+            said = _normal(m.group(1) or m.group(2))
+            if len(said.split()) < min_words:
+                continue
+            if not any(said.casefold() in q for q in known):
+                problems.append(Problem(name, n, f'quotation "{said}" is not in data/quotes.csv — add the quotation with its sources, or correct the wording'))
+    return problems
