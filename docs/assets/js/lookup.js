@@ -257,7 +257,7 @@
     function remember() {
       var params = new URLSearchParams();
       params.set("side", side());
-      if (form.elements.q.value.trim()) params.set("q", form.elements.q.value.trim());
+      if (form.elements.q.value.trim()) params.set("find", form.elements.q.value.trim());
       if (chosen) params.set("code", chosen);
       if (form.elements.day.value && form.elements.day.value !== form.elements.day.max) params.set("day", form.elements.day.value);
       window.history.replaceState(null, "", window.location.pathname + "?" + params.toString());
@@ -406,9 +406,9 @@
       var params = new URLSearchParams(window.location.search);
       if (params.get("side") === "CN" || params.get("side") === "US") form.elements.side.value = params.get("side");
       if (params.get("day")) form.elements.day.value = params.get("day");
-      if (params.get("q")) form.elements.q.value = params.get("q");
+      if (params.get("find")) form.elements.q.value = params.get("find");
       chosen = params.get("code") || null;
-      return params.has("q") || params.has("code");
+      return params.has("find") || params.has("code");
     }
 
     form.addEventListener("submit", function (e) { e.preventDefault(); load().then(search); });
