@@ -129,7 +129,7 @@ def cn_average_now() -> Result:
         definition="Highest trade-weighted average US tariff on Chinese goods since 2018.")
 def us_average_peak() -> Result:
     """Maximum of products.average_rate(d, "US") over the change dates d since 1 Jan 2018 (average_peak)."""
-    value, day = average_peak("US")
+    _, day = average_peak("US")
     return _average_on(day, "US")
 
 
@@ -137,7 +137,7 @@ def us_average_peak() -> Result:
         definition="Highest average Chinese tariff on US goods since 2018.")
 def cn_average_peak() -> Result:
     """Maximum of products.average_rate(d, "CN") over the change dates d since 1 Jan 2018 (average_peak)."""
-    value, day = average_peak("CN")
+    _, day = average_peak("CN")
     return _average_on(day, "CN")
 
 
