@@ -25,7 +25,7 @@ from truce.figures import registry
 from truce.paths import DATA_DIR
 from truce.site import feeds
 
-SHORTCODE = re.compile(r"^\{\{\s*([a-z0-9]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.MULTILINE)
+SHORTCODE = re.compile(r"^\{\{\s*([a-z0-9]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
 PAGE_CHARTS = {
     "headline-rates": lambda: tariffs.headline_chart(start=dt.date(2025, 1, 1)),
     "us-china-trade": lambda: series.trade_block(),
@@ -69,11 +69,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 WORDS_PER_MINUTE = 230
-H1_END = re.compile(r"(</h1>)", re.IGNORECASE)
-TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
+H1_END = re.compile(r"(</h1>)", re.I)
+TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
 
-NOT_PROSE = re.compile(r'<div class="footnote">.*|<figure\b.*?</figure>|<details\b.*?</details>|<table\b.*?</table>', re.DOTALL | re.IGNORECASE)
+NOT_PROSE = re.compile(r'<div class="footnote">.*|<figure\b.*?</figure>|<details\b.*?</details>|<table\b.*?</table>', re.S | re.I)
 
 
 def reading_minutes(html_text: str) -> int:
