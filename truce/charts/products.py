@@ -6,7 +6,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import DATE_AXIS, SIDE_LABELS, _side_scale, _title
+from truce.charts.style import SIDE_LABELS, _side_scale, _title
+
+YEAR_AXIS = alt.Axis(format="%Y", title=None, tickCount=alt.TimeIntervalStep(interval="year", step=1), labelOverlap=True)
 
 # authorities in stacking order (normal duty first), one colour each; China's in warm tones
 AUTHORITY_COLOURS = {
@@ -34,7 +36,7 @@ def average_rates(series: pd.DataFrame, piie: pd.DataFrame, *, title: str, descr
         ["date", "side", "value_pct", "vintage"]]
     colour = alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top", direction="vertical"))
     line = alt.Chart(steps).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
-        x=alt.X("date:T", axis=DATE_AXIS), y=alt.Y("average_pct:Q", title="Average tariff, normal duty included (%)"),
+        x=alt.X("date:T", axis=YEAR_AXIS), y=alt.Y("average_pct:Q", title="Average tariff, normal duty included (%)"),
         color=colour,
         tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("side:N", title="Side"),
                  alt.Tooltip("average_pct:Q", title="Average (%)", format=".1f")])
@@ -52,7 +54,7 @@ def average_breakdown(frame: pd.DataFrame, *, title: str, description: str) -> a
     date, side, authority, points."""
     present = [a for a in AUTHORITY_COLOURS if a in set(frame["authority"])]
     data = frame.assign(order=frame["authority"].map({a: i for i, a in enumerate(present)}), date=pd.to_datetime(frame["date"]),
-                        label=frame["moment"] + " (" + pd.to_datetime(frame["date"]).dt.strftime("%-d %b %Y") + ")")
+                        label=frame["moment"])
     labels = list(dict.fromkeys(data.sort_values("date", kind="stable")["label"]))
     return alt.Chart(data).mark_bar().encode(
         y=alt.Y("label:N", sort=labels, title=None, axis=alt.Axis(labelLimit=200)),
