@@ -411,7 +411,22 @@
       return params.has("find") || params.has("code");
     }
 
-    form.addEventListener("submit", function (e) { e.preventDefault(); load().then(search); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      load().then(function () { search(); var first = results.querySelector("button"); if (first && !chosen) first.focus(); });
+    });
+    // arrow keys move between the search box and the results
+    box.addEventListener("keydown", function (e) {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      var buttons = Array.prototype.slice.call(results.querySelectorAll("button"));
+      var at = buttons.indexOf(document.activeElement);
+      if (e.target === form.elements.q && e.key === "ArrowDown" && buttons.length) { buttons[0].focus(); e.preventDefault(); }
+      else if (at >= 0) {
+        e.preventDefault();
+        if (e.key === "ArrowDown" && at + 1 < buttons.length) buttons[at + 1].focus();
+        else if (e.key === "ArrowUp") (at ? buttons[at - 1] : form.elements.q).focus();
+      }
+    });
     form.addEventListener("focusin", function () { load(); });
     form.elements.q.addEventListener("input", function () { load().then(function () { chosen = null; output.hidden = true; search(); }); });
     Array.prototype.forEach.call(form.elements.side, function (r) {
