@@ -206,10 +206,10 @@ def average_chart() -> str:
 def key_dates() -> list[tuple[str, dt.date]]:
     """Days at which the breakdown is shown: before the trade war, after each round, at the US peak, today."""
     us_day = averages.average_peak("US")[1]
-    days = [("Before", dt.date(2018, 1, 1)), ("Phase One", dt.date(2020, 2, 14)), ("Inauguration", dt.date(2025, 1, 20)),
+    days = [("Jan 2018", dt.date(2018, 1, 1)), ("Phase One", dt.date(2020, 2, 14)), ("Jan 2025", dt.date(2025, 1, 20)),
             ("US peak", us_day), ("Geneva", dt.date(2025, 5, 14)), ("Busan", dt.date(2025, 11, 10)),
             ("Section 122", dt.date(2026, 2, 24)), ("Today", _today())]
-    return [(f"{name}, {day:%b %Y}", day) for name, day in days]
+    return days  # short names: the chart's row labels must fit a phone
 
 
 def breakdown_table() -> pd.DataFrame:
