@@ -9,7 +9,7 @@
 #     language: python
 #     name: python3
 #   truce:
-#     data: [average_tariffs, quoted_rates, tariff_measures]
+#     data: [average_tariffs, quoted_rates, tariff_measures, tariff_lists, list_products, products, trade_weights, mfn_rates, sources]
 # ---
 
 # %% [markdown]
@@ -25,18 +25,47 @@
 # [30%](fig:us-headline-geneva) and [10%](fig:cn-headline-geneva), and after Busan to
 # [20%](fig:us-headline-busan) and [10%](fig:cn-headline-busan). Product-specific layers
 # (Section 301 lists, Section 232 steel or cars, China's farm-goods lists) come on top for the
-# goods they cover; they are in the full stack further down.
+# goods they cover; they are in the full stack further down. To see the whole stack on one
+# product on any day, use the [product lookup](lookup/).
 
 # %%
 from IPython.display import HTML
 
-from truce.blocks import tariffs
+from truce.blocks import products, tariffs
 
 # %%
 HTML(tariffs.headline_chart(chart_id="headline-rates-2018"))
 
 # %% [markdown]
 # Drag or scroll on the chart to zoom into a period; the table under it lists every change.
+#
+# ## The average tariff, product by product
+#
+# The headline rate counts only the duties on all goods. The **trade-weighted average** counts
+# every layer on every product — normal duty, Section 301 lists, Section 232, the
+# across-the-board duties less their exemptions — weighted by what was imported in 2024. The
+# US average on goods from China peaked at [120.4%](fig:us-average-peak) on
+# [3 May 2025](fig:us-average-peak-date), of which the across-the-board duties made up
+# [104.1%](fig:us-average-peak-all-goods): exemptions for electronics and goods under Section 232
+# kept it well below the headline. China's peaked at [152.5%](fig:cn-average-peak) on
+# [12 April 2025](fig:cn-average-peak-date), of which [125.0%](fig:cn-average-peak-all-goods) came
+# from its duty on all US goods. On the day the data was last checked the averages stood at
+# [25.1%](fig:us-average-now) and [35.9%](fig:cn-average-now).
+
+# %%
+HTML(products.average_chart())
+
+# %% [markdown]
+# ### What the average is made of
+#
+# The same average split by legal authority at key moments. Under the truce the across-the-board
+# duties are a minority of the US average: Section 301, from the first trade war, and the
+# Section 232 duties on steel, aluminium, copper, cars and parts make up most of it.
+
+# %%
+HTML(products.breakdown_chart())
+
+# %% [markdown]
 #
 # ## Read the stack on any day
 #
@@ -75,6 +104,23 @@ HTML(tariffs.reconciliation_table())
 
 # %%
 HTML(tariffs.averages_chart())
+
+# %% [markdown]
+# ### Our average against the Peterson Institute's
+#
+# Chad Bown's chart at the Peterson Institute (PIIE) is the reference for trade-weighted averages.
+# The table sets every PIIE value in our data beside the average computed here for the same day
+# and direction. After Geneva our US average, [43.0%](fig:us-average-geneva), is
+# [8.1 pp](fig:us-piie-gap-geneva) below PIIE's; our Chinese average is
+# [4.9 pp](fig:cn-piie-gap-geneva) above it. The US gap is almost all weights: with 2024 imports,
+# goods on the Section 301 lists weigh less than in the older trade PIIE appears to use (imports
+# of listed goods fell after 2018), while the changes in 2025 match closely. The Chinese gap comes
+# from list-level weights: without China's product codes, each retaliation list counts at its
+# top rate on its announced value. Neither average is within two or three points of PIIE's, so
+# the site quotes its own averages only with this caveat.
+
+# %%
+HTML(products.piie_table())
 
 # %% [markdown]
 # ## The 2026 picture

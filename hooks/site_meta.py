@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 
 from truce import data
 from truce.blocks import data_page, home, series, tariffs
+from truce.blocks import products as product_blocks
 from truce.figures import registry
 from truce.paths import DATA_DIR
 from truce.site import feeds
@@ -153,8 +154,15 @@ def on_files(files, config):
     base = config.get("site_url") or ""
     files.append(File.generated(config, "deadlines.ics", content=feeds.ics_text(base)))
     files.append(File.generated(config, "deadlines.json", content=feeds.json_text(base)))
+    files.append(lookup_data_file(config))
     _rebuild_everything_after_a_data_edit(files)
     return files
+
+
+def lookup_data_file(config) -> File:
+    """The product lookup's data (truce.blocks.products.lookup_data), published beside its page and
+    fetched only by that page's script. Kept while the data and the package are unchanged."""
+    return File.generated(config, product_blocks.LOOKUP_JSON, content=_block("lookup-json", product_blocks.lookup_json))
 
 
 _LAST_BUILD: dict[str, tuple[str, str]] = {}

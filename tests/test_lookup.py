@@ -1,0 +1,157 @@
+"""The product lookup and the average figures: the browser computes the same stacks as
+``truce.analysis.products`` (run in Chromium), the lookup data stays small, the PIIE table
+and the average figures hold together."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import shutil
+
+import pytest
+
+from truce.analysis import products as P
+from truce.blocks import products as B
+from truce.figures import products as F
+from truce.paths import ROOT
+
+LOOKUP_JS = ROOT / "docs" / "assets" / "js" / "lookup.js"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+# side, code, day — what each case exercises
+CASES = [
+    ("US", "9403608081", "2018-10-01", "List 3 at 10%"),
+    ("US", "9403608081", "2019-06-01", "List 3 raised to 25%"),
+    ("US", "9403608081", "2025-04-11", "List 3 + fentanyl + reciprocal 125"),
+    ("US", "9403608081", "2025-05-14", "Geneva: 24 reciprocal points suspended"),
+    ("US", "9403608081", "2026-03-01", "Section 122 surcharge"),
+    ("US", "6110202079", "2019-09-02", "List 4A at 15%"),
+    ("US", "6110202079", "2020-02-14", "List 4A halved"),
+    ("US", "9503000073", "2019-12-16", "4B-only good: List 4B never took effect"),
+    ("US", "9503000073", "2025-04-11", "4B-only good at the headline peak"),
+    ("US", "8517130000", "2025-04-08", "smartphones: electronics exemption, retroactive"),
+    ("US", "8517130000", "2025-11-13", "smartphones under the updated Annex II"),
+    ("US", "8471300100", "2025-05-14", "laptops: exempted electronics"),
+    ("US", "7208510030", "2018-04-01", "steel plate: Section 232 of 2018"),
+    ("US", "7208510030", "2025-04-11", "232 good outside the reciprocal duty"),
+    ("US", "7208510030", "2025-06-04", "Section 232 steel at 50%"),
+    ("US", "7208510030", "2026-03-01", "232 good outside the Section 122 surcharge"),
+    ("US", "8703800002", "2024-10-01", "EV: review rate replaces List 1"),
+    ("US", "8703800002", "2025-04-11", "EV: 301 + 232 autos + fentanyl"),
+    ("US", "8708301050", "2025-04-20", "auto part shielded before its own duty began"),
+    ("US", "0901210000", "2025-11-13", "coffee: farm goods added to Annex II"),
+    ("US", "8541420010", "2024-10-01", "solar cells: review rate 50%"),
+    ("US", "850760", "2024-10-01", "6-digit query: partial coverage, not counted"),
+    ("US", "8507600010", "2026-01-01", "EV batteries: review rate"),
+    ("CN", "12019011", "2025-03-15", "Chinese farm good: soybeans on the 10% list"),
+    ("CN", "12019011", "2025-04-12", "soybeans + 125% on all US goods"),
+    ("CN", "12019011", "2025-11-10", "farm lists lifted"),
+    ("CN", "02071200", "2025-03-10", "frozen chicken: 15% list"),
+    ("CN", "02064100", "2018-05-01", "pork liver: April 2018 list at 25%"),
+    ("CN", "27011210", "2025-02-10", "coal: February 2025 list"),
+    ("CN", "08021200", "2019-06-01", "almonds: 2018 list, uncoded lists unknown"),
+]
+
+
+@pytest.fixture(scope="module")
+def lookup_data() -> dict:
+    return B.lookup_data()
+
+
+@pytest.fixture(scope="module")
+def browser_page(lookup_data):
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium not found at {CHROMIUM} — install Debian's chromium")
+        pytest.skip("Chromium not installed")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.set_content("<!doctype html><title>lookup</title>")
+        page.add_script_tag(content=LOOKUP_JS.read_text(encoding="utf-8"))
+        page.evaluate("d => { window.LOOKUP_DATA = d; }", lookup_data)
+        yield page
+        browser.close()
+
+
+def test_browser_stack_matches_python(browser_page):
+    got = browser_page.evaluate(
+        "cases => cases.map(c => window.TruceLookup.additionalDuty(window.LOOKUP_DATA, c[0], c[1], c[2]))",
+        [list(c[:3]) for c in CASES])
+    expected = [P.additional_duty(code, day, side) for side, code, day, _ in CASES]
+    wrong = [f"{c[0]} {c[1]} {c[2]} ({c[3]}): browser {g}, Python {e}" for c, g, e in zip(CASES, got, expected)
+             if g != pytest.approx(e, abs=1e-6)]
+    assert not wrong, "\n".join(wrong)
+    assert len(set(expected)) > 10  # the cases are not all alike
+
+
+def test_browser_names_the_same_layers_and_reasons(browser_page, lookup_data):
+    """Layer by layer, on a day with an exemption, a suspension, a replacement and an unknown list."""
+    for side, code, day in (("US", "8517130000", "2025-05-14"), ("US", "8703800002", "2024-10-01"), ("CN", "08021200", "2019-06-01")):
+        js = browser_page.evaluate("a => window.TruceLookup.stack(window.LOOKUP_DATA, a[0], a[1], a[2])", [side, code, day])
+        layers = lookup_data["sides"][side]["layers"]
+        py = P.stack(code, day, side)
+        assert [("mfn" if x["layer"] < 0 else layers[x["layer"]]["id"]) for x in js] == [x.layer_id for x in py]
+        assert [x["rate"] for x in js] == pytest.approx([x.rate_pct for x in py])
+        assert [x["coverage"] for x in js] == [x.coverage for x in py]
+        assert [bool(x["removed"]) for x in js] == [bool(x.removed_by) and "suspended" not in x.removed_by for x in py]
+
+
+def test_browser_series_steps_where_python_changes(browser_page):
+    steps = browser_page.evaluate("() => window.TruceLookup.series(window.LOOKUP_DATA, 'US', '9403608081')")
+    for day, points in steps:
+        assert P.additional_duty("9403608081", day, "US") == pytest.approx(points), day
+    assert [p for _, p in steps][:3] == [0, 10, 25]
+
+
+def test_lookup_data_is_small_enough(lookup_data):
+    raw = json.dumps(lookup_data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    assert len(gzip.compress(raw, 9)) <= 300_000, f"lookup data is {len(gzip.compress(raw, 9))} bytes gzip — keep it under 300 KB"
+
+
+def test_lookup_data_resolves_its_globs_and_drops_lists_that_never_took_effect(lookup_data):
+    us = lookup_data["sides"]["US"]
+    ids = [r["id"] for r in us["lists"]]
+    assert "us-301-list-4b" not in ids
+    ev = us["lists"][ids.index("us-301-2024-review-electric-vehicles")]
+    assert {us["layers"][i]["id"] for i in ev["replaces"]} >= {"us-s301-list1-2018-07-06", "us-s301-list3-2019-05-10"}
+    reciprocal = next(x for x in us["layers"] if x["id"] == "us-ieepa-reciprocal-2025-04-10")
+    assert ids.index("us-232-autos") in reciprocal["shieldedBy"]
+    assert not any(x["id"].startswith("us-threat") for x in us["layers"])
+
+
+def test_every_piie_value_is_reconciled():
+    frame = B.piie_comparison()
+    piie = B._piie()
+    assert len(frame) == len(piie)
+    row = frame[(frame["side"] == "US") & (frame["date"] == dt.date(2025, 5, 14))].iloc[0]
+    assert row["gap_pp"] == pytest.approx(round(P.average_rate("2025-05-14", "US") - 51.1, 1))
+    assert row["change"].startswith("since 20 Jan 2025: PIIE +30.4")
+
+
+def test_piie_value_names_what_is_missing():
+    with pytest.raises(KeyError, match="average_tariffs.csv has no PIIE value for US on 2019-01-01"):
+        F.piie_value("US", dt.date(2019, 1, 1))
+
+
+def test_peak_average_is_the_highest_value_of_the_series():
+    series = F.average_series()
+    for side in ("US", "CN"):
+        value, day = F.average_peak(side)
+        assert value == series[series["imposer"] == side]["average_pct"].max()
+        assert P.average_rate(day, side) == pytest.approx(value)
+
+
+def test_all_goods_part_is_the_across_the_board_authorities_only():
+    assert F.all_goods_authorities("US") == {"IEEPA fentanyl", "IEEPA reciprocal", "Section 122"}
+    assert F.all_goods_points(dt.date(2025, 5, 14), "US") < P.average_rate("2025-05-14", "US")
+
+
+def test_breakdown_adds_up_to_the_average():
+    frame = B.breakdown_table()
+    for (moment, side), g in frame.groupby(["date", "side"]):
+        imposer = "US" if side.startswith("US") else "CN"
+        assert g["points"].sum() == pytest.approx(P.average_rate(moment, imposer), abs=0.05)

@@ -1,0 +1,308 @@
+"""Tariffs product by product on the site: the product lookup and the trade-weighted averages.
+
+* :func:`lookup_data` — the precomputed data the lookup page's script reads (published by the
+  build as :data:`LOOKUP_JSON`): per side, the layers with their rates and dates, the lists that
+  feed or exempt them, each listed code's list memberships, the normal duties and the product
+  descriptions. ``docs/assets/js/lookup.js`` computes a product's stack from it for any date,
+  by the rules of :func:`truce.analysis.products.stack` (``tests/test_lookup.py`` compares them).
+* :func:`lookup_block` — the lookup's form and result areas; the script and the data load only
+  on that page, the data only once the reader uses the form.
+* :func:`average_chart`, :func:`breakdown_chart`, :func:`piie_table` — the tracker's
+  trade-weighted averages: since 2018 both ways, by authority at key dates, and against PIIE.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import json
+
+import pandas as pd
+
+from truce import charts, data
+from truce.analysis import products
+from truce.blocks.figure import embed
+from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
+from truce.charts import products as product_charts
+from truce.figures import products as averages
+
+# where the build publishes the lookup data, and its URL relative to the lookup page
+LOOKUP_PAGE = "tariffs/lookup/"
+LOOKUP_JSON = LOOKUP_PAGE + "tariff-lookup.json"
+LOOKUP_JSON_URL = "tariff-lookup.json"
+# the lookup's script, relative to the lookup page
+LOOKUP_JS_URL = "../../assets/js/lookup.js"
+START = dt.date(2018, 1, 1)
+
+
+def _iso(day) -> str:
+    return day.isoformat() if day else ""
+
+
+def _matching(product_class: str, patterns: str) -> bool:
+    return bool(product_class) and any(fnmatch.fnmatchcase(product_class, p) for p in str(patterns or "").split(";") if p)
+
+
+# Lookup data ------------------------------------------------------------------------------------
+
+
+def lookup_data() -> dict:
+    """Everything the lookup needs to compute any product's stack on any day, both sides.
+
+    Per side: ``layers`` (counted tariff_measures rows, in the order :func:`products.stack` lists
+    them; a suspension names the index of the layer it suspends), ``lists`` (the lists that can
+    take effect, in file order, with the layers each feeds or exempts, the layers of an all-goods
+    class it shields and the layers it replaces — glob patterns resolved here), ``codes`` (every
+    listed code → indices of the lists that hold it), ``mfn`` (normal duties by code prefix and
+    the side average) and ``products`` (code and description, for search). Source ids index
+    ``sources`` (publisher, title, url)."""
+    t = products.tables()
+    srcs = data.sources()
+    source_ids: list[str] = []
+
+    def cite(ids) -> list[int]:
+        out = []
+        for sid in ids:
+            if sid not in source_ids:
+                source_ids.append(sid)
+            out.append(source_ids.index(sid))
+        return out
+
+    sides = {}
+    for side in products.IMPOSERS:
+        m = t.measures[(t.measures["imposer"] == side) & ~t.measures["status"].isin(products.NEVER_COUNTED_MEASURES)]
+        m = m.sort_values(["scope", "effective_from", "id"]).to_dict("records")
+        index = {r["id"]: i for i, r in enumerate(m)}
+        lists = [r for r in t.lists[t.lists["imposer"] == side].to_dict("records")
+                 if r["status"] not in products.NEVER_COUNTED_LISTS]
+        layers = [{
+            "id": r["id"], "instrument": r["instrument"], "authority": products.authority(r["id"]),
+            "all": r["scope"] == "all-goods", "rate": float(r["rate_pct"]),
+            "from": _iso(r["effective_from"]), "to": _iso(r["effective_to"]),
+            "sus": index.get(r["suspends"], -1) if r["suspends"] else -1,
+            "shieldedBy": [j for j, lst in enumerate(lists) if lst["action"] == "adds" and _matching(lst["product_class"], r["exempt_classes"])],
+            "event": r["event_id"], "src": cite(r["source_ids"]),
+        } for r in m]
+        out_lists = [{
+            "id": r["id"], "name": r["name"], "instrument": r["instrument"], "action": r["action"],
+            "layers": [index[i] for i in r["layer_ids"] if i in index],
+            "none": r["code_level"] == "none",
+            "from": _iso(r["effective_from"]), "to": _iso(r["effective_to"]), "shield": _iso(r["shields_from"] or r["effective_from"]),
+            "replaces": [i for i, x in enumerate(m) if r["replaces"] and _matching(x["product_class"], r["replaces"])],
+            "src": cite(r["source_ids"]),
+        } for r in lists]
+        position = {r["id"]: j for j, r in enumerate(lists)}
+        codes: dict[str, list[int]] = {}
+        for lid, code in zip(t.members["list_id"], t.members["code"]):
+            if lid in position:
+                codes.setdefault(code, []).append(position[lid])
+        mfn = t.mfn[t.mfn["imposer"] == side]
+        p = t.products[t.products["side"] == side]
+        sides[side] = {
+            "label": charts.SIDE_LABELS[side],
+            "layers": layers, "lists": out_lists,
+            "codes": {c: sorted(set(v)) for c, v in sorted(codes.items())},
+            "mfn": {"average": float(mfn.loc[mfn["scope"] == "side-average", "rate_pct"].iloc[0]),
+                    "codes": {c: float(r) for c, r, s in zip(mfn["code"], mfn["rate_pct"], mfn["scope"]) if s != "side-average"}},
+            # "code<TAB>description" lines: the most compact form for 15,000 products
+            "products": "\n".join(f'{c}\t{" · ".join(x for x in (d, z) if x)}' for c, d, z in
+                                   zip(p["code"], p["description"].fillna(""), p["description_zh"].fillna(""))),
+        }
+    return {
+        "asOf": data.last_updated().isoformat(), "start": START.isoformat(), "sides": sides,
+        "sources": [[srcs[s]["publisher"], srcs[s]["title"], srcs[s]["url"]] for s in source_ids],
+    }
+
+
+def lookup_json() -> str:
+    """:func:`lookup_data` as compact JSON."""
+    return json.dumps(lookup_data(), separators=(",", ":"), ensure_ascii=False)
+
+
+def lookup_events() -> list[str]:
+    """The chronology events the lookup's layers link to."""
+    m = products.tables().measures
+    return sorted({e for e in m["event_id"] if e})
+
+
+# Lookup page ------------------------------------------------------------------------------------
+
+
+def lookup_block() -> str:
+    """The lookup: direction, a code or words, a date; results and the stack appear below, announced
+    to screen readers. Event links sit in a template the build resolves (``event:`` hrefs)."""
+    as_of = data.last_updated()
+    radios = "".join(
+        f'<label class="lookup-radio"><input type="radio" name="side" value="{side}"{" checked" if side == "US" else ""}> '
+        f'{esc(charts.SIDE_LABELS[side])}</label>' for side in products.IMPOSERS)
+    events = "".join(f'<a data-event="{esc(e)}" href="event:{esc(e)}"></a>' for e in lookup_events())
+    return (
+        f'<div class="lookup" data-src="{LOOKUP_JSON_URL}" data-search-exclude>'
+        '<form class="lookup-form" role="search" aria-label="Tariff lookup" autocomplete="off">'
+        f'<fieldset class="lookup-sides"><legend>Direction</legend>{radios}</fieldset>'
+        '<div class="lookup-fields">'
+        '<label class="lookup-field lookup-field--q"><span>Tariff code or words</span>'
+        '<input type="search" name="q" inputmode="search" spellcheck="false" placeholder="e.g. 8517130000, soybeans, toys" '
+        'aria-describedby="lookup-hint" aria-controls="lookup-results"></label>'
+        f'<label class="lookup-field lookup-field--day"><span>On</span><input type="date" name="day" value="{as_of.isoformat()}" '
+        f'min="{START.isoformat()}" max="{as_of.isoformat()}" required></label>'
+        '</div>'
+        '<p id="lookup-hint" class="lookup-hint">US codes have 10 digits (HTS), Chinese codes 8; dots and spaces are ignored; '
+        f'the down arrow moves to the results. Dates from 1 January 2018 to {esc(as_of)}, when the data was last checked.</p>'
+        '</form>'
+        '<p class="lookup-status" role="status" aria-live="polite">'
+        '<noscript>The lookup runs in your browser and needs JavaScript. The same numbers come from '
+        '<code>truce.additional_duty(code, date, side)</code> in the site\'s Python package.</noscript></p>'
+        '<ul id="lookup-results" class="lookup-results" aria-label="Matching products"></ul>'
+        '<section class="lookup-result" aria-live="polite" aria-atomic="false" tabindex="-1" hidden></section>'
+        f'<template class="lookup-events">{events}</template>'
+        '</div>'
+        f'<script defer src="{LOOKUP_JS_URL}"></script>'
+    )
+
+
+# Tracker: averages -------------------------------------------------------------------------------
+
+
+def _today() -> dt.date:
+    return data.last_updated()
+
+
+def _piie() -> pd.DataFrame:
+    """Every PIIE average in average_tariffs.csv (derived and second-hand values included, as the file marks them)."""
+    a = data.load("average_tariffs")
+    return a[a["publisher"].str.startswith("PIIE")].reset_index(drop=True)
+
+
+def _average_sources() -> list[str]:
+    t = products.tables()
+    ids = set()
+    for frame in (t.measures, t.lists, t.weights, t.mfn):
+        ids |= {s for v in frame["source_ids"] for s in v}
+    return sorted(ids)
+
+
+def average_chart() -> str:
+    """The trade-weighted average both ways since 2018 as steps, with PIIE's published values as points."""
+    series = averages.average_series()
+    piie = _piie()
+    us_peak, us_day = averages.average_peak("US")
+    cn_peak, cn_day = averages.average_peak("CN")
+    now = _today()
+    us_now, cn_now = products.average_rate(now, "US"), products.average_rate(now, "CN")
+    description = (f"Step chart of the average tariff each side charged on the other's goods since {START.year}, normal duty "
+                   f"included, with the Peterson Institute's published values as points. The US average peaked at {us_peak:.1f}% "
+                   f"on {us_day:%-d %B %Y}, China's at {cn_peak:.1f}% on {cn_day:%-d %B %Y}; on {now:%-d %B %Y} they stood at "
+                   f"{us_now:.1f}% and {cn_now:.1f}%.")
+    chart = product_charts.average_rates(series, piie, title="Averaged over what is traded, the 2025 spike was lower "
+                                         "and the truce level higher than the headline rates", description=description)
+    table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS), average_pct=series["average_pct"].round(2))[
+        ["date", "side", "average_pct"]]
+    return embed(chart, chart_id="average-rates", table=table,
+                 source=publisher_line(_average_sources()) + " (computed product by product from data/tariff_lists.csv and trade_weights.csv)",
+                 as_of=now, csv_name="average-tariffs-computed.csv")
+
+
+def key_dates() -> list[tuple[str, dt.date]]:
+    """Days at which the breakdown is shown: before the trade war, after each round, at the US peak, today."""
+    us_day = averages.average_peak("US")[1]
+    days = [("Jan 2018", dt.date(2018, 1, 1)), ("Phase One", dt.date(2020, 2, 14)), ("Jan 2025", dt.date(2025, 1, 20)),
+            ("US peak", us_day), ("Geneva", dt.date(2025, 5, 14)), ("Busan", dt.date(2025, 11, 10)),
+            ("Section 122", dt.date(2026, 2, 24)), ("Today", _today())]
+    return days  # short names: the chart's row labels must fit a phone
+
+
+def breakdown_table() -> pd.DataFrame:
+    """Points each authority adds to the average, per side and key date."""
+    rows = []
+    for label, day in key_dates():
+        for side in products.IMPOSERS:
+            split = products.average_by_authority(day, side)
+            for r in split.to_dict("records"):
+                rows.append({"moment": label, "date": day, "side": charts.SIDE_LABELS[side],
+                             "authority": r["authority"], "points": round(float(r["points"]), 2)})
+    return pd.DataFrame(rows)
+
+
+def breakdown_chart() -> str:
+    """Stacked bars: what the average is made of (MFN, 301, 232, IEEPA, 122; China's lists) at key dates."""
+    frame = breakdown_table()
+    description = ("Stacked horizontal bars, one per key date and side, splitting the average tariff into the points each "
+                   "legal authority adds: the normal (MFN) duty, Section 301, Section 232, the IEEPA duties and Section 122 "
+                   "for the United States; China's normal duty, its 2018-2019 retaliation lists and its 2025 duties.")
+    chart = product_charts.average_breakdown(frame, title="What the average is made of", description=description)
+    return embed(chart, chart_id="average-breakdown", table=frame, source=publisher_line(_average_sources()),
+                 as_of=_today(), csv_name="average-by-authority.csv")
+
+
+REASONS = {
+    "US-before": "Before any trade-war duty: the site's normal duty is estimated by chapter from 2024 Census duties; "
+                 "PIIE's base is its 2017 average.",
+    "US-2018": "Section 301 lists weighted by 2024 imports: imports of listed goods fell after 2018, so they weigh less "
+               "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions are not modelled.",
+    "US-2025": "The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
+               "Section 301 weighting carried over from 2018-2019.",
+    "CN": "No product weights for China: each 2018-2019 list is weighted by its announced value over 2017 imports at the "
+          "layer's top rate (lower tiers counted at the top rate), overlapping lists are added as if separate, and China's "
+          "exclusions and normal-duty cuts after 2018 are ignored.",
+}
+
+
+SECOND_TERM = dt.date(2025, 1, 20)
+
+
+def _reason(side: str, day: dt.date) -> str:
+    if side == "CN":
+        return REASONS["CN"]
+    if day < dt.date(2018, 7, 6):
+        return REASONS["US-before"]
+    return REASONS["US-2025"] if day >= dt.date(2025, 1, 20) else REASONS["US-2018"]
+
+
+def piie_comparison() -> pd.DataFrame:
+    """Every PIIE average next to :func:`products.average_rate` on the same day and side, the gap in
+    points, the site's split by authority, and, for 2025, the change since 20 January 2025 in the
+    same PIIE chart version."""
+    piie = _piie()
+    rows = []
+    base = {}
+    for r in piie.sort_values(["imposer", "refers_to", "id"]).to_dict("records"):
+        side, day = r["imposer"], r["refers_to"]
+        site = products.average_rate(day, side)
+        split = products.average_by_authority(day, side)
+        if day == SECOND_TERM:
+            base[(side, r["vintage"])] = (r["value_pct"], site)
+        change = ""
+        if (side, r["vintage"]) in base and day > SECOND_TERM:
+            was, site_was = base[(side, r["vintage"])]
+            change = f"since 20 Jan 2025: PIIE {r['value_pct'] - was:+.1f}, this site {site - site_was:+.1f}"
+        rows.append({"side": side, "date": day, "piie_pct": float(r["value_pct"]), "site_pct": round(site, 1),
+                     "gap_pp": round(site - float(r["value_pct"]), 1), "vintage": r["vintage"], "id": r["id"], "measure": r["measure"],
+                     "split": "; ".join(f'{a} {p:.1f}' for a, p in zip(split["authority"], split["points"])),
+                     "change": change, "reason": _reason(side, day)})
+    return pd.DataFrame(rows)
+
+
+def _qualifier(measure: str) -> str:
+    for word in ("derived", "as reported"):
+        if word in measure:
+            return f" ({word})"
+    return ""
+
+
+def piie_table() -> str:
+    """The reconciliation with PIIE as an HTML table (all numbers computed here)."""
+    frame = piie_comparison()
+    rows = []
+    for r in frame.to_dict("records"):
+        why = esc(r["reason"]) + (f' <span class="lookup-change">({esc(r["change"])})</span>' if r["change"] else "")
+        rows.append(
+            f'<tr><td>{esc(charts.SIDE_LABELS[r["side"]])}</td><td class="nowrap">{esc(r["date"])}</td>'
+            f'<td class="num" title="{esc(r["vintage"])}">{r["piie_pct"]:.1f}%{_qualifier(r["measure"])}</td><td class="num">{r["site_pct"]:.1f}%</td>'
+            f'<td class="num">{r["gap_pp"]:+.1f}</td><td>{esc(r["split"])}</td><td>{why}</td></tr>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Direction", "Day", "PIIE", "This site", "Gap (points)",
+                                                          "This site by authority (points)", "What explains the gap"))
+    src = publisher_line(sorted({s for ids in _piie()["source_ids"] for s in ids}))
+    return (f'{scroll_open("Reconciliation with PIIE")}<table {NOT_SEARCHED} class="reconcile piie">'
+            f'<caption>PIIE values from {esc(src)}, each with the chart version it was read from (data/average_tariffs.csv); '
+            f'gap = this site minus PIIE.</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
