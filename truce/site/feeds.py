@@ -191,11 +191,13 @@ def changes_atom(base_url: str = SITE_URL, text: str | None = None) -> str:
 
 
 def events_atom(base_url: str = SITE_URL, table=None) -> str:
-    """The chronology's events as an Atom feed, newest first, each linking to its entry on the
+    """The chronology's events up to the date the data was checked, as an Atom feed, newest first, each linking to its entry on the
     chronology page (``chronology/#<id>``) and naming its sources."""
     from truce.analysis.events import events
 
-    frame = events(table).sort_values(["date", "id"], ascending=[False, True])
+    frame = events(table)
+    # dates fixed in advance appear once they have passed (the deadline feeds list what is ahead)
+    frame = frame[frame["date"] <= data.last_updated()].sort_values(["date", "id"], ascending=[False, True])
     srcs = data.sources()
     page = base_url + CHRONOLOGY_URL
     items = []

@@ -114,3 +114,32 @@ def record(releases_dir: Path = RELEASES_DIR, data_dir: Path = DATA_DIR) -> Path
 
 if __name__ == "__main__":
     print(f"recorded {record().relative_to(ROOT)}", file=sys.stderr)
+
+
+def release_html(current: dict | None = None, past: list[dict] | None = None) -> str:
+    """The Data page's release section: the current release, how to verify a download, and
+    every recorded release with its manifest."""
+    from truce.blocks.html import esc
+
+    current = manifest() if current is None else current
+    past = past_releases() if past is None else past
+    rows = "".join(
+        f"<tr><td>{esc(m['release'])}</td><td>{esc(m['data_checked'])}</td><td>{len(m['files'])}</td>"
+        f'<td><a href="releases/{esc(m["release"])}/manifest.json">manifest.json</a></td></tr>'
+        for m in past)
+    return (
+        f'<p class="data-release">Current release: <strong>{esc(current["release"])}</strong> '
+        f"(data last checked {esc(current['data_checked'])}), {len(current['files'])} files. "
+        '<a href="manifest.json">manifest.json</a> lists each file with its SHA-256, size, row count and '
+        'schema; <a href="SHA256SUMS">SHA256SUMS</a> holds the same checksums for <code>sha256sum -c</code>.</p>'
+        "<p>To download the release and verify every file:</p>"
+        '<pre><code class="language-sh">'
+        f"curl -fsSO {SITE_URL}data/SHA256SUMS\n"
+        f"cut -d' ' -f3 SHA256SUMS | while read f; do curl -fsSO \"{SITE_URL}data/$f\"; done\n"
+        "sha256sum -c SHA256SUMS    # every line must end in OK\n"
+        "</code></pre>"
+        "<p>Each release keeps its manifest, so a file downloaded earlier can be checked against "
+        "the release it came from:</p>"
+        '<table><thead><tr><th>Release</th><th>Data checked</th><th>Files</th><th>Manifest</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
