@@ -53,6 +53,13 @@ def as_of_text(as_of: dt.date) -> str:
     return f"{as_of.day} {as_of:%B %Y}"
 
 
+def chart_title(vl: dict, chart_id: str) -> str:
+    """A chart's title as one line of text (its id when it has none)."""
+    title = vl.get("title")
+    title = title.get("text") if isinstance(title, dict) else title
+    return " ".join(title) if isinstance(title, list) else (title or chart_id)
+
+
 def footer_lines(source: str, as_of: dt.date, chart_id: str) -> list[str]:
     """The lines drawn under a downloaded picture: source and date, licence and where it is from."""
     return [f"Source: {source} · as of {as_of_text(as_of)}",
@@ -105,15 +112,12 @@ def _write(target: Path, payload: bytes) -> None:
 
 
 def write_kit(vl: dict, *, chart_id: str, table: pd.DataFrame, source: str, as_of: dt.date,
-              kit_dir: Path = KIT_DIR) -> Path:
+              kit_dir: Path | None = None) -> Path:
     """Write a chart's downloads (CSV, SVG, PNG), its live spec when it has controls, and what its
     embed page shows (``meta.json``) to ``kit_dir/<chart_id>/``; return that folder."""
-    folder = kit_dir / chart_id
+    folder = (KIT_DIR if kit_dir is None else kit_dir) / chart_id
     svg = download_svg(vl, chart_id=chart_id, source=source, as_of=as_of)
-    title = vl.get("title")
-    title = title.get("text") if isinstance(title, dict) else title
-    title = " ".join(title) if isinstance(title, list) else (title or chart_id)
-    meta = {"id": chart_id, "title": title, "description": vl.get("description") or "", "source": source,
+    meta = {"id": chart_id, "title": chart_title(vl, chart_id), "description": vl.get("description") or "", "source": source,
             "as_of": as_of.isoformat(), "interactive": interactive(vl)}
     _write(folder / f"{chart_id}.csv", table.to_csv(index=False).encode("utf-8"))
     _write(folder / f"{chart_id}.svg", svg.encode("utf-8"))
@@ -152,9 +156,7 @@ def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, sourc
         payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
         live = (f'<script type="application/json">{payload}</script>'
                 f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore the interactive version</button>')
-    title = json.loads(json.dumps(vl.get("title") or chart_id))
-    title = title.get("text", chart_id) if isinstance(title, dict) else title
-    title = " ".join(title) if isinstance(title, list) else title
+    title = chart_title(vl, chart_id)
     downloads = " · ".join(
         f'<a href="{DOWNLOAD_URL}{cid}.{ext}" download>{label}</a>'
         for ext, label in (("csv", "CSV"), ("svg", "SVG"), ("png", "PNG")))

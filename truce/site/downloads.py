@@ -64,9 +64,9 @@ def home_of_charts(charts_by_page: dict[str, dict[str, frozenset[str]]]) -> dict
     return home
 
 
-def publish_chart(chart_id: str, page_url: str, site_dir: Path, kit_dir: Path = KIT_DIR) -> None:
+def publish_chart(chart_id: str, page_url: str, site_dir: Path, kit_dir: Path | None = None) -> None:
     """Copy a chart's CSV, SVG and PNG to ``downloads/charts/`` and write ``embed/<id>/``."""
-    folder = kit_dir / chart_id
+    folder = (KIT_DIR if kit_dir is None else kit_dir) / chart_id
     wanted = [folder / f"{chart_id}.{ext}" for ext in KIT_FILES] + [folder / "meta.json", folder / "picture.svg"]
     missing = [p.name for p in wanted if not p.is_file()]
     if missing:

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 from dataclasses import asdict, dataclass
 from xml.sax.saxutils import escape
 
 from truce import data
 from truce.analysis.deadlines import KINDS, SITE_URL, Deadline, deadlines
-
-
 
 PRODID = "-//Truce Tracker//Truce deadlines//EN"
 
@@ -149,6 +148,22 @@ def changelog_entries(text: str, path: str = CHANGELOG) -> list[ChangeEntry]:
     return entries
 
 
+_MD_LINK = re.compile(r"\]\((?![a-z]+:|#)([^)\s#]+)(#[^)\s]*)?\)")
+
+
+def absolute_links(markdown_text: str, base_url: str, page_dir: str = "about") -> str:
+    """Relative Markdown links of a page under ``docs/<page_dir>/`` as absolute page URLs (a feed
+    reader has no page to resolve them against): ``../chronology.py#x`` becomes
+    ``<base>chronology/#x``."""
+    def url(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(page_dir, m[1]))
+        stem, ext = posixpath.splitext(target)
+        if ext in (".md", ".py"):
+            target = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+        return f"]({base_url}{target}{m[2] or ''})"
+    return _MD_LINK.sub(url, markdown_text)
+
+
 def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
@@ -178,7 +193,7 @@ def changes_atom(base_url: str = SITE_URL, text: str | None = None) -> str:
     page = base_url + CHANGELOG_URL
     items = []
     for e in entries:
-        content = markdown.markdown(e.body_markdown, extensions=["attr_list", "footnotes"])
+        content = markdown.markdown(absolute_links(e.body_markdown, base_url), extensions=["attr_list", "footnotes"])
         items.append("<entry>\n"
                      f"<title>{escape(e.title)}</title>\n"
                      f"<id>{escape(page)}#{escape(e.anchor)}</id>\n"
