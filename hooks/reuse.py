@@ -6,6 +6,7 @@
 * The data release: ``data/manifest.json`` (SHA-256, size, rows and schema of each published
   data file), ``data/SHA256SUMS`` for ``sha256sum -c``, and every recorded release's manifest
   under ``data/releases/<version>/manifest.json``; the release is shown in every page footer.
+* ``figures.json`` gets a top-level ``"release"`` key.
 * Atom feeds of the changelog and the chronology (``feeds/``), advertised in every page head.
 * Notebook pages: the notebook as ``.ipynb`` beside the page, "Download this notebook" and
   "Show the code".
@@ -13,6 +14,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import PurePosixPath
 
 from mkdocs.exceptions import PluginError
@@ -46,7 +48,17 @@ def on_files(files, config):
         raise PluginError(f"notebook download: {err}") from err
     for uri, content in generated.items():
         files.append(File.generated(config, uri, content=content))
+    _stamp_release(files.get_file_from_path("figures.json"), m["release"])
     return files
+
+
+def _stamp_release(figures_file, version: str) -> None:
+    """Add the release to ``figures.json`` (written by hooks/figures.py, listed before this hook)
+    as its first key, so each figure can be traced to the data release it was computed from."""
+    if figures_file is None:
+        return
+    payload = json.loads(figures_file.content_string)
+    figures_file.content_string = json.dumps({"release": version, **payload}, indent=1, ensure_ascii=False)
 
 
 def _ipynb_uri(src_uri: str) -> str:

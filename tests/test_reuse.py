@@ -236,6 +236,7 @@ def test_built_site_publishes_what_it_links(built_site: Path, html_pages):
     for f in manifest["files"]:
         assert (built_site / "data" / f["path"]).stat().st_size == f["bytes"]
     assert (built_site / f"data/releases/{manifest['release']}/manifest.json").is_file()
+    assert json.loads((built_site / "figures.json").read_text(encoding="utf-8"))["release"] == manifest["release"]
     for path in ("feeds/changes.xml", "feeds/events.xml"):
         assert not feedparser.parse((built_site / path).read_bytes()).bozo
     for name, page in html_pages.items():
