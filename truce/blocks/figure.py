@@ -179,7 +179,8 @@ def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, sourc
 
 EMBED_STYLE = ("body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#fff}"
                "figure{margin:0;padding:12px;max-width:760px}h1{font-size:1.05rem;margin:0 0 8px}"
-               "img,.live{display:block;width:100%;height:auto}.live:empty{display:none}"
+               "img,.live{display:block;width:100%;height:auto}[hidden]{display:none!important}"
+               "button{font:inherit;margin-top:8px;padding:6px 10px;border:1px solid #1f5f9f;border-radius:4px;background:#fff;color:#1f5f9f}"
                "figcaption{font-size:.8rem;color:#555;margin-top:8px}a{color:#1f5f9f}")
 
 
@@ -194,12 +195,16 @@ def embed_page_html(meta: dict, *, root: str, page_url: str, spec_json: str | No
     live = ""
     if spec_json:
         payload = spec_json.replace("</", "<\\/")
+        # the Vega bundle is fetched only when the reader asks for the live chart (drawn without
+        # its title, which the page's heading already shows)
         live = (f'<div class="live" id="live"></div><script type="application/json" id="spec">{payload}</script>'
-                f'<script defer src="{root}assets/vendor/vega-bundle.js"></script>'
-                "<script>addEventListener('load',function(){if(!window.vegaEmbed)return;"
-                "var s=JSON.parse(document.getElementById('spec').textContent);"
-                "vegaEmbed('#live',s,{actions:false}).then(function(){document.getElementById('picture').hidden=true;})"
-                ".catch(function(){});});</script>")
+                '<button type="button" id="explore">Explore the interactive version</button>'
+                "<script>document.getElementById('explore').addEventListener('click',function(){var b=this;"
+                "b.disabled=true;var s=document.createElement('script');"
+                f"s.src='{root}assets/vendor/vega-bundle.js';"
+                "s.onload=function(){var v=JSON.parse(document.getElementById('spec').textContent);delete v.title;"
+                "vegaEmbed('#live',v,{actions:false,renderer:'svg'}).then(function(){document.getElementById('picture').hidden=true;b.hidden=true;})"
+                ".catch(function(){b.disabled=false;});};document.head.appendChild(s);});</script>")
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
