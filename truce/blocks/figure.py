@@ -157,9 +157,10 @@ def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, sourc
         live = (f'<script type="application/json">{payload}</script>'
                 f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore the interactive version</button>')
     title = chart_title(vl, chart_id)
+    # each link's accessible name says what it downloads ("CSV" alone is ambiguous out of context)
     downloads = " · ".join(
-        f'<a href="{DOWNLOAD_URL}{cid}.{ext}" download>{label}</a>'
-        for ext, label in (("csv", "CSV"), ("svg", "SVG"), ("png", "PNG")))
+        f'<a href="{DOWNLOAD_URL}{cid}.{ext}" download aria-label="Download {label} of the chart {esc(title)}">{short}</a>'
+        for ext, short, label in (("csv", "CSV", "CSV data"), ("svg", "SVG", "SVG picture"), ("png", "PNG", "PNG picture")))
     return (
         f'<figure class="{CHART_CLASS}-figure" id="chart-{cid}" data-search-exclude>'
         f'<div class="{CHART_CLASS} is-drawn" data-chart="{cid}"{" " + LIVE_MARKER if live else ""}>'
