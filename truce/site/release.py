@@ -90,16 +90,16 @@ def release_problems(current: dict, releases_dir: Path = RELEASES_DIR) -> list[s
     path = releases_dir / f"{current['release']}.json"
     shown = f"releases/{path.name}"
     if not path.exists():
-        return [f"{shown}: release {current['release']} (data checked {current['data_checked']}) is not recorded — "
-                f"run `{RECORD_COMMAND}` and commit {shown}"]
+        return [(f"{shown}: release {current['release']} (data checked {current['data_checked']}) is not recorded — "
+                f"run `{RECORD_COMMAND}` and commit {shown}")]
     try:
         recorded = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as err:
         return [f"{shown}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}) — run `{RECORD_COMMAND}` to write it again"]
     changed = sorted({p for p, _ in set(_comparable(current)) ^ set(_comparable(recorded))})
     if changed:
-        return [f"{shown}: the data changed since release {current['release']} was recorded ({', '.join(changed)}) — "
-                f"run `{RECORD_COMMAND}` to record it again, or bump the sources' accessed date for a new release"]
+        return [(f"{shown}: the data changed since release {current['release']} was recorded ({', '.join(changed)}) — "
+                f"run `{RECORD_COMMAND}` to record it again, or bump the sources' accessed date for a new release")]
     return []
 
 
