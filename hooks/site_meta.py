@@ -23,7 +23,7 @@ from truce.blocks import data_page, home, series, tariffs
 from truce.blocks import products as product_blocks
 from truce.figures import registry
 from truce.paths import DATA_DIR
-from truce.site import feeds
+from truce.site import feeds, release
 
 SHORTCODE = re.compile(r"^\{\{\s*([a-z0-9]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
 PAGE_CHARTS = {
@@ -31,7 +31,7 @@ PAGE_CHARTS = {
     "us-china-trade": lambda: series.trade_block(),
     "soybean-arrivals": lambda: series.soybean_arrivals_block(),
 }
-BLOCKS = {"datafiles": data_page.datafiles_table, "truceclock": home.truce_clock}
+BLOCKS = {"datafiles": data_page.datafiles_table, "truceclock": home.truce_clock, "release": release.release_html}
 
 
 # blocks that depend only on the data and the package (the truce clock also depends on today)

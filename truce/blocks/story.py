@@ -89,7 +89,7 @@ def geneva_chart(start: dt.date = dt.date(2025, 4, 1), end: dt.date = dt.date(20
     return _rates_block(series, title=title, description=description, chart_id=chart_id, as_of=end)
 
 
-def magnets_chart(chart_id: str = "magnet-exports") -> str:
+def magnets_chart(chart_id: str = "magnet-exports-by-destination") -> str:
     """Chapter 3: monthly magnet exports, world and US, with the May 2025 trough in the title."""
     months = magnet_months()
     world = months[months["destination"] == "world"].set_index("month")

@@ -98,3 +98,35 @@
     start();
   }
 })();
+
+/* Chart embed snippets: a "Copy" button beside each one (the snippet stays selectable text
+   where the clipboard is not available). */
+(function () {
+  "use strict";
+  function addCopyButtons(root) {
+    root.querySelectorAll(".truce-chart-embed pre").forEach(function (pre) {
+      if (pre.dataset.copy || !navigator.clipboard) return;
+      pre.dataset.copy = "1";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button truce-chart-copy";
+      button.textContent = "Copy the embed code";
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(pre.textContent).then(function () {
+          button.textContent = "Copied";
+        }, function () {
+          button.textContent = "Select the code above and copy it";
+        });
+      });
+      pre.insertAdjacentElement("afterend", button);
+    });
+  }
+  function start() { addCopyButtons(document); }
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
