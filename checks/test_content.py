@@ -58,8 +58,8 @@ def test_the_quotation_check_accepts(tmp_path, line):
 def test_a_quoted_rate_is_a_recorded_quotation(package, tmp_path):
     rates = ("id,quoted,value_pct,said_by,said_on,imposer,counts,refers_to,product_class,source_ids,note\n"
              "us-245,up to 245%,245,The White House,2025-04-15,US,product-stack,2025-04-15,,wh-test,\n")
-    said = ("id,date,speaker,role,side,occasion,quote,source_ids,note\n"
-            "q,2025-05-12,A Speaker,Minister,US,Talks,We were at mutual assured annoyance.,wh-test,\n")
+    said = ("id,date,speaker,role,side,occasion,quote,quote_zh,source_ids,note\n"
+            "q,2025-05-12,A Speaker,Minister,US,Talks,We were at mutual assured annoyance.,,wh-test,\n")
     page = tmp_path / "page.md"
     page.write_text('# T\n\nThe White House said "up to 245%", not "up to 250%".\n', encoding="utf-8")
     problems = quotes.unlisted_quotes(page, recorded_quotations(package(quoted_rates=rates, quotes=said)), label="docs/page.md")
@@ -133,9 +133,9 @@ def test_scorecard_outcomes_agree_with_their_dates():
 
 
 COMMITMENTS = """\
-id,round,made_on,party,commitment,due,instrument,outcome,outcome_date,outcome_summary,source_ids,note
-c-ok,geneva-2025,2025-05-12,US,Cut tariffs,2025-05-14,EO,met,2025-05-14,Done,wh-test,
-c-late,busan-2025,2025-10-30,CN,Buy soybeans,2026-11-10,,pending,,,wh-test,
+id,round,made_on,announced,party,commitment,due,instrument,outcome,outcome_date,outcome_summary,source_ids,note
+c-ok,geneva-2025,2025-05-12,,US,Cut tariffs,2025-05-14,EO,met,2025-05-14,Done,wh-test,
+c-late,busan-2025,2025-10-30,,CN,Buy soybeans,2026-11-10,,pending,,,wh-test,
 """
 BROKEN_COMMITMENTS = [
     ("pending after its due date", COMMITMENTS, "2026-11-29",

@@ -168,10 +168,10 @@ HTML(explainer.restraint_chart())
 
 # %% [markdown]
 # How did the two governments actually play? Reading the chronology month by month, the United
-# States escalated in [7](fig:model-escalation-months-us) months of 2025 and China in
-# [6](fig:model-escalation-months-cn). Tit-for-tat, which copies the other side's last move,
+# States escalated in [6](fig:model-escalation-months-us) months of 2025 and China in
+# [8](fig:model-escalation-months-cn). Tit-for-tat, which copies the other side's last move,
 # matches the US moves in [7](fig:model-match-us-tft) months and China's in
-# [6](fig:model-match-cn-tft); grim trigger fits China in [7](fig:model-match-cn-grim). No rule
+# [5](fig:model-match-cn-tft); grim trigger fits China in [7](fig:model-match-cn-grim). No rule
 # fits well. The year looks less like a fixed strategy than like probing: each side tested a lever,
 # watched the answer and adjusted.
 

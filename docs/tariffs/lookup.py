@@ -46,6 +46,6 @@ HTML(products.lookup_block())
 # Limits: Section 301 product exclusions are not modelled; duties on metal or copper content are
 # counted on the full value; the US normal duty is an effective rate per chapter estimated from
 # 2024 customs duties; China's 2018–2019 retaliation lists were not retrieved code by code, so
-# they show as "may apply" and are not counted. The data files and their sources are described
+# they show as *may apply* and are not counted. The data files and their sources are described
 # in [Downloads](../../data/); the rules in full are in the
 # [tariff tracker](../)'s reconciliation and the [methodology](../../about/methodology/).

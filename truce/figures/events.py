@@ -37,10 +37,13 @@ def data_last_checked() -> Result:
 
 
 @figure("events-count", unit="count", resources=("events",),
-        definition="Number of events in the chronology.")
+        definition="Number of moves in the chronology (deadlines fixed in advance are not counted).")
 def events_count() -> Result:
-    """len(events.csv)."""
-    return Result(len(data.load("events")))
+    """Rows of events.csv whose kind is "move" (truce.analysis.events.moves)."""
+    from truce.analysis import events
+
+    frame = events.moves()
+    return Result(len(frame), rows=tuple(("events", i) for i in frame["id"]))
 
 
 @figure("events-primary-share", unit="pct", resources=("events", "sources"),
