@@ -39,16 +39,21 @@ def test_a_misquotation_is_reported(tmp_path):
     page = tmp_path / "page.md"
     page.write_text('# T\n\nHe said "we were at mutual assured destruction" that day.\n', encoding="utf-8")
     problems = [str(p) for p in quotes.unlisted_quotes(page, SAID, label="docs/story/page.md")]
-    assert problems == ['docs/story/page.md:3: quotation "we were at mutual assured destruction" is not in data/quotes.csv '
-                        "— add the quotation with its sources, or correct the wording"]
+    assert problems == [
+        'docs/story/page.md:3: quotation "we were at mutual assured destruction" is not in data/quotes.csv '
+        "— add the quotation with its sources, or correct the wording"
+    ]
 
 
-@pytest.mark.parametrize("line", [
-    'He said “we were at mutual assured annoyance,” smiling.',  # typographic quotes, end punctuation
-    'He said "We were at mutual assured annoyance".',  # capital at the start of a fragment
-    'A "reciprocal" tariff.',  # single words are terms, not quotations
-    '<p class="chapter-summary" markdown>',  # HTML attributes are not prose
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said “we were at mutual assured annoyance,” smiling.",  # typographic quotes, end punctuation
+        'He said "We were at mutual assured annoyance".',  # capital at the start of a fragment
+        'A "reciprocal" tariff.',  # single words are terms, not quotations
+        '<p class="chapter-summary" markdown>',  # HTML attributes are not prose
+    ],
+)
 def test_the_quotation_check_accepts(tmp_path, line):
     page = tmp_path / "page.md"
     page.write_text(f"# T\n\n{line}\n", encoding="utf-8")
@@ -56,15 +61,21 @@ def test_the_quotation_check_accepts(tmp_path, line):
 
 
 def test_a_quoted_rate_is_a_recorded_quotation(package, tmp_path):
-    rates = ("id,quoted,value_pct,said_by,said_on,imposer,counts,refers_to,product_class,source_ids,note\n"
-             "us-245,up to 245%,245,The White House,2025-04-15,US,product-stack,2025-04-15,,wh-test,\n")
-    said = ("id,date,speaker,role,side,occasion,quote,quote_zh,source_ids,note\n"
-            "q,2025-05-12,A Speaker,Minister,US,Talks,We were at mutual assured annoyance.,,wh-test,\n")
+    rates = (
+        "id,quoted,value_pct,said_by,said_on,imposer,counts,refers_to,product_class,source_ids,note\n"
+        "us-245,up to 245%,245,The White House,2025-04-15,US,product-stack,2025-04-15,,wh-test,\n"
+    )
+    said = (
+        "id,date,speaker,role,side,occasion,quote,quote_zh,source_ids,note\n"
+        "q,2025-05-12,A Speaker,Minister,US,Talks,We were at mutual assured annoyance.,,wh-test,\n"
+    )
     page = tmp_path / "page.md"
     page.write_text('# T\n\nThe White House said "up to 245%", not "up to 250%".\n', encoding="utf-8")
     problems = quotes.unlisted_quotes(page, recorded_quotations(package(quoted_rates=rates, quotes=said)), label="docs/page.md")
-    assert [str(p) for p in problems] == ['docs/page.md:3: quotation "up to 250%" is not in data/quotes.csv '
-                                          "— add the quotation with its sources, or correct the wording"]
+    assert [str(p) for p in problems] == [
+        'docs/page.md:3: quotation "up to 250%" is not in data/quotes.csv '
+        "— add the quotation with its sources, or correct the wording"
+    ]
 
 
 # The leverage matrix ----------------------------------------------------------------------
@@ -76,10 +87,13 @@ def leverage_problems(data_dir: Path = DATA_DIR) -> list[str]:
     known = set(data.load("events", data_dir)["id"])
     out = []
     for row in data.load("leverage", data_dir).to_dict("records"):
-        where = f'data/leverage.csv: lever {row["id"]}'
+        where = f"data/leverage.csv: lever {row['id']}"
         for column in ("pulled_event_ids", "eased_event_ids"):
-            out += [f'{where}: column {column}: unknown event "{eid}" — use an id from data/events.csv'
-                    for eid in row[column] if eid not in known]
+            out += [
+                f'{where}: column {column}: unknown event "{eid}" — use an id from data/events.csv'
+                for eid in row[column]
+                if eid not in known
+            ]
         if row["holder"] == row["target"]:
             out.append(f"{where}: holder and target are both {row['holder']} — a lever acts on the other side")
         has_years = not math.isnan(row["years_to_replace"])
@@ -100,18 +114,36 @@ id,lever,holder,target,dependence_pct,dependence_measure,alternatives,years_to_r
 soy,Soybean purchases,CN,US,50,Share of US exports,Other buyers,2,assumption,spiral,geneva,wh-test,Years are an assumption of this site.
 """  # noqa: E501 (CSV rows)
 BROKEN_LEVERAGE = [
-    ("unknown pulled event", LEVERAGE.replace(",spiral,geneva,", ",spiral;nosuch,geneva,"),
-     'data/leverage.csv: lever soy: column pulled_event_ids: unknown event "nosuch" — use an id from data/events.csv'),
-    ("unknown eased event", LEVERAGE.replace(",spiral,geneva,", ",spiral,gneva,"),
-     'data/leverage.csv: lever soy: column eased_event_ids: unknown event "gneva" — use an id from data/events.csv'),
-    ("holder is target", LEVERAGE.replace(",CN,US,", ",US,US,"),
-     "data/leverage.csv: lever soy: holder and target are both US — a lever acts on the other side"),
-    ("years without basis", LEVERAGE.replace(",2,assumption,", ",2,,"),
-     "data/leverage.csv: lever soy: years_basis must be given exactly when years_to_replace is"),
-    ("basis without years", LEVERAGE.replace(",2,assumption,", ",,assumption,"),
-     "data/leverage.csv: lever soy: years_basis must be given exactly when years_to_replace is"),
-    ("assumption not said", LEVERAGE.replace("Years are an assumption of this site.", "Our estimate."),
-     "data/leverage.csv: lever soy: years_to_replace is an assumption — say so in note"),
+    (
+        "unknown pulled event",
+        LEVERAGE.replace(",spiral,geneva,", ",spiral;nosuch,geneva,"),
+        'data/leverage.csv: lever soy: column pulled_event_ids: unknown event "nosuch" — use an id from data/events.csv',
+    ),
+    (
+        "unknown eased event",
+        LEVERAGE.replace(",spiral,geneva,", ",spiral,gneva,"),
+        'data/leverage.csv: lever soy: column eased_event_ids: unknown event "gneva" — use an id from data/events.csv',
+    ),
+    (
+        "holder is target",
+        LEVERAGE.replace(",CN,US,", ",US,US,"),
+        "data/leverage.csv: lever soy: holder and target are both US — a lever acts on the other side",
+    ),
+    (
+        "years without basis",
+        LEVERAGE.replace(",2,assumption,", ",2,,"),
+        "data/leverage.csv: lever soy: years_basis must be given exactly when years_to_replace is",
+    ),
+    (
+        "basis without years",
+        LEVERAGE.replace(",2,assumption,", ",,assumption,"),
+        "data/leverage.csv: lever soy: years_basis must be given exactly when years_to_replace is",
+    ),
+    (
+        "assumption not said",
+        LEVERAGE.replace("Years are an assumption of this site.", "Our estimate."),
+        "data/leverage.csv: lever soy: years_to_replace is an assumption — say so in note",
+    ),
 ]
 
 
@@ -138,11 +170,19 @@ c-ok,geneva-2025,2025-05-12,,US,Cut tariffs,2025-05-14,EO,met,2025-05-14,Done,wh
 c-late,busan-2025,2025-10-30,,CN,Buy soybeans,2026-11-10,,pending,,,wh-test,
 """
 BROKEN_COMMITMENTS = [
-    ("pending after its due date", COMMITMENTS, "2026-11-29",
-     'data/commitments.csv: c-late: outcome "pending" but the due date 2026-11-10 has passed — '
-     'record what happened, or "unverified" if no source says'),
-    ("outcome before the commitment", COMMITMENTS.replace(",met,2025-05-14,", ",met,2025-05-01,"), "2026-01-01",
-     "data/commitments.csv: c-ok: outcome_date 2025-05-01 is before made_on 2025-05-12"),
+    (
+        "pending after its due date",
+        COMMITMENTS,
+        "2026-11-29",
+        'data/commitments.csv: c-late: outcome "pending" but the due date 2026-11-10 has passed — '
+        'record what happened, or "unverified" if no source says',
+    ),
+    (
+        "outcome before the commitment",
+        COMMITMENTS.replace(",met,2025-05-14,", ",met,2025-05-01,"),
+        "2026-01-01",
+        "data/commitments.csv: c-ok: outcome_date 2025-05-01 is before made_on 2025-05-12",
+    ),
 ]
 
 

@@ -31,7 +31,8 @@ def test_every_source_is_cited():
 def test_source_urls_are_canonical():
     for row in data.load("sources").to_dict("records"):
         assert not any(t in row["url"] for t in ("utm_", "?ref=", "&ref=", "?mod=", "&mod=")), (
-            f"data/sources.csv: source {row['id']}: URL has a tracking parameter — remove it: {row['url']}")
+            f"data/sources.csv: source {row['id']}: URL has a tracking parameter — remove it: {row['url']}"
+        )
 
 
 def test_clean_fixture_passes(package):
@@ -40,24 +41,51 @@ def test_clean_fixture_passes(package):
 
 BROKEN = [
     # (what, events.csv text, expected message)
-    ("bad date", EVENTS.replace("2025-05-12", "2025-13-01"),
-     'events.csv:2: column date: "2025-13-01" is not a date (YYYY-MM-DD) — correct the value'),
-    ("unknown source", EVENTS.replace("wh-test;press-test", "wh-test;nowhere"),
-     'events.csv:3: column source_ids: unknown source id "nowhere" — add it to data/sources.csv or fix the spelling'),
-    ("duplicate id", EVENTS.replace("spiral,", "geneva,"),
-     'events.csv:3: column id: duplicate value "geneva" (first used in record 2) — ids must be unique'),
-    ("bad enum", EVENTS.replace(",US,tariffs", ",USA,tariffs"),
-     'events.csv:3: column actor: "USA" is not one of: US, CN, both, court, other — use one of these values'),
-    ("missing required", EVENTS.replace("Geneva joint statement", ""),
-     "events.csv:2: column title: is empty but required — fill it in"),
-    ("end before start", EVENTS.replace("2025-05-12,,", "2025-05-12,2025-05-01,"),
-     'events.csv:2: column date_end: "2025-05-01" is before date "2025-05-12" — the end cannot precede the start'),
-    ("too many words", EVENTS.replace("Both sides cut tariffs for 90 days.", "word " * 61),
-     "events.csv:2: column summary: has 61 words, the limit is 60 — shorten it"),
-    ("spaces in source ids", EVENTS.replace("wh-test;press-test", "wh-test; press-test"),
-     'events.csv:3: column source_ids: "wh-test; press-test" does not match the pattern'),
-    ("extra cell", EVENTS.replace("EO 14259,wh-test;press-test,", "EO 14259,wh-test;press-test,,oops"),
-     'events.csv:3: has an extra cell "oops" beyond the header'),
+    (
+        "bad date",
+        EVENTS.replace("2025-05-12", "2025-13-01"),
+        'events.csv:2: column date: "2025-13-01" is not a date (YYYY-MM-DD) — correct the value',
+    ),
+    (
+        "unknown source",
+        EVENTS.replace("wh-test;press-test", "wh-test;nowhere"),
+        'events.csv:3: column source_ids: unknown source id "nowhere" — add it to data/sources.csv or fix the spelling',
+    ),
+    (
+        "duplicate id",
+        EVENTS.replace("spiral,", "geneva,"),
+        'events.csv:3: column id: duplicate value "geneva" (first used in record 2) — ids must be unique',
+    ),
+    (
+        "bad enum",
+        EVENTS.replace(",US,tariffs", ",USA,tariffs"),
+        'events.csv:3: column actor: "USA" is not one of: US, CN, both, court, other — use one of these values',
+    ),
+    (
+        "missing required",
+        EVENTS.replace("Geneva joint statement", ""),
+        "events.csv:2: column title: is empty but required — fill it in",
+    ),
+    (
+        "end before start",
+        EVENTS.replace("2025-05-12,,", "2025-05-12,2025-05-01,"),
+        'events.csv:2: column date_end: "2025-05-01" is before date "2025-05-12" — the end cannot precede the start',
+    ),
+    (
+        "too many words",
+        EVENTS.replace("Both sides cut tariffs for 90 days.", "word " * 61),
+        "events.csv:2: column summary: has 61 words, the limit is 60 — shorten it",
+    ),
+    (
+        "spaces in source ids",
+        EVENTS.replace("wh-test;press-test", "wh-test; press-test"),
+        'events.csv:3: column source_ids: "wh-test; press-test" does not match the pattern',
+    ),
+    (
+        "extra cell",
+        EVENTS.replace("EO 14259,wh-test;press-test,", "EO 14259,wh-test;press-test,,oops"),
+        'events.csv:3: has an extra cell "oops" beyond the header',
+    ),
 ]
 
 
@@ -78,18 +106,23 @@ def test_out_of_range_rate_is_reported(package):
         "us-y,US,IEEPA reciprocal,all-goods,,all goods,ten,2025-04-10,,in-force,,nosuch,wh-test,\n"
     )
     messages = [str(p) for p in data.problems(package(tariff_measures=measures))]
-    assert ('tariff_measures.csv:2: column rate_pct: "1450" is above the maximum 1000 — check the value and its unit'
-            in "\n".join(messages))
+    assert 'tariff_measures.csv:2: column rate_pct: "1450" is above the maximum 1000 — check the value and its unit' in "\n".join(
+        messages
+    )
     assert 'tariff_measures.csv:3: column rate_pct: "ten" is not a number' in "\n".join(messages)
-    assert ('tariff_measures.csv:3: column event_id: "nosuch" is not an id in events.csv — add that row or fix the reference'
-            in "\n".join(messages))
+    assert (
+        'tariff_measures.csv:3: column event_id: "nosuch" is not an id in events.csv — add that row or fix the reference'
+        in "\n".join(messages)
+    )
 
 
 def test_primary_copy_must_name_its_document(package):
     sources = SOURCES.replace(",Full text of the announcement,MOFCOM Announcement 2025 No. 18", ",Full text of the announcement,")
     messages = [str(p) for p in data.problems(package(sources=sources))]
-    assert ('sources.csv:4: column document: is empty but kind is "primary-copy" — name the official document the page '
-            "reproduces (number and date)") in "\n".join(messages), messages
+    assert (
+        'sources.csv:4: column document: is empty but kind is "primary-copy" — name the official document the page '
+        "reproduces (number and date)"
+    ) in "\n".join(messages), messages
 
 
 def test_line_numbers_follow_quoted_newlines(package):
@@ -121,7 +154,8 @@ def test_data_readme_matches_the_descriptor():
     from truce.paths import DATA_DIR
 
     assert (DATA_DIR / "README.md").read_text(encoding="utf-8") == datadoc.readme(), (
-        "data/README.md is out of date with data/datapackage.json — run: .venv/bin/python -m truce.datadoc")
+        "data/README.md is out of date with data/datapackage.json — run: .venv/bin/python -m truce.datadoc"
+    )
 
 
 def test_duplicate_composite_key_is_reported(tmp_path):
@@ -144,4 +178,5 @@ def test_source_urls_are_well_formed():
     for row in data.load("sources").to_dict("records"):
         url = urlparse(row["url"])
         assert url.scheme in ("http", "https") and "." in url.netloc and " " not in row["url"], (
-            f"data/sources.csv: source {row['id']}: malformed URL {row['url']!r} — use the full address of the page read")
+            f"data/sources.csv: source {row['id']}: malformed URL {row['url']!r} — use the full address of the page read"
+        )

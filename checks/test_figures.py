@@ -63,13 +63,18 @@ def test_wrong_number_in_markdown(tmp_path, figures):
     page = tmp_path / "geneva.md"
     page.write_text("# Geneva\n\nIntro.\n\nUS duties peaked at [140%](fig:us-headline-peak) in April.\n", encoding="utf-8")
     problems = [str(p) for p in figlinks.check_links(page, figures, label="docs/story/geneva.md")]
-    assert problems == [(f'docs/story/geneva.md:5: figure us-headline-peak reads "140%", the data gives "{figures["us-headline-peak"].text}" '
-                         "(data/tariff_measures.csv) — update the text or the data")]
+    assert problems == [
+        (
+            f'docs/story/geneva.md:5: figure us-headline-peak reads "140%", the data gives "{figures["us-headline-peak"].text}" '
+            "(data/tariff_measures.csv) — update the text or the data"
+        )
+    ]
 
 
 def test_wrong_number_in_notebook_markdown_cell(tmp_path, figures):
     nb = tmp_path / "nb.py"
-    nb.write_text(textwrap.dedent("""\
+    nb.write_text(
+        textwrap.dedent("""\
         # %% [markdown]
         # # Title
         #
@@ -77,17 +82,24 @@ def test_wrong_number_in_notebook_markdown_cell(tmp_path, figures):
 
         # %%
         x = "[84%](fig:cn-headline-peak)"  # code is not prose
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     problems = [str(p) for p in figlinks.check_links(nb, figures, label="docs/nb.py")]
-    assert problems == [(f'docs/nb.py:4: figure cn-headline-peak reads "84%", the data gives "{figures["cn-headline-peak"].text}" '
-                         "(data/tariff_measures.csv) — update the text or the data")]
+    assert problems == [
+        (
+            f'docs/nb.py:4: figure cn-headline-peak reads "84%", the data gives "{figures["cn-headline-peak"].text}" '
+            "(data/tariff_measures.csv) — update the text or the data"
+        )
+    ]
 
 
 def test_unknown_figure_id(tmp_path, figures):
     page = tmp_path / "p.md"
     page.write_text("A [5%](fig:no-such-figure) rise.\n", encoding="utf-8")
     assert [str(p) for p in figlinks.check_links(page, figures, label="docs/p.md")] == [
-        'docs/p.md:1: unknown figure "no-such-figure" — declare it in truce/figures/declared.csv (see CONTRIBUTING.md) or fix the id']
+        'docs/p.md:1: unknown figure "no-such-figure" — declare it in truce/figures/declared.csv (see CONTRIBUTING.md) or fix the id'
+    ]
 
 
 def test_data_change_makes_sentence_stale(tmp_path, figures):
@@ -96,7 +108,8 @@ def test_data_change_makes_sentence_stale(tmp_path, figures):
     assert figlinks.check_links(page, figures) == []
     changed = _fake(figures, "us-headline-peak", 150.0)
     assert [p.message for p in figlinks.check_links(page, changed)] == [
-        f'figure us-headline-peak reads "{figures["us-headline-peak"].text}", the data gives "150%" (data/tariff_measures.csv) — update the text or the data']
+        f'figure us-headline-peak reads "{figures["us-headline-peak"].text}", the data gives "150%" (data/tariff_measures.csv) — update the text or the data'
+    ]
 
 
 def test_declared_alternative_spelling_is_accepted(tmp_path, figures):
@@ -115,19 +128,19 @@ LINT = [
     ("a cut of 24 percentage points", ['"24 percentage points" looks like a figure']),
     ("¥500 in fees", ['"¥500" looks like a figure']),
     ("Executive Order 14257 of 2 April 2025, the 90-day pause, the 3rd round", []),
-    ("Trump said tariffs would be \"substantially lower than 145%\".", []),
+    ('Trump said tariffs would be "substantially lower than 145%".', []),
     ("Peak [145%](fig:us-headline-peak) on 10 April.", []),
     ("A reviewed exception: 50% <!-- nofig: quoting a law's title -->", []),
 ]
 
 
-@pytest.mark.parametrize("line,expected", LINT, ids=[l[0][:30] for l in LINT])
+@pytest.mark.parametrize("line,expected", LINT, ids=[case[0][:30] for case in LINT])
 def test_unlinked_number_lint(tmp_path, line, expected):
     page = tmp_path / "p.md"
     page.write_text(f"# T\n\n{line}\n", encoding="utf-8")
     found = [str(p) for p in figlinks.unlinked_numbers(page, label="docs/p.md")]
     assert len(found) == len(expected), found
-    for message, want in zip(found, expected):
+    for message, want in zip(found, expected, strict=False):
         assert message.startswith(f"docs/p.md:3: {want} but is not a figure link"), message
 
 
@@ -145,31 +158,52 @@ def test_unused_figures_are_listed_on_the_ledger(figures, monkeypatch):
     assert "[us-headline-peak](#fig-us-headline-peak)" in page
 
 
-
 # A link may ask for another format instead of a new id ------------------------------------
 
 FORMAT_LINKS = [
     # (link, text shown, expected problem or None); us-headline-peak is 145% in pct
     ("us-headline-peak?as=pct_word", "{pct_word}", None),
-    ("us-headline-peak?as=pct_word", "145 per cent", ('figure us-headline-peak?as=pct_word reads "145 per cent", the data gives "{pct_word}" '
-                                                      "(data/tariff_measures.csv) — update the text or the data")),
+    (
+        "us-headline-peak?as=pct_word",
+        "145 per cent",
+        (
+            'figure us-headline-peak?as=pct_word reads "145 per cent", the data gives "{pct_word}" '
+            "(data/tariff_measures.csv) — update the text or the data"
+        ),
+    ),
     ("us-headline-peak?decimals=1", "{one_decimal}", None),
     ("us-headline-peak?as=pp&decimals=0", "{pp}", None),
     ("us-headline-peak?as=pp&amp;decimals=0", "{pp}", None),  # as Markdown writes it into HTML
-    ("us-headline-peak?round=0", "{pct}", ('figure link fig:us-headline-peak?round=0: unknown option "round" — '
-                                           "a figure link takes ?as=<format> and ?decimals=<n>")),
-    ("us-headline-peak?as=percent", "{pct}", ('figure link fig:us-headline-peak?as=percent: unknown format "percent" in ?as= — '
-                                              "use one of " + ", ".join(sorted(FORMATS)))),
-    ("us-headline-peak?decimals=one", "{pct}", ("figure link fig:us-headline-peak?decimals=one: ?decimals=one is not a number "
-                                                "of decimals — write ?decimals=0, 1, 2 …")),
+    (
+        "us-headline-peak?round=0",
+        "{pct}",
+        ('figure link fig:us-headline-peak?round=0: unknown option "round" — a figure link takes ?as=<format> and ?decimals=<n>'),
+    ),
+    (
+        "us-headline-peak?as=percent",
+        "{pct}",
+        (
+            'figure link fig:us-headline-peak?as=percent: unknown format "percent" in ?as= — '
+            "use one of " + ", ".join(sorted(FORMATS))
+        ),
+    ),
+    (
+        "us-headline-peak?decimals=one",
+        "{pct}",
+        ("figure link fig:us-headline-peak?decimals=one: ?decimals=one is not a number of decimals — write ?decimals=0, 1, 2 …"),
+    ),
 ]
 
 
 @pytest.mark.parametrize("target,shown,expected", FORMAT_LINKS, ids=[f"{t}|{s}" for t, s, _ in FORMAT_LINKS])
 def test_links_that_ask_for_a_format(tmp_path, figures, target, shown, expected):
     value = figures["us-headline-peak"].value
-    spelled = {"pct": format_value(value, "pct"), "pct_word": format_value(value, "pct_word"),
-               "one_decimal": format_value(value, "pct", 1), "pp": format_value(value, "pp")}
+    spelled = {
+        "pct": format_value(value, "pct"),
+        "pct_word": format_value(value, "pct_word"),
+        "one_decimal": format_value(value, "pct", 1),
+        "pp": format_value(value, "pp"),
+    }
     page = tmp_path / "p.md"
     page.write_text(f"Peak [{shown.format(**spelled)}](fig:{target}).\n", encoding="utf-8")
     found = [p.message for p in figlinks.check_links(page, figures)]
@@ -190,38 +224,82 @@ GOOD = "h20-charge,chip_actions,chip-h20-writedown,value,usd_bn,1,,,,Charge Nvid
 KNOWN_UNITS = ", ".join(sorted(FORMATS))
 
 BROKEN_DECLARED = [
-    ("unknown resource", "x,chip_actionz,chip-h20-writedown,value,usd_bn,1,,,,D.",
-     'column resource: unknown resource "chip_actionz" — use one of {resources} (data/datapackage.json)'),
-    ("unknown row id", "x,chip_actions,chip-h20-nope,value,usd_bn,1,,,,D.",
-     'column row: data/chip_actions.csv has no row with id "chip-h20-nope" — use a row that is in the file'),
-    ("unknown row key", "x,rare_earth_magnets,month=2099-01;destination=US,tonnes,tonnes,0,,,,D.",
-     "column row: data/rare_earth_magnets.csv has no row with month=2099-01;destination=US — use a row that is in the file"),
-    ("key on a missing column", "x,rare_earth_magnets,country=US,tonnes,tonnes,0,,,,D.",
-     'column row: data/rare_earth_magnets.csv has no column "country" — key on one of month, destination, tonnes, yoy_pct, source_ids, note'),
-    ("id in a file without ids", "x,rare_earth_magnets,2025-05,tonnes,tonnes,0,,,,D.",
-     "column row: data/rare_earth_magnets.csv has no id column — write a key such as month=…;destination=…"),
-    ("unknown column", "x,chip_actions,chip-h20-writedown,valu,usd_bn,1,,,,D.",
-     'column column: data/chip_actions.csv has no column "valu" — use one of id, date, actor, action, metric, value, unit, event_id, source_ids, note'),
-    ("text column", "x,chip_actions,chip-h20-writedown,action,usd_bn,1,,,,D.",
-     'column column: "action" of this row of data/chip_actions.csv is not a number ({action!r}) — choose a numeric column'),
-    ("unknown unit", "x,chip_actions,chip-h20-writedown,value,percent,1,,,,D.",
-     f'column unit: unknown unit "percent" — use one of {KNOWN_UNITS}'),
-    ("bad decimals", "x,chip_actions,chip-h20-writedown,value,usd_bn,one,,,,D.",
-     'column decimals: "one" is not a number of decimals — write 0, 1, 2 …'),
-    ("bad scale", "x,chip_actions,chip-h20-writedown,value,usd_bn,1,÷1000,,,D.",
-     'column scale: "÷1000" is not a scale — write a factor such as -1, 1/1000 or 1000000'),
-    ("unknown alternative", "x,chip_actions,chip-h20-writedown,value,usd_bn,1,,usd_billion,,D.",
-     f'column alternatives: unknown format "usd_billion" — use one of {KNOWN_UNITS}, separated by ";"'),
-    ("bad as-of rule", "x,chip_actions,chip-h20-writedown,value,usd_bn,1,,,published,D.",
-     'column as_of: "published" is neither a date nor a column of data/chip_actions.csv — write YYYY-MM-DD, a date column, or leave it empty'),
-    ("no definition", "x,chip_actions,chip-h20-writedown,value,usd_bn,1,,,,",
-     "column definition: the definition is empty — say in one sentence what the number is"),
-    ("bad id", "X Charge,chip_actions,chip-h20-writedown,value,usd_bn,1,,,,D.",
-     'column id: "X Charge" is not a figure id — use lower-case words joined by hyphens'),
-    ("duplicate id", GOOD,
-     'column id: figure "h20-charge" is already declared on line 2 — give each figure one id'),
-    ("missing cell", "x,chip_actions,chip-h20-writedown,value,usd_bn,1,,,",
-     "column as_of: the row has 9 cells, the header 10 — quote cells that contain commas"),
+    (
+        "unknown resource",
+        "x,chip_actionz,chip-h20-writedown,value,usd_bn,1,,,,D.",
+        'column resource: unknown resource "chip_actionz" — use one of {resources} (data/datapackage.json)',
+    ),
+    (
+        "unknown row id",
+        "x,chip_actions,chip-h20-nope,value,usd_bn,1,,,,D.",
+        'column row: data/chip_actions.csv has no row with id "chip-h20-nope" — use a row that is in the file',
+    ),
+    (
+        "unknown row key",
+        "x,rare_earth_magnets,month=2099-01;destination=US,tonnes,tonnes,0,,,,D.",
+        "column row: data/rare_earth_magnets.csv has no row with month=2099-01;destination=US — use a row that is in the file",
+    ),
+    (
+        "key on a missing column",
+        "x,rare_earth_magnets,country=US,tonnes,tonnes,0,,,,D.",
+        'column row: data/rare_earth_magnets.csv has no column "country" — key on one of month, destination, tonnes, yoy_pct, source_ids, note',
+    ),
+    (
+        "id in a file without ids",
+        "x,rare_earth_magnets,2025-05,tonnes,tonnes,0,,,,D.",
+        "column row: data/rare_earth_magnets.csv has no id column — write a key such as month=…;destination=…",
+    ),
+    (
+        "unknown column",
+        "x,chip_actions,chip-h20-writedown,valu,usd_bn,1,,,,D.",
+        'column column: data/chip_actions.csv has no column "valu" — use one of id, date, actor, action, metric, value, unit, event_id, source_ids, note',
+    ),
+    (
+        "text column",
+        "x,chip_actions,chip-h20-writedown,action,usd_bn,1,,,,D.",
+        'column column: "action" of this row of data/chip_actions.csv is not a number ({action!r}) — choose a numeric column',
+    ),
+    (
+        "unknown unit",
+        "x,chip_actions,chip-h20-writedown,value,percent,1,,,,D.",
+        f'column unit: unknown unit "percent" — use one of {KNOWN_UNITS}',
+    ),
+    (
+        "bad decimals",
+        "x,chip_actions,chip-h20-writedown,value,usd_bn,one,,,,D.",
+        'column decimals: "one" is not a number of decimals — write 0, 1, 2 …',
+    ),
+    (
+        "bad scale",
+        "x,chip_actions,chip-h20-writedown,value,usd_bn,1,÷1000,,,D.",
+        'column scale: "÷1000" is not a scale — write a factor such as -1, 1/1000 or 1000000',
+    ),
+    (
+        "unknown alternative",
+        "x,chip_actions,chip-h20-writedown,value,usd_bn,1,,usd_billion,,D.",
+        f'column alternatives: unknown format "usd_billion" — use one of {KNOWN_UNITS}, separated by ";"',
+    ),
+    (
+        "bad as-of rule",
+        "x,chip_actions,chip-h20-writedown,value,usd_bn,1,,,published,D.",
+        'column as_of: "published" is neither a date nor a column of data/chip_actions.csv — write YYYY-MM-DD, a date column, or leave it empty',
+    ),
+    (
+        "no definition",
+        "x,chip_actions,chip-h20-writedown,value,usd_bn,1,,,,",
+        "column definition: the definition is empty — say in one sentence what the number is",
+    ),
+    (
+        "bad id",
+        "X Charge,chip_actions,chip-h20-writedown,value,usd_bn,1,,,,D.",
+        'column id: "X Charge" is not a figure id — use lower-case words joined by hyphens',
+    ),
+    ("duplicate id", GOOD, 'column id: figure "h20-charge" is already declared on line 2 — give each figure one id'),
+    (
+        "missing cell",
+        "x,chip_actions,chip-h20-writedown,value,usd_bn,1,,,",
+        "column as_of: the row has 9 cells, the header 10 — quote cells that contain commas",
+    ),
 ]
 
 
@@ -241,7 +319,9 @@ def test_declared_header_is_checked(tmp_path):
     table.write_text("id,resource,row,col\n", encoding="utf-8")
     with pytest.raises(declared.DeclarationError) as err:
         declared.declared_figures(table, label="truce/figures/declared.csv")
-    assert str(err.value) == f"truce/figures/declared.csv:1: column header: the header is id,resource,row,col — it must be {HEADER}"
+    assert (
+        str(err.value) == f"truce/figures/declared.csv:1: column header: the header is id,resource,row,col — it must be {HEADER}"
+    )
 
 
 def test_declared_id_may_not_repeat_a_function(tmp_path):
@@ -250,15 +330,23 @@ def test_declared_id_may_not_repeat_a_function(tmp_path):
     functions = registry.function_figures()
     with pytest.raises(declared.DeclarationError) as err:
         declared.merged(functions, declared.declared_figures(table, label="truce/figures/declared.csv"))
-    assert str(err.value) == ('truce/figures/declared.csv:2: column id: figure "us-headline-peak" is already defined at '
-                              f"{functions['us-headline-peak'].defined_at} — give each figure one id")
+    assert str(err.value) == (
+        'truce/figures/declared.csv:2: column id: figure "us-headline-peak" is already defined at '
+        f"{functions['us-headline-peak'].defined_at} — give each figure one id"
+    )
 
 
 DECLARED_VALUES = [
     # (row, what the figure must equal, read from the data row directly)
     ("f,chip_actions,chip-h20-writedown,value,usd_bn,1,,,,D.", lambda: ("chip_actions", "chip-h20-writedown", "value", 1)),
-    ("f,rare_earth_magnets,month=2025-05;destination=US,yoy_pct,pct,1,-1,,,D.", lambda: ("rare_earth_magnets", ("2025-05", "US"), "yoy_pct", -1)),
-    ("f,damage_estimates,ust-customs-2025-04,value,usd_bn,1,1/1000,,,D.", lambda: ("damage_estimates", "ust-customs-2025-04", "value", 0.001)),
+    (
+        "f,rare_earth_magnets,month=2025-05;destination=US,yoy_pct,pct,1,-1,,,D.",
+        lambda: ("rare_earth_magnets", ("2025-05", "US"), "yoy_pct", -1),
+    ),
+    (
+        "f,damage_estimates,ust-customs-2025-04,value,usd_bn,1,1/1000,,,D.",
+        lambda: ("damage_estimates", "ust-customs-2025-04", "value", 0.001),
+    ),
 ]
 
 
@@ -282,7 +370,9 @@ def test_declared_row_reads_its_cell(tmp_path, row, where):
 def test_new_declared_row_is_checked_on_a_page(tmp_path):
     """A contributor adds a row to declared.csv and links to it: the link is checked."""
     table = tmp_path / "declared.csv"
-    table.write_text(declared.DECLARED.read_text(encoding="utf-8") + GOOD.replace("h20-charge", "test-h20-charge") + "\n", encoding="utf-8")
+    table.write_text(
+        declared.DECLARED.read_text(encoding="utf-8") + GOOD.replace("h20-charge", "test-h20-charge") + "\n", encoding="utf-8"
+    )
     figs = declared.merged(registry.function_figures(), declared.declared_figures(table) + declared.call_figures())
     evaluated = {"test-h20-charge": registry.evaluate(figs["test-h20-charge"])}
     right = format_value(data.load("chip_actions").set_index("id").loc["chip-h20-writedown", "value"], "usd_bn", 1)
@@ -291,25 +381,47 @@ def test_new_declared_row_is_checked_on_a_page(tmp_path):
     assert figlinks.check_links(page, evaluated) == []
     page.write_text("Nvidia booked [$9.9 billion](fig:test-h20-charge).\n", encoding="utf-8")
     assert [str(p) for p in figlinks.check_links(page, evaluated, label="docs/p.md")] == [
-        f'docs/p.md:1: figure test-h20-charge reads "$9.9 billion", the data gives "{right}" (data/chip_actions.csv) — update the text or the data']
+        f'docs/p.md:1: figure test-h20-charge reads "$9.9 billion", the data gives "{right}" (data/chip_actions.csv) — update the text or the data'
+    ]
 
 
 CALL_HEADER = ",".join(declared.CALL_COLUMNS)
 BROKEN_CALLS = [
-    ("unknown function", "x,truce.analysis.tariffs.headline,on=2025-05-14 imposer=US,pct,0,,tariff_measures,D.",
-     'column function: unknown function "truce.analysis.tariffs.headline" — check the module and the name'),
-    ("outside the package", "x,os.remove,path=x,pct,0,,tariff_measures,D.",
-     'column function: "os.remove" is not a function of the truce package — write its full name, e.g. truce.analysis.tariffs.headline_rate'),
-    ("unknown argument", "x,truce.analysis.tariffs.headline_rate,on=2025-05-14 side=US,pct,0,,tariff_measures,D.",
-     'column arguments: truce.analysis.tariffs.headline_rate takes no argument "side" — use on, imposer'),
-    ("missing argument", "x,truce.analysis.tariffs.headline_rate,on=2025-05-14,pct,0,,tariff_measures,D.",
-     "column arguments: truce.analysis.tariffs.headline_rate needs imposer — add name=value for each"),
-    ("bad date", "x,truce.analysis.tariffs.headline_rate,on=14/05/2025 imposer=US,pct,0,,tariff_measures,D.",
-     "column arguments: on=14/05/2025 is not a date — write YYYY-MM-DD"),
-    ("unknown resource", "x,truce.analysis.tariffs.headline_rate,on=2025-05-14 imposer=US,pct,0,,tariffs,D.",
-     'column resources: unknown resource "tariffs" — use one of {resources} (data/datapackage.json)'),
-    ("unknown unit", "x,truce.analysis.tariffs.headline_rate,on=2025-05-14 imposer=US,percent,0,,tariff_measures,D.",
-     f'column unit: unknown unit "percent" — use one of {KNOWN_UNITS}'),
+    (
+        "unknown function",
+        "x,truce.analysis.tariffs.headline,on=2025-05-14 imposer=US,pct,0,,tariff_measures,D.",
+        'column function: unknown function "truce.analysis.tariffs.headline" — check the module and the name',
+    ),
+    (
+        "outside the package",
+        "x,os.remove,path=x,pct,0,,tariff_measures,D.",
+        'column function: "os.remove" is not a function of the truce package — write its full name, e.g. truce.analysis.tariffs.headline_rate',
+    ),
+    (
+        "unknown argument",
+        "x,truce.analysis.tariffs.headline_rate,on=2025-05-14 side=US,pct,0,,tariff_measures,D.",
+        'column arguments: truce.analysis.tariffs.headline_rate takes no argument "side" — use on, imposer',
+    ),
+    (
+        "missing argument",
+        "x,truce.analysis.tariffs.headline_rate,on=2025-05-14,pct,0,,tariff_measures,D.",
+        "column arguments: truce.analysis.tariffs.headline_rate needs imposer — add name=value for each",
+    ),
+    (
+        "bad date",
+        "x,truce.analysis.tariffs.headline_rate,on=14/05/2025 imposer=US,pct,0,,tariff_measures,D.",
+        "column arguments: on=14/05/2025 is not a date — write YYYY-MM-DD",
+    ),
+    (
+        "unknown resource",
+        "x,truce.analysis.tariffs.headline_rate,on=2025-05-14 imposer=US,pct,0,,tariffs,D.",
+        'column resources: unknown resource "tariffs" — use one of {resources} (data/datapackage.json)',
+    ),
+    (
+        "unknown unit",
+        "x,truce.analysis.tariffs.headline_rate,on=2025-05-14 imposer=US,percent,0,,tariff_measures,D.",
+        f'column unit: unknown unit "percent" — use one of {KNOWN_UNITS}',
+    ),
 ]
 
 
@@ -324,8 +436,10 @@ def test_broken_call_row_is_reported(tmp_path, row, expected):
 
 def test_call_row_takes_the_rows_of_its_provenance(tmp_path):
     table = tmp_path / "calls.csv"
-    table.write_text(f"{CALL_HEADER}\nx,truce.analysis.tariffs.headline_rate,on=2025-05-14 imposer=US,pct,0,,tariff_measures,D.\n",
-                     encoding="utf-8")
+    table.write_text(
+        f"{CALL_HEADER}\nx,truce.analysis.tariffs.headline_rate,on=2025-05-14 imposer=US,pct,0,,tariff_measures,D.\n",
+        encoding="utf-8",
+    )
     (fig,) = declared.call_figures(table)
     ev = registry.evaluate(fig)
     layers = tariffs.layers_in_force(dt.date(2025, 5, 14), "US")
@@ -351,8 +465,10 @@ def test_every_figure_links_to_the_line_that_defines_it(figures):
 def test_ledger_entry_links_to_the_defining_row(figures):
     page = ledger.ledger_markdown(figures, "https://example.org/repo")
     fig = figures["chip-h20-writedown"].figure
-    assert (f"- Defined by: [`truce/figures/declared.csv`, line {fig.line}]"
-            f"(https://example.org/repo/blob/main/truce/figures/declared.csv#L{fig.line})") in page
+    assert (
+        f"- Defined by: [`truce/figures/declared.csv`, line {fig.line}]"
+        f"(https://example.org/repo/blob/main/truce/figures/declared.csv#L{fig.line})"
+    ) in page
 
 
 def test_most_figures_are_data_not_code(figures):
@@ -362,6 +478,7 @@ def test_most_figures_are_data_not_code(figures):
 
 
 # Citations and chronology links ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", figlinks.page_sources(), ids=lambda p: p.relative_to(DOCS_DIR).as_posix())
 def test_citations_and_event_links_resolve(path):
@@ -373,5 +490,7 @@ def test_unknown_citation_and_event_are_reported(tmp_path):
     page = tmp_path / "c.md"
     page.write_text("Intro.\n\nThe talks ended.[@no-such-source] See [Geneva](event:no-such-event).\n", encoding="utf-8")
     found = [str(p) for p in citations.check_source(page, {}, set(), label="docs/c.md")]
-    assert found == ['docs/c.md:3: unknown source "no-such-source" in citation — add it to data/sources.csv or fix the id',
-                     'docs/c.md:3: unknown event "no-such-event" — use an id from data/events.csv']
+    assert found == [
+        'docs/c.md:3: unknown source "no-such-source" in citation — add it to data/sources.csv or fix the id',
+        'docs/c.md:3: unknown event "no-such-event" — use an id from data/events.csv',
+    ]

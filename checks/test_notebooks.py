@@ -48,7 +48,8 @@ def test_a_removed_declaration_is_reported_after_the_caches_are_warm(tmp_path, n
     copy.write_text(text.replace(line, line[: line.index("data:")] + f"data: [{kept}]", 1), encoding="utf-8")
     assert notebooks.undeclared_reads(copy) == [
         f"{copy.as_posix()}: reads data/tariff_measures.csv but does not declare it — "
-        'add "tariff_measures" to `truce: data:` in its header']
+        'add "tariff_measures" to `truce: data:` in its header'
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(DOCS_DIR).as_posix())
@@ -59,36 +60,57 @@ def test_notebook_declares_the_data_it_reads(path, no_drawing):
 
 def _notebook(tmp_path, truce_block: str):
     path = tmp_path / "nb.py"
-    path.write_text(HEADER.format(truce=truce_block) + textwrap.dedent("""\
+    path.write_text(
+        HEADER.format(truce=truce_block)
+        + textwrap.dedent("""\
 
         # %%
         from truce.analysis import events as chronology
         _ = chronology.events()
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     return path
 
 
 def test_undeclared_read_is_reported(tmp_path):
     path = _notebook(tmp_path, "#   truce:\n#     data: [tariff_measures]\n")
     problems = notebooks.undeclared_reads(path)
-    assert problems == [f'{path.as_posix()}: reads data/events.csv but does not declare it — add "events" to `truce: data:` '
-                        "in its header"]
+    assert problems == [
+        f'{path.as_posix()}: reads data/events.csv but does not declare it — add "events" to `truce: data:` in its header'
+    ]
 
 
 def test_missing_and_unknown_declarations_are_reported(tmp_path):
     path = _notebook(tmp_path, "")
     assert notebooks.undeclared_reads(path) == [
-        f"{path.as_posix()}: declares no data — add `truce: data: [...]` to its jupytext header"]
+        f"{path.as_posix()}: declares no data — add `truce: data: [...]` to its jupytext header"
+    ]
     path = _notebook(tmp_path, "#   truce:\n#     data: [events, nosuch]\n")
     assert notebooks.undeclared_reads(path) == [
-        f'{path.as_posix()}: declares unknown resource "nosuch" — use a name from data/datapackage.json']
+        f'{path.as_posix()}: declares unknown resource "nosuch" — use a name from data/datapackage.json'
+    ]
 
 
 def test_cache_key_follows_only_declared_data(tmp_path, monkeypatch):
     from truce.site import jupyter_adapter as hook
 
-    config = {k: "" for k in ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
-                              "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url", "toc_depth")}
+    config = {
+        k: ""
+        for k in (
+            "kernel_name",
+            "theme",
+            "allow_errors",
+            "show_input",
+            "no_input",
+            "no_prompt",
+            "remove_tag_config",
+            "highlight_extra_classes",
+            "include_requirejs",
+            "custom_mathjax_url",
+            "toc_depth",
+        )
+    }
     path = _notebook(tmp_path, "#   truce:\n#     data: [events]\n")
     seen = []
     monkeypatch.setattr(hook, "data_fingerprint", lambda resources=None: seen.append(resources) or "x")

@@ -22,4 +22,6 @@ def test_every_changelog_section_is_dated():
     entries = feeds.changelog_entries((ROOT / feeds.CHANGELOG).read_text(encoding="utf-8"))
     assert entries, f"{feeds.CHANGELOG}: no dated sections — start each with ## <day> <Month> <year> — <what changed>"
     dates = [e.date for e in entries]
-    assert dates == sorted(dates, reverse=True), f"{feeds.CHANGELOG}: sections are not newest first ({', '.join(map(str, dates))})"
+    assert dates == sorted(dates, reverse=True), (
+        f"{feeds.CHANGELOG}: sections are not newest first ({', '.join(map(str, dates))})"
+    )

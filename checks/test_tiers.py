@@ -66,7 +66,7 @@ def primary_tier_problems(data_dir: Path = DATA_DIR) -> list[str]:
 
 def tier4_only_problems(data_dir: Path = DATA_DIR) -> list[str]:
     """Rows in any data file whose sources are all tier 4."""
-    tiers = dict(zip(data.load("sources", data_dir)["id"], data.load("sources", data_dir)["tier"]))
+    tiers = dict(zip(data.load("sources", data_dir)["id"], data.load("sources", data_dir)["tier"], strict=False))
     found = []
     for name in data.resource_names(data_dir):
         frame = data.load(name, data_dir)
@@ -79,13 +79,14 @@ def tier4_only_problems(data_dir: Path = DATA_DIR) -> list[str]:
                 found.append(
                     f'{where}:{lines[i + 1]}: column source_ids: "{";".join(ids)}" rests on tier-4 sources only'
                     f" ({', '.join(ids)}) — add a tier 1–3 source (the official page or a full-text copy,"
-                    " a wire or a major outlet)")
+                    " a wire or a major outlet)"
+                )
     return found
 
 
 def event_share(data_dir: Path = DATA_DIR, years: tuple[int, ...] = EVENT_YEARS) -> tuple[int, int]:
     """(events of those years citing a tier-1 or tier-2 source, all events of those years)."""
-    tiers = dict(zip(data.load("sources", data_dir)["id"], data.load("sources", data_dir)["tier"]))
+    tiers = dict(zip(data.load("sources", data_dir)["id"], data.load("sources", data_dir)["tier"], strict=False))
     events = data.load("events", data_dir)
     events = events[[d.year in years for d in events["date"]]]
     strong = sum(min(tiers[s] for s in ids) <= 2 for ids in events["source_ids"])
@@ -94,10 +95,13 @@ def event_share(data_dir: Path = DATA_DIR, years: tuple[int, ...] = EVENT_YEARS)
 
 def weak_events(data_dir: Path = DATA_DIR, years: tuple[int, ...] = EVENT_YEARS) -> list[str]:
     """Ids of events of those years whose sources are all tier 3 or 4."""
-    tiers = dict(zip(data.load("sources", data_dir)["id"], data.load("sources", data_dir)["tier"]))
+    tiers = dict(zip(data.load("sources", data_dir)["id"], data.load("sources", data_dir)["tier"], strict=False))
     events = data.load("events", data_dir)
-    return [row["id"] for row in events.to_dict("records")
-            if row["date"].year in years and min(tiers[s] for s in row["source_ids"]) > 2]
+    return [
+        row["id"]
+        for row in events.to_dict("records")
+        if row["date"].year in years and min(tiers[s] for s in row["source_ids"]) > 2
+    ]
 
 
 # The real data ---------------------------------------------------------------------
@@ -116,7 +120,7 @@ KNOWN_WEAK = Path(__file__).with_name("tier4_known.txt")
 def _weak_key(problem: str) -> str:
     """``file: "ids"`` — the row's file and its source ids (stable when rows move)."""
     where, rest = problem.split(": column source_ids: ", 1)
-    return f'{where.rsplit(":", 1)[0]}: {rest.split(" rests on", 1)[0]}'
+    return f"{where.rsplit(':', 1)[0]}: {rest.split(' rests on', 1)[0]}"
 
 
 def test_no_new_row_rests_on_tier_4_alone():
@@ -125,8 +129,9 @@ def test_no_new_row_rests_on_tier_4_alone():
     new = [found[k] for k in sorted(set(found) - known)]
     stale = sorted(known - set(found))
     assert not new, f"{len(new)} row(s) cite only tier-4 sources:\n" + "\n".join(new)
-    assert not stale, ("checks/tier4_known.txt lists rows that no longer rest on tier-4 sources alone — remove these lines:\n"
-                       + "\n".join(stale))
+    assert not stale, (
+        "checks/tier4_known.txt lists rows that no longer rest on tier-4 sources alone — remove these lines:\n" + "\n".join(stale)
+    )
 
 
 def test_share_of_events_with_a_tier_1_or_2_source(request):
@@ -134,12 +139,12 @@ def test_share_of_events_with_a_tier_1_or_2_source(request):
     share = strong / total
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
-        reporter.write_line(
-            f"\nsources: {strong} of {total} events of 2025-26 ({share:.0%}) cite a tier-1 or tier-2 source")
+        reporter.write_line(f"\nsources: {strong} of {total} events of 2025-26 ({share:.0%}) cite a tier-1 or tier-2 source")
     assert share >= MIN_EVENT_SHARE, (
         f"data/events.csv: only {strong} of {total} events of 2025-26 ({share:.0%}) cite a tier-1 or tier-2 source,"
         f" the floor is {MIN_EVENT_SHARE:.0%} — add an official page, a wire or a major outlet to these events: "
-        + ", ".join(weak_events()))
+        + ", ".join(weak_events())
+    )
 
 
 # Broken inputs ---------------------------------------------------------------------
@@ -184,22 +189,24 @@ def test_clean_tiered_fixture_passes(tiered):
 def test_primary_source_below_tier_1_is_reported(tiered):
     root = tiered(sources=SOURCES.replace("primary,1,en", "primary,2,en"))
     assert primary_tier_problems(root) == [
-        'data/sources.csv:2: column tier: source "wh-test" is primary but tier 2'
-        " — primary and primary-copy sources are tier 1"]
+        'data/sources.csv:2: column tier: source "wh-test" is primary but tier 2 — primary and primary-copy sources are tier 1'
+    ]
 
 
 def test_primary_copy_below_tier_1_is_reported(tiered):
     root = tiered(sources=SOURCES.replace("primary-copy,1,zh", "primary-copy,4,zh"))
     assert primary_tier_problems(root) == [
         'data/sources.csv:7: column tier: source "copy-test" is primary-copy but tier 4'
-        " — primary and primary-copy sources are tier 1"]
+        " — primary and primary-copy sources are tier 1"
+    ]
 
 
 def test_event_on_tier_4_alone_is_reported(tiered):
     root = tiered(events=EVENTS.replace("firm-test;blog-test", "feed-test;blog-test"))
     assert tier4_only_problems(root) == [
         'data/events.csv:4: column source_ids: "feed-test;blog-test" rests on tier-4 sources only (feed-test, blog-test)'
-        " — add a tier 1–3 source (the official page or a full-text copy, a wire or a major outlet)"]
+        " — add a tier 1–3 source (the official page or a full-text copy, a wire or a major outlet)"
+    ]
 
 
 def test_any_file_on_tier_4_alone_is_reported(tiered):
@@ -212,15 +219,19 @@ def test_any_file_on_tier_4_alone_is_reported(tiered):
     root = tiered(trade_monthly=trade)
     assert tier4_only_problems(root) == [
         'data/trade_monthly.csv:3: column source_ids: "blog-test" rests on tier-4 sources only (blog-test)'
-        " — add a tier 1–3 source (the official page or a full-text copy, a wire or a major outlet)"]
+        " — add a tier 1–3 source (the official page or a full-text copy, a wire or a major outlet)"
+    ]
 
 
-@pytest.mark.parametrize("tier,expected", [
-    ("5", 'sources.csv:4: column tier: "5" is above the maximum 4 — check the value and its unit'),
-    ("0", 'sources.csv:4: column tier: "0" is below the minimum 1 — check the value and its unit'),
-    ("", "sources.csv:4: column tier: is empty but required — fill it in"),
-    ("two", 'sources.csv:4: column tier: "two" is not a whole number — correct the value'),
-])
+@pytest.mark.parametrize(
+    "tier,expected",
+    [
+        ("5", 'sources.csv:4: column tier: "5" is above the maximum 4 — check the value and its unit'),
+        ("0", 'sources.csv:4: column tier: "0" is below the minimum 1 — check the value and its unit'),
+        ("", "sources.csv:4: column tier: is empty but required — fill it in"),
+        ("two", 'sources.csv:4: column tier: "two" is not a whole number — correct the value'),
+    ],
+)
 def test_tier_out_of_range_or_missing_is_reported(tiered, tier, expected):
     root = tiered(sources=SOURCES.replace("secondary,3,en", f"secondary,{tier},en"))
     messages = [str(p) for p in data.problems(root)]

@@ -85,8 +85,10 @@ def on_page_content(html_text, page, config, files):
             return m["text"]
         _state["pages"].setdefault(fid, set()).add(page.url)
         fmt = f' data-format="{html.escape(query, quote=True)}"' if query else ""
-        return (f'<a class="fig" href="{ledger_url}#fig-{fid}" data-figure="{fid}"{fmt} '
-                f'title="{html.escape(_tooltip(ev), quote=True)}">{m["text"]}</a>')
+        return (
+            f'<a class="fig" href="{ledger_url}#fig-{fid}" data-figure="{fid}"{fmt} '
+            f'title="{html.escape(_tooltip(ev), quote=True)}">{m["text"]}</a>'
+        )
 
     return HTML_LINK.sub(rewrite, html_text)
 

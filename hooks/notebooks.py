@@ -108,8 +108,10 @@ def publish_pictures(source: Path, target: Path, names: set[str]) -> None:
     """Copy the chart pictures a page shows into the folder beside it; a missing one fails the build."""
     missing = sorted(n for n in names if not (source / n).is_file())
     if missing:
-        raise PluginError(f"chart pictures missing from {source}: {', '.join(missing[:5])} — the notebook cache is "
-                          "older than the pictures; delete .cache/mkdocs-jupyter and build again")
+        raise PluginError(
+            f"chart pictures missing from {source}: {', '.join(missing[:5])} — the notebook cache is "
+            "older than the pictures; delete .cache/mkdocs-jupyter and build again"
+        )
     target.mkdir(parents=True, exist_ok=True)
     for name in sorted(names):
         if not (target / name).exists():

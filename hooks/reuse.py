@@ -38,8 +38,12 @@ def on_files(files, config):
     if problems:
         raise PluginError("\n".join(problems))
     _release["version"] = m["release"]
-    generated = {release.MANIFEST_PATH: release.manifest_text(m), release.CHECKSUMS_PATH: release.checksums_text(m),
-                 "feeds/changes.xml": feeds.changes_atom(base), "feeds/events.xml": feeds.events_atom(base)}
+    generated = {
+        release.MANIFEST_PATH: release.manifest_text(m),
+        release.CHECKSUMS_PATH: release.checksums_text(m),
+        "feeds/changes.xml": feeds.changes_atom(base),
+        "feeds/events.xml": feeds.events_atom(base),
+    }
     for past in release.past_releases():
         generated[f"data/releases/{past['release']}/manifest.json"] = release.manifest_text(past)
     try:
@@ -81,8 +85,10 @@ def on_post_page(output, page, config):
     output = output.replace(f'href="{DOWNLOAD_URL}', f'href="{root}{DOWNLOAD_URL.lstrip("/")}')
     output = output.replace("</head>", feeds.atom_links(root) + "</head>", 1)
     version = _release.get("version", "")
-    footer = (f'<div class="md-copyright__release">Data release <a href="{root}data/#data-release">{version}</a> · '
-              f'<a href="{root}feeds/changes.xml">changes feed</a></div>')
+    footer = (
+        f'<div class="md-copyright__release">Data release <a href="{root}data/#data-release">{version}</a> · '
+        f'<a href="{root}feeds/changes.xml">changes feed</a></div>'
+    )
     return output.replace('<div class="md-copyright">', '<div class="md-copyright">' + footer, 1)
 
 

@@ -62,8 +62,10 @@ def on_page_markdown(markdown, page, config, files):
         if kind in BLOCKS and name is None:
             return "\n" + (_block(kind, BLOCKS[kind]) if kind in CACHED_BLOCKS else BLOCKS[kind]()) + "\n"
         if kind != "chart" or name not in PAGE_CHARTS:
-            raise PluginError(f'docs/{page.file.src_uri}: unknown shortcode "{m.group(0).strip()}" — use {{{{ chart <name> }}}} '
-                              f'with one of {", ".join(sorted(PAGE_CHARTS))}, or one of {", ".join(sorted(BLOCKS))}')
+            raise PluginError(
+                f'docs/{page.file.src_uri}: unknown shortcode "{m.group(0).strip()}" — use {{{{ chart <name> }}}} '
+                f"with one of {', '.join(sorted(PAGE_CHARTS))}, or one of {', '.join(sorted(BLOCKS))}"
+            )
         return "\n" + _block(f"chart {name}", PAGE_CHARTS[name]) + "\n"
 
     return SHORTCODE.sub(insert, markdown)
@@ -118,12 +120,18 @@ def dataset_jsonld(config) -> dict:
     desc = data.descriptor()
     base = (config.get("site_url") or "") + "data/"
     return {
-        "@context": "https://schema.org", "@type": "Dataset", "name": desc["title"], "description": desc["description"],
-        "license": "https://creativecommons.org/licenses/by/4.0/", "url": base,
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": desc["title"],
+        "description": desc["description"],
+        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "url": base,
         "dateModified": data.last_updated().isoformat(),
         "creator": {"@type": "Organization", "name": "Truce Tracker contributors"},
-        "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv", "name": r["title"],
-                          "contentUrl": base + r["path"]} for r in desc["resources"]],
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "name": r["title"], "contentUrl": base + r["path"]}
+            for r in desc["resources"]
+        ],
     }
 
 

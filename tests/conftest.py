@@ -26,8 +26,16 @@ _build: dict = {}
 
 
 def strict_build_command(site_dir: Path, config: Path | None = None) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir),
-            *(["--config-file", str(config)] if config else [])]
+    return [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--site-dir",
+        str(site_dir),
+        *(["--config-file", str(config)] if config else []),
+    ]
 
 
 def build_env(**extra: str) -> dict[str, str]:
@@ -36,16 +44,28 @@ def build_env(**extra: str) -> dict[str, str]:
 
 def strict_build(site_dir: Path, cwd: Path = ROOT, config: Path | None = None, **env: str) -> subprocess.CompletedProcess:
     """Run a strict build to completion."""
-    return subprocess.run(strict_build_command(site_dir, config), cwd=cwd, env=build_env(**env),
-                          capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
+    return subprocess.run(
+        strict_build_command(site_dir, config),
+        cwd=cwd,
+        env=build_env(**env),
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
+    )
 
 
 def _start_build() -> None:
     out = Path(tempfile.mkdtemp(prefix="truce-build-"))
     log = (out / "build.log").open("w", encoding="utf-8")
-    _build.update(out=out, site=out / "site", log=log, started=time.monotonic(),
-                  proc=subprocess.Popen(strict_build_command(out / "site"), cwd=ROOT, env=build_env(),
-                                        stdout=log, stderr=subprocess.STDOUT, text=True))
+    _build.update(
+        out=out,
+        site=out / "site",
+        log=log,
+        started=time.monotonic(),
+        proc=subprocess.Popen(
+            strict_build_command(out / "site"), cwd=ROOT, env=build_env(), stdout=log, stderr=subprocess.STDOUT, text=True
+        ),
+    )
 
 
 def _needs_site(item) -> bool:

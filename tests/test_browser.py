@@ -20,6 +20,8 @@ from truce.paths import ROOT
 
 # Debian's chromium by default; CHROMIUM_PATH points elsewhere (e.g. a CI image's Chrome)
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
 def _site_pages() -> list[str]:
     """Every page in the nav of mkdocs.yml, as a URL relative to the site root."""
     import yaml
@@ -46,8 +48,16 @@ def _site_pages() -> list[str]:
 
 NAV_PAGES = _site_pages()
 CHART_PAGES = ["", "chronology/", "tariffs/"]
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 pytestmark = pytest.mark.browser
 
@@ -253,8 +263,9 @@ def test_every_template_is_a_nav_page():
 def scheme_page(request, browser, server):
     """One tab per colour scheme, reused for every template."""
     scheme = request.param
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark" if scheme == "slate" else "light",
-                                  reduced_motion="reduce")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, color_scheme="dark" if scheme == "slate" else "light", reduced_motion="reduce"
+    )
     pg = context.new_page()
     pg.scheme = scheme
     yield pg
@@ -283,8 +294,10 @@ def test_accessibility_scan(scheme_page, server, path):
     pg.goto(server + path, wait_until="load")
     # the live version of every interactive chart is scanned too (its controls need labels)
     pg.evaluate("() => document.querySelectorAll('.truce-chart-explore').forEach(b => b.click())")
-    pg.wait_for_function("() => [...document.querySelectorAll('.truce-chart[data-interactive]')]"
-                         ".every(c => c.classList.contains('is-live'))", timeout=20000)
+    pg.wait_for_function(
+        "() => [...document.querySelectorAll('.truce-chart[data-interactive]')].every(c => c.classList.contains('is-live'))",
+        timeout=20000,
+    )
     pg.evaluate("window.scrollTo(0, 0)")
     settle(pg)  # the header tabs fade back in after the scroll: measure contrast after that
     assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme

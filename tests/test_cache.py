@@ -21,9 +21,22 @@ from truce.paths import ROOT
 
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 # the settings mkdocs-jupyter passes to its cache key
-JUPYTER_CONFIG = dict.fromkeys(("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt",
-                                "remove_tag_config", "highlight_extra_classes", "include_requirejs", "custom_mathjax_url",
-                                "toc_depth"), "")
+JUPYTER_CONFIG = dict.fromkeys(
+    (
+        "kernel_name",
+        "theme",
+        "allow_errors",
+        "show_input",
+        "no_input",
+        "no_prompt",
+        "remove_tag_config",
+        "highlight_extra_classes",
+        "include_requirejs",
+        "custom_mathjax_url",
+        "toc_depth",
+    ),
+    "",
+)
 
 
 def _load_hook():
@@ -34,7 +47,8 @@ def _load_hook():
 
 
 def _notebook(path, data: str, code: str, prose: str = "# # Page\n"):
-    path.write_text(textwrap.dedent(f"""\
+    path.write_text(
+        textwrap.dedent(f"""\
         # ---
         # jupyter:
         #   kernelspec:
@@ -46,7 +60,12 @@ def _notebook(path, data: str, code: str, prose: str = "# # Page\n"):
         # ---
 
         # %% [markdown]
-        """) + prose + "\n# %%\n" + textwrap.dedent(code), encoding="utf-8")
+        """)
+        + prose
+        + "\n# %%\n"
+        + textwrap.dedent(code),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -101,18 +120,27 @@ def fixture_site(tmp_path):
     site = tmp_path / "fixture"
     (site / "docs").mkdir(parents=True)
     (site / "mkdocs.yml").write_text(FIXTURE_CONFIG.format(root=ROOT.as_posix()), encoding="utf-8")
-    _notebook(site / "docs" / "events.py", "events", """\
+    _notebook(
+        site / "docs" / "events.py",
+        "events",
+        """\
         from IPython.display import HTML
         from truce.blocks import chronology
 
         HTML(chronology.page())
-        """, prose="# # Events\n#\n# Geneva came first.[@wh-test]\n")
-    _notebook(site / "docs" / "sources.py", "", """\
+        """,
+        prose="# # Events\n#\n# Geneva came first.[@wh-test]\n",
+    )
+    _notebook(
+        site / "docs" / "sources.py",
+        "",
+        """\
         from IPython.display import HTML
         from truce import data
 
         HTML(f"<p>{len(data.sources())} sources</p>")
-        """)
+        """,
+    )
     write_package(site / "data", {"sources": SOURCES, "events": EVENTS})
     # the Vega bundle takes seconds to generate: reuse the main build's (the hook checks its stamp)
     bundle = ROOT / ".cache" / "vega-bundle.js"
@@ -137,16 +165,18 @@ def test_csv_edit_reexecutes_only_the_notebooks_that_read_it(fixture_site, tmp_p
     markup escaped, and the page that does not read events.csv comes from the cache."""
 
     def build(name):
-        result = strict_build(tmp_path / name, cwd=fixture_site, config=fixture_site / "mkdocs.yml",
-                              TRUCE_DATA_DIR=str(fixture_site / "data"))
+        result = strict_build(
+            tmp_path / name, cwd=fixture_site, config=fixture_site / "mkdocs.yml", TRUCE_DATA_DIR=str(fixture_site / "data")
+        )
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
         return result
 
     first = build("site1")
     assert _cache_log(first) == {"events.py": "miss", "sources.py": "miss"}
     events = fixture_site / "data" / "events.csv"
-    events.write_text(EVENTS.replace("Geneva joint statement,Both sides cut tariffs for 90 days.",
-                                     f'Edited title,"{EVIL}"'), encoding="utf-8")
+    events.write_text(
+        EVENTS.replace("Geneva joint statement,Both sides cut tariffs for 90 days.", f'Edited title,"{EVIL}"'), encoding="utf-8"
+    )
     second = build("site2")
     assert _cache_log(second) == {"events.py": "miss", "sources.py": "hit"}
 

@@ -44,8 +44,11 @@ def _block_functions():
 
 
 def _chart_function(fn) -> bool:
-    return (inspect.isfunction(fn) and fn.__module__.startswith("truce.charts.")
-            and fn.__module__ not in ("truce.charts.render", "truce.charts.style", "truce.charts.check"))
+    return (
+        inspect.isfunction(fn)
+        and fn.__module__.startswith("truce.charts.")
+        and fn.__module__ not in ("truce.charts.render", "truce.charts.style", "truce.charts.check")
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,6 +64,7 @@ def site_charts() -> tuple[list[dict], list[dict]]:
             frames = [a for a in args if isinstance(a, pd.DataFrame)]
             calls.append({"name": f"{fn.__module__}.{fn.__name__}", "frames": frames, "chart": chart})
             return chart
+
         return wrapper
 
     def watch_embed(fn):
@@ -68,11 +72,14 @@ def site_charts() -> tuple[list[dict], list[dict]]:
         def wrapper(chart, **kwargs):
             embedded.append({"chart_id": kwargs["chart_id"], "chart": chart, "as_of": kwargs["as_of"]})
             return fn(chart, **kwargs)
+
         return wrapper
 
     modules = [importlib.import_module(f"truce.blocks.{m}") for m in BLOCK_MODULES]
-    chart_modules = {importlib.import_module(f"truce.charts.{m}") for m in
-                     ("tariffs", "soybeans", "rare_earths", "chips", "damage", "trade", "events", "model")}
+    chart_modules = {
+        importlib.import_module(f"truce.charts.{m}")
+        for m in ("tariffs", "soybeans", "rare_earths", "chips", "damage", "trade", "events", "model")
+    }
     for module in [*modules, *chart_modules]:
         for name, value in list(vars(module).items()):
             if name == "embed" and module in modules:
@@ -105,8 +112,16 @@ def _pictures():
 def test_the_walk_finds_every_chart_page_block():
     embedded, calls = site_charts()
     ids = {e["chart_id"] for e in embedded}
-    assert {"spiral-rates", "headline-rates", "magnet-exports", "chip-percentages", "soybean-arrivals", "moves-per-month",
-            "model-strategies", "home-headline"} <= ids, ids
+    assert {
+        "spiral-rates",
+        "headline-rates",
+        "magnet-exports",
+        "chip-percentages",
+        "soybean-arrivals",
+        "moves-per-month",
+        "model-strategies",
+        "home-headline",
+    } <= ids, ids
     assert len(embedded) >= 28 and len(calls) >= 20
 
 
@@ -158,8 +173,9 @@ def test_each_chart_draws_exactly_the_data_it_was_given():
 def test_chart_data_leaves_out_decoration_only():
     frame = pd.DataFrame({"x": [1, 2], "y": [3, 4]})
     label = pd.DataFrame({"x": [2], "y": [4], "decoration": [True]})
-    chart = alt.layer(alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q"),
-                      alt.Chart(label).mark_text(text="end").encode(x="x:Q", y="y:Q"))
+    chart = alt.layer(
+        alt.Chart(frame).mark_line().encode(x="x:Q", y="y:Q"), alt.Chart(label).mark_text(text="end").encode(x="x:Q", y="y:Q")
+    )
     assert chart_data(chart) == [{"x": 1, "y": 3}, {"x": 2, "y": 4}]
 
 
@@ -171,33 +187,45 @@ def test_as_of_is_the_date_of_the_latest_data_point():
     assert as_of["magnet-exports"].day > 27  # the last day of the last month with a figure
 
 
-TINY = alt.Chart(pd.DataFrame({"x": [1, 2], "y": [1, 2], "t": ["a", "b"]})).mark_text(fontSize=9).encode(
-    x="x:Q", y="y:Q", text="t:N").properties(width="container", height=100)
+TINY = (
+    alt.Chart(pd.DataFrame({"x": [1, 2], "y": [1, 2], "t": ["a", "b"]}))
+    .mark_text(fontSize=9)
+    .encode(x="x:Q", y="y:Q", text="t:N")
+    .properties(width="container", height=100)
+)
 
 
 def test_a_font_too_small_as_displayed_is_named_with_its_size_and_fix():
     svg = static_svg(spec(TINY), width=STATIC_WIDTHS["narrow"], prefix="tiny")
     problems = check.picture_problems(svg, chart_id="tiny", name="narrow")
-    assert problems[0] == ("chart tiny (narrow picture): text 'a' is 9 px as drawn and 9.0 px as displayed; the smallest "
-                           "allowed is 12 px — raise its fontSize in the chart's function in truce/charts/")
+    assert problems[0] == (
+        "chart tiny (narrow picture): text 'a' is 9 px as drawn and 9.0 px as displayed; the smallest "
+        "allowed is 12 px — raise its fontSize in the chart's function in truce/charts/"
+    )
 
 
 def test_text_outside_the_picture_is_named_with_where_it_runs():
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><g transform="translate(10,20)">'
-           '<text text-anchor="end" transform="translate(-5,10)" font-size="12px">Magnet making</text></g></svg>')
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50"><g transform="translate(10,20)">'
+        '<text text-anchor="end" transform="translate(-5,10)" font-size="12px">Magnet making</text></g></svg>'
+    )
     problems = check.picture_problems(svg, chart_id="shares", name="wide")
     assert len(problems) == 1 and problems[0].startswith(
-        "chart shares (wide picture): text 'Magnet making' runs outside the picture (x -")
+        "chart shares (wide picture): text 'Magnet making' runs outside the picture (x -"
+    )
     assert problems[0].endswith("the picture is 100 × 50) — move or shorten the label, or leave it room (scale padding, dx)")
 
 
-@pytest.mark.parametrize("name, drawn, box, scale", [
-    ("narrow", 358, 358, 1.0),      # a phone: drawn at the width shown
-    ("wide", 736, 748, 1.0),        # desktop, page with a table of contents: never enlarged
-    ("wide", 736, 998, 1.0),        # desktop, notebook page
-    ("wide", 736, 368, 0.5),        # shrunk in a narrower box
-    ("narrow", 358, 537, 1.5),      # the phone picture fills a box up to 600 px
-])
+@pytest.mark.parametrize(
+    "name, drawn, box, scale",
+    [
+        ("narrow", 358, 358, 1.0),  # a phone: drawn at the width shown
+        ("wide", 736, 748, 1.0),  # desktop, page with a table of contents: never enlarged
+        ("wide", 736, 998, 1.0),  # desktop, notebook page
+        ("wide", 736, 368, 0.5),  # shrunk in a narrower box
+        ("narrow", 358, 537, 1.5),  # the phone picture fills a box up to 600 px
+    ],
+)
 def test_display_scale_follows_the_stylesheet(name, drawn, box, scale):
     assert render.display_scale(name, drawn, box) == pytest.approx(scale)
 

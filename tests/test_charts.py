@@ -15,9 +15,16 @@ FRAME = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
 
 
 def _chart(params: bool = False) -> alt.Chart:
-    chart = alt.Chart(FRAME).mark_line(color=charts.SIDE_COLOURS["US"], clip=True).encode(x="x:Q", y="y:Q").properties(
-        title="A title long enough that a phone-width drawing must wrap it onto two lines", width="container",
-        description="Three points.")
+    chart = (
+        alt.Chart(FRAME)
+        .mark_line(color=charts.SIDE_COLOURS["US"], clip=True)
+        .encode(x="x:Q", y="y:Q")
+        .properties(
+            title="A title long enough that a phone-width drawing must wrap it onto two lines",
+            width="container",
+            description="Three points.",
+        )
+    )
     return chart.add_params(alt.selection_interval(bind="scales")) if params else chart
 
 

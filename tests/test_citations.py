@@ -5,10 +5,22 @@ import datetime as dt
 from truce.site import citations
 
 SOURCES = {
-    "a": {"publisher": "MOFCOM", "title": "Q&A <1>", "url": "https://example.gov/a", "published": dt.date(2025, 5, 12),
-          "kind": "primary", "relies_on": ""},
-    "b": {"publisher": "Press", "title": "Report", "url": "https://example.org/b", "published": None,
-          "kind": "secondary", "relies_on": "customs data"},
+    "a": {
+        "publisher": "MOFCOM",
+        "title": "Q&A <1>",
+        "url": "https://example.gov/a",
+        "published": dt.date(2025, 5, 12),
+        "kind": "primary",
+        "relies_on": "",
+    },
+    "b": {
+        "publisher": "Press",
+        "title": "Report",
+        "url": "https://example.org/b",
+        "published": None,
+        "kind": "secondary",
+        "relies_on": "customs data",
+    },
 }
 
 
@@ -30,15 +42,24 @@ def test_a_source_cited_twice_in_a_row_has_one_anchor():
 
 
 def test_primary_copy_names_its_document():
-    copy = {"publisher": "Mirror", "title": "Text", "url": "https://example.org/t", "published": None,
-            "kind": "primary-copy", "relies_on": "Full text", "document": "MOFCOM Announcement 2025 No. 18"}
+    copy = {
+        "publisher": "Mirror",
+        "title": "Text",
+        "url": "https://example.org/t",
+        "published": None,
+        "kind": "primary-copy",
+        "relies_on": "Full text",
+        "document": "MOFCOM Announcement 2025 No. 18",
+    }
     html, _ = citations.render_citations("<p>One.[@c]</p>", {"c": copy})
     assert "(full text of MOFCOM Announcement 2025 No. 18, copied)" in html
 
 
 def test_citations_extend_existing_footnotes():
-    page = ('<p>x<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>[@a]</p>'
-            '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:1">note</li>\n</ol>\n</div>')
+    page = (
+        '<p>x<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>[@a]</p>'
+        '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:1">note</li>\n</ol>\n</div>'
+    )
     html, _ = citations.render_citations(page, SOURCES)
     assert html.count('<div class="footnote">') == 1
     assert '<a class="footnote-ref" href="#fn:cite-a">2</a>' in html

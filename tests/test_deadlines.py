@@ -57,8 +57,12 @@ def test_calendar_lines_are_crlf_and_folded(calendar):
 
 
 TRICKY = deadlines.Deadline(
-    id="tricky", date=dt.date(2026, 11, 10), title="Ends; rates, \"quotes\" and a back\\slash — 中美 truce",
-    kind="suspension-end", source_ids=(), path="chronology/#tricky",
+    id="tricky",
+    date=dt.date(2026, 11, 10),
+    title='Ends; rates, "quotes" and a back\\slash — 中美 truce',
+    kind="suspension-end",
+    source_ids=(),
+    path="chronology/#tricky",
     description="Line one\nline two, with commas; semicolons and 稀土 " + "long text " * 20,
 )
 
@@ -112,11 +116,15 @@ c-open,busan-2025,2025-10-30,US,Keep talking,,,pending,,,wh-test,
 def test_feed_lists_dated_commitments_and_real_tariff_layers_since_the_start(tmp_path, monkeypatch):
     """On a few rows: a commitment without a due date, a layer that started before the feed's
     start and a threatened layer give no deadline; a layer that started and ended gives two."""
-    root = write_package(tmp_path / "data", {"sources": SOURCES, "events": EVENTS, "tariff_measures": MEASURES,
-                                             "commitments": COMMITMENTS})
+    root = write_package(
+        tmp_path / "data", {"sources": SOURCES, "events": EVENTS, "tariff_measures": MEASURES, "commitments": COMMITMENTS}
+    )
     monkeypatch.setattr(data, "load", functools.partial(data.load, data_dir=root))
     assert [(d.id, d.date.isoformat()) for d in deadlines.deadlines()] == [
-        ("tariff-start-us-x", "2025-04-09"), ("tariff-end-us-x", "2025-04-10"), ("commitment-c-due", "2026-11-10")]
+        ("tariff-start-us-x", "2025-04-09"),
+        ("tariff-end-us-x", "2025-04-10"),
+        ("commitment-c-due", "2026-11-10"),
+    ]
 
 
 def test_scheduled_ends_are_not_listed_twice(items):

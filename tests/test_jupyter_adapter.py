@@ -42,7 +42,7 @@ def test_the_exporter_is_looked_up_by_name_when_converting():
 
 def test_markdown_cells_use_the_site_extensions():
     jupyter_adapter.use_markdown(["admonition"], {})
-    assert '<div class="admonition note">' in jupyter_adapter.markdown_cell('!!! note\n    text')
+    assert '<div class="admonition note">' in jupyter_adapter.markdown_cell("!!! note\n    text")
 
 
 def test_the_cache_key_follows_the_declared_data_and_the_package(monkeypatch):

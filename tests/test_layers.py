@@ -42,7 +42,9 @@ def layer_violations(package_dir: Path) -> list[str]:
             for name in names:
                 parts = name.split(".")
                 if parts[0] in ("hooks", "tools"):
-                    problems.append(f"{package_dir.name}/{rel}:{node.lineno}: imports {name} — the package never imports hooks or tools")
+                    problems.append(
+                        f"{package_dir.name}/{rel}:{node.lineno}: imports {name} — the package never imports hooks or tools"
+                    )
                     continue
                 if parts[0] != package_dir.name:
                     continue
@@ -50,8 +52,10 @@ def layer_violations(package_dir: Path) -> list[str]:
                 if other is None:
                     continue
                 if STAGES[other] > STAGES[own] or (own, other) in SIDE_BY_SIDE:
-                    problems.append(f"{package_dir.name}/{rel}:{node.lineno}: {own} imports {name} from a later or sibling stage "
-                                    f"({other}) — move the shared code down to {own} or an earlier stage")
+                    problems.append(
+                        f"{package_dir.name}/{rel}:{node.lineno}: {own} imports {name} from a later or sibling stage "
+                        f"({other}) — move the shared code down to {own} or an earlier stage"
+                    )
     return sorted(set(problems))
 
 
@@ -65,13 +69,26 @@ def test_every_module_belongs_to_a_stage():
     assert not loose, f"modules outside the stages: {loose} — put each in the stage that matches its job"
 
 
-@pytest.mark.parametrize("module,source,expected", [
-    ("data/load.py", "from truce.analysis import tariffs\n",
-     "truce/data/load.py:1: data imports truce.analysis from a later or sibling stage (analysis)"),
-    ("charts/x.py", "from truce.figures import registry\n",
-     "truce/charts/x.py:1: charts imports truce.figures from a later or sibling stage (figures)"),
-    ("analysis/x.py", "import hooks.figures\n", "truce/analysis/x.py:1: imports hooks.figures — the package never imports hooks or tools"),
-])
+@pytest.mark.parametrize(
+    "module,source,expected",
+    [
+        (
+            "data/load.py",
+            "from truce.analysis import tariffs\n",
+            "truce/data/load.py:1: data imports truce.analysis from a later or sibling stage (analysis)",
+        ),
+        (
+            "charts/x.py",
+            "from truce.figures import registry\n",
+            "truce/charts/x.py:1: charts imports truce.figures from a later or sibling stage (figures)",
+        ),
+        (
+            "analysis/x.py",
+            "import hooks.figures\n",
+            "truce/analysis/x.py:1: imports hooks.figures — the package never imports hooks or tools",
+        ),
+    ],
+)
 def test_an_upward_import_is_reported(tmp_path, module, source, expected):
     package = tmp_path / "truce"
     (package / module).parent.mkdir(parents=True)

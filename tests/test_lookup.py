@@ -80,17 +80,25 @@ def browser_page(lookup_data):
 def test_browser_stack_matches_python(browser_page):
     got = browser_page.evaluate(
         "cases => cases.map(c => window.TruceLookup.additionalDuty(window.LOOKUP_DATA, c[0], c[1], c[2]))",
-        [list(c[:3]) for c in CASES])
+        [list(c[:3]) for c in CASES],
+    )
     expected = [P.additional_duty(code, day, side) for side, code, day, _ in CASES]
-    wrong = [f"{c[0]} {c[1]} {c[2]} ({c[3]}): browser {g}, Python {e}" for c, g, e in zip(CASES, got, expected)
-             if g != pytest.approx(e, abs=1e-6)]
+    wrong = [
+        f"{c[0]} {c[1]} {c[2]} ({c[3]}): browser {g}, Python {e}"
+        for c, g, e in zip(CASES, got, expected, strict=False)
+        if g != pytest.approx(e, abs=1e-6)
+    ]
     assert not wrong, "\n".join(wrong)
     assert len(set(expected)) > 10  # the cases are not all alike
 
 
 def test_browser_names_the_same_layers_and_reasons(browser_page, lookup_data):
     """Layer by layer, on a day with an exemption, a suspension, a replacement and an unknown list."""
-    for side, code, day in (("US", "8517130000", "2025-05-14"), ("US", "8703800002", "2024-10-01"), ("CN", "08021200", "2019-06-01")):
+    for side, code, day in (
+        ("US", "8517130000", "2025-05-14"),
+        ("US", "8703800002", "2024-10-01"),
+        ("CN", "08021200", "2019-06-01"),
+    ):
         js = browser_page.evaluate("a => window.TruceLookup.stack(window.LOOKUP_DATA, a[0], a[1], a[2])", [side, code, day])
         layers = lookup_data["sides"][side]["layers"]
         py = P.stack(code, day, side)

@@ -59,19 +59,30 @@ def test_negative_inputs_are_refused():
 
 
 def test_trade_is_summed_within_one_complete_vintage():
-    table = pd.DataFrame({
-        "month": [f"2024-{m:02d}" for m in range(1, 13)] + ["2024-01"],
-        "exports_usd_m": [1000.0] * 12 + [9999.0], "imports_usd_m": [3000.0] * 12 + [9999.0],
-        "vintage": ["full"] * 12 + ["partial"],
-    })
+    table = pd.DataFrame(
+        {
+            "month": [f"2024-{m:02d}" for m in range(1, 13)] + ["2024-01"],
+            "exports_usd_m": [1000.0] * 12 + [9999.0],
+            "imports_usd_m": [3000.0] * 12 + [9999.0],
+            "vintage": ["full"] * 12 + ["partial"],
+        }
+    )
     table = table.assign(balance_usd_m=table["exports_usd_m"] - table["imports_usd_m"], source_ids=[("s",)] * len(table))
     trade = model.trade_in(2024, table)
     assert (trade.exports_bn, trade.imports_bn, trade.vintage) == (12.0, 36.0, "full")
 
 
 def test_a_year_without_a_complete_vintage_is_an_error():
-    table = pd.DataFrame({"month": ["2024-01"], "exports_usd_m": [1.0], "imports_usd_m": [1.0], "balance_usd_m": [0.0],
-                          "vintage": ["v"], "source_ids": [("s",)]})
+    table = pd.DataFrame(
+        {
+            "month": ["2024-01"],
+            "exports_usd_m": [1.0],
+            "imports_usd_m": [1.0],
+            "balance_usd_m": [0.0],
+            "vintage": ["v"],
+            "source_ids": [("s",)],
+        }
+    )
     with pytest.raises(ValueError, match="no vintage covers every month of 2024"):
         model.trade_in(2024, table)
 
@@ -181,12 +192,17 @@ def _events(rows):
 
 
 def test_moves_rule():
-    events = _events([
-        (dt.date(2025, 1, 5), "US", "escalation"),
-        (dt.date(2025, 2, 3), "CN", "escalation"), (dt.date(2025, 2, 9), "both", "de-escalation"),
-        (dt.date(2025, 3, 1), "CN", "escalation"), (dt.date(2025, 3, 2), "both", "de-escalation"),
-        (dt.date(2025, 3, 3), "both", "de-escalation"), (dt.date(2025, 4, 1), "US", "neutral"),
-    ])
+    events = _events(
+        [
+            (dt.date(2025, 1, 5), "US", "escalation"),
+            (dt.date(2025, 2, 3), "CN", "escalation"),
+            (dt.date(2025, 2, 9), "both", "de-escalation"),
+            (dt.date(2025, 3, 1), "CN", "escalation"),
+            (dt.date(2025, 3, 2), "both", "de-escalation"),
+            (dt.date(2025, 3, 3), "both", "de-escalation"),
+            (dt.date(2025, 4, 1), "US", "neutral"),
+        ]
+    )
     moves = model.moves_2025(events).set_index(["month", "side"])["move"]
     assert moves[(dt.date(2025, 1, 1), "US")] == model.ESCALATE
     assert moves[(dt.date(2025, 1, 1), "CN")] == model.RESTRAIN
@@ -225,9 +241,16 @@ def test_trade_chart_data_equals_the_grid(cal):
 def test_restraint_chart_data_equals_the_grids(cal):
     regions = model.restraint_grid(cal, thetas=[0.5, 0.6])
     path = model.path_grid(cal, thetas=[0.5, 0.6]).assign(month=lambda f: f["month"].map(lambda d: d.isoformat()))
-    chart = model_charts.restraint_regions(regions, path, title="t", subtitle="s", description="d", theta0=0.5,
-                                           lam_choices=list(model.LAMBDA_CHOICES),
-                                           lam_labels=[str(x) for x in model.LAMBDA_CHOICES])
+    chart = model_charts.restraint_regions(
+        regions,
+        path,
+        title="t",
+        subtitle="s",
+        description="d",
+        theta0=0.5,
+        lam_choices=list(model.LAMBDA_CHOICES),
+        lam_labels=[str(x) for x in model.LAMBDA_CHOICES],
+    )
     drawn = charts.chart_data(chart)
     assert len(drawn) == len(regions) + len(path)
     assert _rows(regions) == [r for r in drawn if "lo" in r]
@@ -236,8 +259,9 @@ def test_restraint_chart_data_equals_the_grids(cal):
 
 def test_inputs_are_bound_outside_the_chart(cal):
     grid = model.tariff_grid(cal)[["sigma", "tariff_pct", "remaining_pct"]]
-    chart = model_charts.trade_left(grid, title="t", subtitle="s", description="d", sigma0=cal.sigma, peaks={"US peak": 145},
-                                    chart_id="x")
+    chart = model_charts.trade_left(
+        grid, title="t", subtitle="s", description="d", sigma0=cal.sigma, peaks={"US peak": 145}, chart_id="x"
+    )
     spec = charts.spec(chart)
     bind = spec["params"][0]["bind"]
     assert bind["element"] == "#ctl-x-sigma" and bind["input"] == "range"

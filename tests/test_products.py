@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import shutil
 
 import pandas as pd
 import pytest
@@ -29,17 +28,35 @@ CASES = [
     ("US", "6110202079", "2020-02-14", 7.5, "List 4A halved to 7.5% under Phase One"),
     ("US", "9503000073", "2019-12-16", 0.0, "toys: List 4B only, suspended before 15 Dec 2019"),
     ("US", "9503000073", "2025-04-11", 145.0, "4B-only good: fentanyl 20 + reciprocal 125, the 145% headline"),
-    ("US", "8517130000", "2025-04-08", 20.0, "smartphones: electronics memorandum of 11 Apr 2025, retroactive to 5 Apr; fentanyl 20 still due"),
+    (
+        "US",
+        "8517130000",
+        "2025-04-08",
+        20.0,
+        "smartphones: electronics memorandum of 11 Apr 2025, retroactive to 5 Apr; fentanyl 20 still due",
+    ),
     ("US", "8517130000", "2025-04-11", 20.0, "smartphones outside the 125% reciprocal duty (memorandum of 11 Apr 2025)"),
     ("US", "8471300100", "2025-05-14", 20.0, "laptops: 4B never applied; electronics exception; fentanyl 20"),
     ("US", "7208510030", "2018-04-01", 25.0, "steel plate: Section 232 (Proclamation 9705) 25% from 23 Mar 2018"),
     ("US", "7208510030", "2024-10-01", 50.0, "Section 232 25 + 2024 four-year review steel 25 (89 FR 76581)"),
-    ("US", "7208510030", "2025-04-11", 70.0, "232 goods outside the reciprocal duty (EO 14257 sec. 3(b)); fentanyl stacks (EO 14289)"),
+    (
+        "US",
+        "7208510030",
+        "2025-04-11",
+        70.0,
+        "232 goods outside the reciprocal duty (EO 14257 sec. 3(b)); fentanyl stacks (EO 14289)",
+    ),
     ("US", "7208510030", "2025-06-04", 95.0, "Section 232 steel raised to 50% (Proclamation 10947)"),
     ("US", "8703230190", "2025-04-11", 70.0, "petrol car: Section 232 autos 25 (Proclamation 10908) + List 1 25 + fentanyl 20"),
     ("US", "8703800002", "2024-10-01", 100.0, "electric vehicle: review rate 100% replaces List 1's 25% (89 FR 76581)"),
     ("US", "8703800002", "2025-04-11", 145.0, "EV: 301 100 + 232 autos 25 + fentanyl 20; no reciprocal"),
-    ("US", "8708301050", "2025-04-20", 45.0, "brake parts: named in Proclamation 10908, outside the reciprocal duty before the parts duty began"),
+    (
+        "US",
+        "8708301050",
+        "2025-04-20",
+        45.0,
+        "brake parts: named in Proclamation 10908, outside the reciprocal duty before the parts duty began",
+    ),
     ("US", "8708301050", "2025-05-03", 70.0, "Section 232 auto parts 25% from 3 May 2025"),
     ("US", "0901210000", "2025-11-12", 27.5, "roasted coffee: reciprocal 10 + fentanyl 10 + List 4A 7.5"),
     ("US", "0901210000", "2025-11-13", 17.5, "Annex II updated for farm goods from 13 Nov 2025 (order of 14 Nov 2025)"),
@@ -148,8 +165,11 @@ def test_average_lies_between_min_and_max_product_rates(day):
 
 def test_every_product_row_traces_to_a_source():
     known = set(data.load("sources")["id"])
-    for frame, name in ((T.products, "products"), (T.members.merge(T.lists, left_on="list_id", right_on="id"), "list_products"),
-                        (T.weights, "trade_weights")):
+    for frame, name in (
+        (T.products, "products"),
+        (T.members.merge(T.lists, left_on="list_id", right_on="id"), "list_products"),
+        (T.weights, "trade_weights"),
+    ):
         ids = frame["source_ids"]
         assert (ids.map(len) > 0).all(), f"{name}: a row without source_ids"
         assert {s for row in ids for s in row} <= known, f"{name}: unknown source id"
@@ -168,15 +188,25 @@ MEASURES_CSV = """id,imposer,instrument,scope,product_class,coverage,rate_pct,ef
 us-s301-list3-2019-05-10,US,List 3,product-specific,section-301-list-3,x,25,2019-05-10,,in-force,,,,src-a,
 """
 MEMBERS_CSV = "list_id,code\nus-301-list-3,94036080\n"
-PRODUCTS_CSV = "side,code,description,description_basis,description_zh,source_ids\nUS,9403608081,wooden furniture,census-short,,src-a\n"
+PRODUCTS_CSV = (
+    "side,code,description,description_basis,description_zh,source_ids\nUS,9403608081,wooden furniture,census-short,,src-a\n"
+)
 WEIGHTS_CSV = "id,imposer,base_year,basis,code,list_id,value_usd_m,source_ids,note\nus-1,US,2024,product,9403608081,,10,src-a,\n"
 MFN_CSV = "id,imposer,scope,code,rate_pct,base_year,source_ids,note\nus-mfn,US,side-average,,3.1,2017,src-a,\n"
 SOURCES_CSV = "id,title,publisher,url,published,accessed,kind,tier,language,relies_on,document\nsrc-a,T,P,https://example.org/a,,2026-12-04,primary,1,en,,\n"
 
 
 def _package(tmp_path, **overrides):
-    files = {"tariff_lists": LISTS_CSV, "tariff_measures": MEASURES_CSV, "list_products": MEMBERS_CSV, "products": PRODUCTS_CSV,
-             "trade_weights": WEIGHTS_CSV, "mfn_rates": MFN_CSV, "sources": SOURCES_CSV, **overrides}
+    files = {
+        "tariff_lists": LISTS_CSV,
+        "tariff_measures": MEASURES_CSV,
+        "list_products": MEMBERS_CSV,
+        "products": PRODUCTS_CSV,
+        "trade_weights": WEIGHTS_CSV,
+        "mfn_rates": MFN_CSV,
+        "sources": SOURCES_CSV,
+        **overrides,
+    }
     desc = data.descriptor(DATA_DIR)
     keep = [r for r in desc["resources"] if r["name"] in files]
     for r in keep:
@@ -196,9 +226,14 @@ def _frames(**overrides) -> P.Tables:
                 frame[col] = [data.split_ids(v) for v in frame[col]]
         return frame
 
-    return P.Tables(read(overrides.get("tariff_measures", MEASURES_CSV)), read(overrides.get("tariff_lists", LISTS_CSV)),
-                    read(overrides.get("list_products", MEMBERS_CSV)), read(overrides.get("trade_weights", WEIGHTS_CSV)),
-                    read(MFN_CSV), read(overrides.get("products", PRODUCTS_CSV)))
+    return P.Tables(
+        read(overrides.get("tariff_measures", MEASURES_CSV)),
+        read(overrides.get("tariff_lists", LISTS_CSV)),
+        read(overrides.get("list_products", MEMBERS_CSV)),
+        read(overrides.get("trade_weights", WEIGHTS_CSV)),
+        read(MFN_CSV),
+        read(overrides.get("products", PRODUCTS_CSV)),
+    )
 
 
 def test_fixture_package_loads_and_computes(tmp_path):
@@ -221,24 +256,32 @@ def test_bad_code_names_file_row_column_and_fix(tmp_path):
         P.tables(pkg)
     assert 'list_products.csv:2: column code: "9403.60" does not match the pattern' in str(err.value)
     found = P.problems(_frames(list_products="list_id,code\nus-301-list-3,9403.60\n"))
-    assert found == ['data/list_products.csv:2: column code: "9403.60" is not a tariff code — write 4, 6, 8 or 10 digits '
-                     'with no dots or spaces (e.g. 85076000)']
+    assert found == [
+        'data/list_products.csv:2: column code: "9403.60" is not a tariff code — write 4, 6, 8 or 10 digits '
+        "with no dots or spaces (e.g. 85076000)"
+    ]
 
 
 def test_unknown_layer_id_names_file_row_column_and_fix():
     found = P.problems(_frames(tariff_lists=LISTS_CSV.replace("us-s301-list3-2019-05-10", "us-s301-list3-2099-01-01")))
-    assert 'data/tariff_lists.csv:2: column layer_ids: "us-s301-list3-2099-01-01" is not an id in tariff_measures.csv — add the layer row or fix the id' in found
+    assert (
+        'data/tariff_lists.csv:2: column layer_ids: "us-s301-list3-2099-01-01" is not an id in tariff_measures.csv — add the layer row or fix the id'
+        in found
+    )
 
 
 def test_code_count_mismatch_is_reported():
     found = P.problems(_frames(list_products=MEMBERS_CSV + "us-301-list-3,94036090\n"))
-    assert found == ['data/tariff_lists.csv:2: column codes: says 1 but list_products.csv has 2 rows for "us-301-list-3" — update the count']
+    assert found == [
+        'data/tariff_lists.csv:2: column codes: says 1 but list_products.csv has 2 rows for "us-301-list-3" — update the count'
+    ]
 
 
 def test_product_without_source_is_reported(tmp_path):
     broken = PRODUCTS_CSV.replace(",src-a\n", ",\n")
     assert P.problems(_frames(products=broken)) == [
-        "data/products.csv:2: column source_ids: is empty — every product row must cite where its code and description come from"]
+        "data/products.csv:2: column source_ids: is empty — every product row must cite where its code and description come from"
+    ]
     with pytest.raises(data.DataError) as err:
         P.tables(_package(tmp_path, products=broken))
     assert "products.csv:2: column source_ids: is empty but required" in str(err.value)

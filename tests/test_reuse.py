@@ -30,6 +30,7 @@ def small_chart(title="Rates rose", params=False):
 
 # Charts ---------------------------------------------------------------------------------
 
+
 def test_chart_block_links_to_stable_downloads_and_inlines_no_csv(tmp_path, monkeypatch):
     monkeypatch.setattr(figure, "KIT_DIR", tmp_path)
     out = figure.embed(small_chart(), chart_id="test-rates", table=TABLE, source="USTR <primary>", as_of=AS_OF)
@@ -42,8 +43,7 @@ def test_chart_block_links_to_stable_downloads_and_inlines_no_csv(tmp_path, monk
 
 
 def test_chart_kit_holds_the_files_a_reader_downloads(tmp_path):
-    figure.write_kit(small_chart().to_dict(),
-                     chart_id="test-rates", table=TABLE, source="USTR", as_of=AS_OF, kit_dir=tmp_path)
+    figure.write_kit(small_chart().to_dict(), chart_id="test-rates", table=TABLE, source="USTR", as_of=AS_OF, kit_dir=tmp_path)
     folder = tmp_path / "test-rates"
     assert pd.read_csv(folder / "test-rates.csv").equals(TABLE.fillna("").replace("", float("nan")))
     svg = (folder / "test-rates.svg").read_text(encoding="utf-8")
@@ -52,8 +52,14 @@ def test_chart_kit_holds_the_files_a_reader_downloads(tmp_path):
     assert "Source: USTR · as of 4 December 2026" in texts and "CC BY 4.0" in texts and "Rates rose" in texts
     assert (folder / "test-rates.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    assert meta == {"id": "test-rates", "title": "Rates rose", "description": "Rates by year", "source": "USTR",
-                    "as_of": "2026-12-04", "interactive": False}
+    assert meta == {
+        "id": "test-rates",
+        "title": "Rates rose",
+        "description": "Rates by year",
+        "source": "USTR",
+        "as_of": "2026-12-04",
+        "interactive": False,
+    }
     assert not (folder / "spec.json").exists()
 
 
@@ -65,8 +71,14 @@ def test_chart_ids_are_checked(chart_id):
 
 
 def test_embed_page_is_minimal_and_links_back():
-    meta = {"id": "test-rates", "title": "Rates <rose>", "description": "Rates by year", "source": "USTR",
-            "as_of": "2026-12-04", "interactive": True}
+    meta = {
+        "id": "test-rates",
+        "title": "Rates <rose>",
+        "description": "Rates by year",
+        "source": "USTR",
+        "as_of": "2026-12-04",
+        "interactive": True,
+    }
     page = figure.embed_page_html(meta, root="../../", page_url="tariffs/", spec_json='{"a":"</script>"}')
     assert '<meta name="viewport" content="width=device-width,initial-scale=1">' in page
     assert "<h1>Rates &lt;rose&gt;</h1>" in page and "as of 4 December 2026" in page and "CC BY 4.0" in page
@@ -80,38 +92,58 @@ def test_embed_page_is_minimal_and_links_back():
 PICS = {"a": frozenset({"1111.svg"}), "b": frozenset({"2222.svg"})}
 
 
-@pytest.mark.parametrize("pages, messages", [
-    ({"": {"x": PICS["a"]}, "series/": {"x": PICS["a"]}}, []),
-    ({"series/": {"x": PICS["a"]}, "story/03/": {"x": PICS["b"]}},
-     ['chart id "x" names 2 different charts (series/; story/03/) — give each chart its own chart_id= in the call to truce.blocks.figure.embed']),
-    ({"": {"x": PICS["a"]}, "tariffs/": {"x": PICS["b"]}},
-     ['chart id "x" names 2 different charts (home page; tariffs/) — give each chart its own chart_id= in the call to truce.blocks.figure.embed']),
-])
+@pytest.mark.parametrize(
+    "pages, messages",
+    [
+        ({"": {"x": PICS["a"]}, "series/": {"x": PICS["a"]}}, []),
+        (
+            {"series/": {"x": PICS["a"]}, "story/03/": {"x": PICS["b"]}},
+            [
+                'chart id "x" names 2 different charts (series/; story/03/) — give each chart its own chart_id= in the call to truce.blocks.figure.embed'
+            ],
+        ),
+        (
+            {"": {"x": PICS["a"]}, "tariffs/": {"x": PICS["b"]}},
+            [
+                'chart id "x" names 2 different charts (home page; tariffs/) — give each chart its own chart_id= in the call to truce.blocks.figure.embed'
+            ],
+        ),
+    ],
+)
 def test_duplicate_chart_ids(pages, messages):
     assert downloads.duplicate_chart_ids(pages) == messages
 
 
 def test_a_chart_id_used_twice_on_one_page_is_reported():
-    html = ('<figure class="truce-chart-figure" id="chart-x"><img src="charts/' + "a" * 20 + '.svg"></figure>'
-            '<figure id="chart-x" class="truce-chart-figure"><img src="charts/' + "b" * 20 + '.svg"></figure>')
+    html = (
+        '<figure class="truce-chart-figure" id="chart-x"><img src="charts/' + "a" * 20 + '.svg"></figure>'
+        '<figure id="chart-x" class="truce-chart-figure"><img src="charts/' + "b" * 20 + '.svg"></figure>'
+    )
     charts = downloads.charts_on_page(html)
     assert list(charts) == ["x"]
     assert downloads.duplicate_chart_ids({"p/": charts}) == [
-        'chart id "x" names 1 different charts (p/) — give each chart its own chart_id= in the call to truce.blocks.figure.embed']
+        'chart id "x" names 1 different charts (p/) — give each chart its own chart_id= in the call to truce.blocks.figure.embed'
+    ]
 
 
 def test_embed_pages_link_back_to_a_page_other_than_home():
-    assert downloads.home_of_charts({"": {"x": PICS["a"]}, "series/": {"x": PICS["a"], "y": PICS["b"]}}) == {"x": "series/", "y": "series/"}
+    assert downloads.home_of_charts({"": {"x": PICS["a"]}, "series/": {"x": PICS["a"], "y": PICS["b"]}}) == {
+        "x": "series/",
+        "y": "series/",
+    }
 
 
 def test_publishing_a_chart_without_its_files_names_the_fix(tmp_path):
     with pytest.raises(downloads.PublishError) as err:
         downloads.publish_chart("gone", "tariffs/", tmp_path / "site", kit_dir=tmp_path)
-    assert str(err.value) == (f"{tmp_path / 'gone'}: files of chart gone missing (gone.csv, gone.svg, gone.png, meta.json, picture.svg) "
-                              "— the notebook cache is older than the chart files; delete .cache/mkdocs-jupyter and build again")
+    assert str(err.value) == (
+        f"{tmp_path / 'gone'}: files of chart gone missing (gone.csv, gone.svg, gone.png, meta.json, picture.svg) "
+        "— the notebook cache is older than the chart files; delete .cache/mkdocs-jupyter and build again"
+    )
 
 
 # Data release ---------------------------------------------------------------------------
+
 
 def test_row_count_counts_records_not_lines():
     assert release.row_count(b'id,note\na,"two\nlines"\nb,x\n') == 2
@@ -132,15 +164,30 @@ def _manifest(*files):
     return {"release": "2026.12.04", "data_checked": "2026-12-04", "files": [{"path": p, "sha256": h} for p, h in files]}
 
 
-@pytest.mark.parametrize("recorded, message", [
-    (None, ("releases/2026.12.04.json: release 2026.12.04 (data checked 2026-12-04) is not recorded — "
-           f"run `{RECORD_COMMAND}` and commit releases/2026.12.04.json")),
-    ('{"release": ', f"releases/2026.12.04.json:1:13: not valid JSON (Expecting value) — run `{RECORD_COMMAND}` to write it again"),
-    (json.dumps(_manifest(("events.csv", "old"), ("sources.csv", "s"))),
-     ("releases/2026.12.04.json: the data changed since release 2026.12.04 was recorded (events.csv) — "
-     f"run `{RECORD_COMMAND}` to record it again, or bump the sources' accessed date for a new release")),
-    (json.dumps(_manifest(("events.csv", "e"), ("sources.csv", "s"))), None),
-])
+@pytest.mark.parametrize(
+    "recorded, message",
+    [
+        (
+            None,
+            (
+                "releases/2026.12.04.json: release 2026.12.04 (data checked 2026-12-04) is not recorded — "
+                f"run `{RECORD_COMMAND}` and commit releases/2026.12.04.json"
+            ),
+        ),
+        (
+            '{"release": ',
+            f"releases/2026.12.04.json:1:13: not valid JSON (Expecting value) — run `{RECORD_COMMAND}` to write it again",
+        ),
+        (
+            json.dumps(_manifest(("events.csv", "old"), ("sources.csv", "s"))),
+            (
+                "releases/2026.12.04.json: the data changed since release 2026.12.04 was recorded (events.csv) — "
+                f"run `{RECORD_COMMAND}` to record it again, or bump the sources' accessed date for a new release"
+            ),
+        ),
+        (json.dumps(_manifest(("events.csv", "e"), ("sources.csv", "s"))), None),
+    ],
+)
 def test_release_problems(tmp_path, recorded, message):
     if recorded is not None:
         (tmp_path / "2026.12.04.json").write_text(recorded, encoding="utf-8")
@@ -149,7 +196,10 @@ def test_release_problems(tmp_path, recorded, message):
 
 
 def test_release_section_lists_past_releases():
-    out = release.release_html(_manifest(("a.csv", "1")), [_manifest(("a.csv", "1")), {**_manifest(), "release": "2026.11.01", "data_checked": "2026-11-01"}])
+    out = release.release_html(
+        _manifest(("a.csv", "1")),
+        [_manifest(("a.csv", "1")), {**_manifest(), "release": "2026.11.01", "data_checked": "2026-11-01"}],
+    )
     assert "Current release: <strong>2026.12.04</strong>" in out and "sha256sum -c SHA256SUMS" in out
     assert '<a href="releases/2026.11.01/manifest.json">' in out and out.count("<tr><td>") == 2
 
@@ -180,29 +230,59 @@ def test_changes_feed_parses_with_one_entry_per_section():
     assert 'href="https://example.org/chronology/#x"' in content and 'href="https://example.org/"' in content
 
 
-@pytest.mark.parametrize("link, url", [("../chronology.py", "https://e.org/chronology/"), ("cite.md#a", "https://e.org/about/cite/#a"),
-                                       ("../story/index.md", "https://e.org/story/"), ("../data/events.csv", "https://e.org/data/events.csv"),
-                                       ("https://x.org/a.md", "https://x.org/a.md"), ("#top", "#top")])
+@pytest.mark.parametrize(
+    "link, url",
+    [
+        ("../chronology.py", "https://e.org/chronology/"),
+        ("cite.md#a", "https://e.org/about/cite/#a"),
+        ("../story/index.md", "https://e.org/story/"),
+        ("../data/events.csv", "https://e.org/data/events.csv"),
+        ("https://x.org/a.md", "https://x.org/a.md"),
+        ("#top", "#top"),
+    ],
+)
 def test_feed_links_are_absolute(link, url):
     assert feeds.absolute_links(f"see [it]({link}).", "https://e.org/") == f"see [it]({url})."
 
 
-@pytest.mark.parametrize("heading, line", [("## December 2026 — x", 3), ("## 4 Dec 2026 — x", 3), ("## 31 February 2026 — x", 3),
-                                           ("## 4 December 2026 - x", 3)])
+@pytest.mark.parametrize(
+    "heading, line",
+    [("## December 2026 — x", 3), ("## 4 Dec 2026 — x", 3), ("## 31 February 2026 — x", 3), ("## 4 December 2026 - x", 3)],
+)
 def test_changelog_headings_must_be_dated(heading, line):
     with pytest.raises(feeds.FeedError) as err:
         feeds.changelog_entries(f"# Changelog\n\n{heading}\n")
-    assert str(err.value) == (f'docs/about/changelog.md:{line}: changelog heading "{heading}" is not "## <day> <Month> <year> — <what changed>" '
-                              '— write the date in full (e.g. "## 4 December 2026 — corrections") so the changes feed can date it')
+    assert str(err.value) == (
+        f'docs/about/changelog.md:{line}: changelog heading "{heading}" is not "## <day> <Month> <year> — <what changed>" '
+        '— write the date in full (e.g. "## 4 December 2026 — corrections") so the changes feed can date it'
+    )
 
 
 def test_events_feed_is_newest_first_and_links_to_the_chronology():
     checked = data.last_updated()
-    table = pd.DataFrame([
-        {"id": "old", "date": dt.date(2025, 4, 2), "title": "Old <one>", "summary": "S.", "source_ids": (), "lever": "tariffs", "kind": "move"},
-        {"id": "new", "date": checked, "title": "New", "summary": "S.", "source_ids": (), "lever": "talks", "kind": "move"},
-        {"id": "ahead", "date": checked + dt.timedelta(days=30), "title": "Ahead", "summary": "S.", "source_ids": (), "lever": "talks", "kind": "deadline"},
-    ])
+    table = pd.DataFrame(
+        [
+            {
+                "id": "old",
+                "date": dt.date(2025, 4, 2),
+                "title": "Old <one>",
+                "summary": "S.",
+                "source_ids": (),
+                "lever": "tariffs",
+                "kind": "move",
+            },
+            {"id": "new", "date": checked, "title": "New", "summary": "S.", "source_ids": (), "lever": "talks", "kind": "move"},
+            {
+                "id": "ahead",
+                "date": checked + dt.timedelta(days=30),
+                "title": "Ahead",
+                "summary": "S.",
+                "source_ids": (),
+                "lever": "talks",
+                "kind": "deadline",
+            },
+        ]
+    )
     parsed = feedparser.parse(feeds.events_atom("https://example.org/", table))
     assert not parsed.bozo
     assert [e.title for e in parsed.entries] == ["New", "Old <one>"]
@@ -212,13 +292,24 @@ def test_events_feed_is_newest_first_and_links_to_the_chronology():
 def test_feed_links_for_page_heads():
     assert feeds.atom_links("../") == (
         '<link rel="alternate" type="application/atom+xml" title="Truce Tracker: changes to the data and the story" href="../feeds/changes.xml">'
-        '<link rel="alternate" type="application/atom+xml" title="Truce Tracker: US–China trade war and truce events" href="../feeds/events.xml">')
+        '<link rel="alternate" type="application/atom+xml" title="Truce Tracker: US–China trade war and truce events" href="../feeds/events.xml">'
+    )
 
 
 # Notebooks ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("src, expected", [("tariffs.py", True), ("story/01-spiral.md", True), ("story/index.md", False),
-                                           ("index.md", False), ("about/cite.md", False), ("assets/x.py", False)])
+
+@pytest.mark.parametrize(
+    "src, expected",
+    [
+        ("tariffs.py", True),
+        ("story/01-spiral.md", True),
+        ("story/index.md", False),
+        ("index.md", False),
+        ("about/cite.md", False),
+        ("assets/x.py", False),
+    ],
+)
 def test_notebook_pages(src, expected):
     assert downloads.is_notebook_page(src) is expected
 
@@ -230,6 +321,7 @@ def test_notebook_box_escapes_the_code():
 
 
 # The built site -------------------------------------------------------------------------
+
 
 def test_built_site_publishes_what_it_links(built_site: Path, html_pages):
     manifest = json.loads((built_site / "data/manifest.json").read_text(encoding="utf-8"))
@@ -268,5 +360,7 @@ def test_downloaded_notebook_runs_and_draws_the_site_charts(src, built_site, htm
     folder = Path(src).with_suffix("")
     nb = nbformat.reads((built_site / folder / downloads.ipynb_name(src)).read_text(encoding="utf-8"), as_version=4)
     NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
-    outputs = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    outputs = "".join(
+        o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    )
     assert _figures(outputs) == _figures(html_pages[f"{folder.as_posix()}/index.html"])

@@ -63,27 +63,95 @@ def _csv(text: str) -> pd.DataFrame:
 
 T = pd.Timestamp
 CHARTS = [
-    ("trade", trade_charts.trade_chart,
-     pd.DataFrame({"date": [T("2025-04-01"), T("2025-04-01")], "flow": ["US imports from China", "US exports to China"], "usd_bn": [25.4, 8.2]}), {}),
-    ("china-yoy", trade_charts.china_yoy_chart,
-     pd.DataFrame({"date": [T("2025-02-01"), T("2025-05-01")], "label": ["Jan–Feb 2025", "May 2025"], "yoy_pct": [2.3, -34.5]}), {}),
-    ("soy-arrivals", soy_charts.soybean_arrivals_chart,
-     pd.DataFrame({"date": [T("2025-08-01"), T("2025-09-01")], "mmt": [0.4, 0.0], "zero": ["", "0"]}), {}),
-    ("soy-tracker", soy_charts.soybean_tracker_chart,
-     pd.DataFrame({"date": [T("2025-11-13"), T("2026-01-20")], "mmt": [0.332, 12.0], "dated": ["exact", "exact"],
-                   "report": ["USDA", "Bessent"], "pledge_mmt": [12.0, 12.0]}), {}),
-    ("magnets", rare_charts.magnets_chart,
-     pd.DataFrame({"date": [T("2025-05-01"), T("2025-05-01")], "destination": ["All destinations", "To the United States"],
-                   "tonnes": [1238.0, 46.4], "segment": ["a-0", "b-0"]}), {}),
-    ("shares", rare_charts.shares_chart,
-     pd.DataFrame({"stage": ["Mining", "Refining"], "share_pct": [62.0, 92.0], "estimate": ["IEA, 2023", "IEA, 2023"],
-                   "kind": ["observed", "observed"]}), {}),
-    ("chips", chip_charts.chip_chart,
-     pd.DataFrame({"date": [T("2025-08-10")], "value": [15.0], "label": ["15%"], "actor": ["US government"],
-                   "action": ["Licences tied to a revenue share"], "metric": ["Share of China revenue"]}), {"y_title": "Percent"}),
-    ("forecasts", damage_charts.forecast_chart,
-     pd.DataFrame({"vintage": [T("2025-04-16"), T("2025-10-07")], "value": [-0.2, 2.4], "forecast_for": ["for 2025", "for 2025"]}),
-     {"colour": "forecast_for", "colours": {"for 2025": "#009E73"}, "dash": None, "y_title": "Growth (%)"}),
+    (
+        "trade",
+        trade_charts.trade_chart,
+        pd.DataFrame(
+            {
+                "date": [T("2025-04-01"), T("2025-04-01")],
+                "flow": ["US imports from China", "US exports to China"],
+                "usd_bn": [25.4, 8.2],
+            }
+        ),
+        {},
+    ),
+    (
+        "china-yoy",
+        trade_charts.china_yoy_chart,
+        pd.DataFrame(
+            {"date": [T("2025-02-01"), T("2025-05-01")], "label": ["Jan–Feb 2025", "May 2025"], "yoy_pct": [2.3, -34.5]}
+        ),
+        {},
+    ),
+    (
+        "soy-arrivals",
+        soy_charts.soybean_arrivals_chart,
+        pd.DataFrame({"date": [T("2025-08-01"), T("2025-09-01")], "mmt": [0.4, 0.0], "zero": ["", "0"]}),
+        {},
+    ),
+    (
+        "soy-tracker",
+        soy_charts.soybean_tracker_chart,
+        pd.DataFrame(
+            {
+                "date": [T("2025-11-13"), T("2026-01-20")],
+                "mmt": [0.332, 12.0],
+                "dated": ["exact", "exact"],
+                "report": ["USDA", "Bessent"],
+                "pledge_mmt": [12.0, 12.0],
+            }
+        ),
+        {},
+    ),
+    (
+        "magnets",
+        rare_charts.magnets_chart,
+        pd.DataFrame(
+            {
+                "date": [T("2025-05-01"), T("2025-05-01")],
+                "destination": ["All destinations", "To the United States"],
+                "tonnes": [1238.0, 46.4],
+                "segment": ["a-0", "b-0"],
+            }
+        ),
+        {},
+    ),
+    (
+        "shares",
+        rare_charts.shares_chart,
+        pd.DataFrame(
+            {
+                "stage": ["Mining", "Refining"],
+                "share_pct": [62.0, 92.0],
+                "estimate": ["IEA, 2023", "IEA, 2023"],
+                "kind": ["observed", "observed"],
+            }
+        ),
+        {},
+    ),
+    (
+        "chips",
+        chip_charts.chip_chart,
+        pd.DataFrame(
+            {
+                "date": [T("2025-08-10")],
+                "value": [15.0],
+                "label": ["15%"],
+                "actor": ["US government"],
+                "action": ["Licences tied to a revenue share"],
+                "metric": ["Share of China revenue"],
+            }
+        ),
+        {"y_title": "Percent"},
+    ),
+    (
+        "forecasts",
+        damage_charts.forecast_chart,
+        pd.DataFrame(
+            {"vintage": [T("2025-04-16"), T("2025-10-07")], "value": [-0.2, 2.4], "forecast_for": ["for 2025", "for 2025"]}
+        ),
+        {"colour": "forecast_for", "colours": {"for 2025": "#009E73"}, "dash": None, "y_title": "Growth (%)"},
+    ),
     ("customs", damage_charts.customs_chart, pd.DataFrame({"date": [T("2025-06-01")], "usd_bn": [26.632]}), {}),
 ]
 
@@ -131,12 +199,23 @@ def test_trade_chart_draws_one_vintage_and_names_it(monkeypatch):
 
 
 def test_every_block_embeds_a_complete_chart():
-    for block in (series_charts.trade_block, series_charts.china_yoy_block, series_charts.soybean_arrivals_block,
-                  series_charts.soybean_tracker_block, series_charts.magnets_block, series_charts.shares_block,
-                  series_charts.chip_blocks, series_charts.wto_block, series_charts.imf_block,
-                  series_charts.tariff_rate_block, series_charts.customs_block):
+    for block in (
+        series_charts.trade_block,
+        series_charts.china_yoy_block,
+        series_charts.soybean_arrivals_block,
+        series_charts.soybean_tracker_block,
+        series_charts.magnets_block,
+        series_charts.shares_block,
+        series_charts.chip_blocks,
+        series_charts.wto_block,
+        series_charts.imf_block,
+        series_charts.tariff_rate_block,
+        series_charts.customs_block,
+    ):
         html = block()
-        assert 'class="truce-chart is-drawn"' in html and "Download CSV" in html and "Show the data as a table" in html, block.__name__
+        assert 'class="truce-chart is-drawn"' in html and "Download CSV" in html and "Show the data as a table" in html, (
+            block.__name__
+        )
         assert "as of " in html and "Source: " in html and charts.PICTURE_SCHEME in html, block.__name__
         assert re.search(r'class="truce-chart-fallback">[^<]{20,}</p>', html), block.__name__
 
@@ -187,7 +266,9 @@ def test_zero_months_are_counted_from_the_rows():
 
 def test_a_series_that_mixes_units_is_refused():
     table = _csv(SOY + "soy-e,2025-11,month,china-imports-from-us,0.2,usd_bn,,wh-test,\n")
-    with pytest.raises(series.SeriesError, match=r"monthly arrivals in China mixes units \(mmt: soy-a, soy-b, soy-c; usd_bn: soy-e\)"):
+    with pytest.raises(
+        series.SeriesError, match=r"monthly arrivals in China mixes units \(mmt: soy-a, soy-b, soy-c; usd_bn: soy-e\)"
+    ):
         series.soybean_arrivals(table)
 
 
@@ -257,8 +338,12 @@ def test_counting_figures_count_rows(figures):
     for outcome in scorecard.OUTCOMES:
         assert figures[f"scorecard-{outcome}"].value == int((commitments["outcome"] == outcome).sum())
     soy = data.load("soybeans")
-    zero = soy[(soy["measure"] == "china-imports-from-us") & (soy["period_kind"] == "month") & (soy["value"] == 0)
-               & soy["period"].str.startswith("2025-")]
+    zero = soy[
+        (soy["measure"] == "china-imports-from-us")
+        & (soy["period_kind"] == "month")
+        & (soy["value"] == 0)
+        & soy["period"].str.startswith("2025-")
+    ]
     assert figures["soy-zero-months-2025"].value == len(zero)
     damage = data.load("damage_estimates")
     customs = damage[(damage["metric"] == "customs-duties") & damage["period"].str.startswith("2025-")]
@@ -303,26 +388,66 @@ wto-a,WTO,2025-04-16,merchandise-trade-volume-growth,world,2025,-0.2,pct,wh-test
 """
 
 BROKEN = [
-    ("soybean value with a unit in it", "soybeans", SOYBEANS_OK.replace(",26.8,mmt,", ",12.6 usd_bn,mmt,"),
-     'soybeans.csv:2: column value: "12.6 usd_bn" is not a number (use . as the decimal point, no units or thousands separators) — correct the value'),
-    ("soybean row with two units", "soybeans", SOYBEANS_OK.replace(",mmt,", ",mmt;usd_bn,"),
-     'soybeans.csv:2: column unit: "mmt;usd_bn" is not one of: mmt, usd_bn — use one of these values'),
-    ("trade month twice in one vintage", "trade_monthly", TRADE_OK.replace("revised June 2026", "Census release of 2026-03"),
-     'trade_monthly.csv:3: duplicate key "2025-05", "Census release of 2026-03"'),
-    ("trade month malformed", "trade_monthly", TRADE_OK.replace("2025-05,6553.3", "2025-5,6553.3"),
-     'trade_monthly.csv:2: column month: "2025-5" does not match the pattern'),
-    ("chip number in words", "chip_actions", CHIPS_OK.replace(",15,pct,", ",fifteen,pct,"),
-     'chip_actions.csv:2: column value: "fifteen" is not a number'),
-    ("chip unit unknown", "chip_actions", CHIPS_OK.replace(",15,pct,", ",15,percent,"),
-     'chip_actions.csv:2: column unit: "percent" is not one of: usd_bn, pct — use one of these values'),
-    ("chip event unknown", "chip_actions", CHIPS_OK.replace(",geneva,", ",no-such-event,"),
-     'chip_actions.csv:2: column event_id: "no-such-event" is not an id in events.csv — add that row or fix the reference'),
-    ("damage period malformed", "damage_estimates", DAMAGE_OK.replace(",world,2025,", ",world,FY2025,"),
-     'damage_estimates.csv:2: column period: "FY2025" does not match the pattern'),
-    ("damage subject unknown", "damage_estimates", DAMAGE_OK.replace(",world,", ",EU,"),
-     'damage_estimates.csv:2: column subject: "EU" is not one of: world, US, CN, US-CN — use one of these values'),
-    ("damage vintage not a date", "damage_estimates", DAMAGE_OK.replace("2025-04-16", "April 2025"),
-     'damage_estimates.csv:2: column vintage: "April 2025" is not a date (YYYY-MM-DD) — correct the value'),
+    (
+        "soybean value with a unit in it",
+        "soybeans",
+        SOYBEANS_OK.replace(",26.8,mmt,", ",12.6 usd_bn,mmt,"),
+        'soybeans.csv:2: column value: "12.6 usd_bn" is not a number (use . as the decimal point, no units or thousands separators) — correct the value',
+    ),
+    (
+        "soybean row with two units",
+        "soybeans",
+        SOYBEANS_OK.replace(",mmt,", ",mmt;usd_bn,"),
+        'soybeans.csv:2: column unit: "mmt;usd_bn" is not one of: mmt, usd_bn — use one of these values',
+    ),
+    (
+        "trade month twice in one vintage",
+        "trade_monthly",
+        TRADE_OK.replace("revised June 2026", "Census release of 2026-03"),
+        'trade_monthly.csv:3: duplicate key "2025-05", "Census release of 2026-03"',
+    ),
+    (
+        "trade month malformed",
+        "trade_monthly",
+        TRADE_OK.replace("2025-05,6553.3", "2025-5,6553.3"),
+        'trade_monthly.csv:2: column month: "2025-5" does not match the pattern',
+    ),
+    (
+        "chip number in words",
+        "chip_actions",
+        CHIPS_OK.replace(",15,pct,", ",fifteen,pct,"),
+        'chip_actions.csv:2: column value: "fifteen" is not a number',
+    ),
+    (
+        "chip unit unknown",
+        "chip_actions",
+        CHIPS_OK.replace(",15,pct,", ",15,percent,"),
+        'chip_actions.csv:2: column unit: "percent" is not one of: usd_bn, pct — use one of these values',
+    ),
+    (
+        "chip event unknown",
+        "chip_actions",
+        CHIPS_OK.replace(",geneva,", ",no-such-event,"),
+        'chip_actions.csv:2: column event_id: "no-such-event" is not an id in events.csv — add that row or fix the reference',
+    ),
+    (
+        "damage period malformed",
+        "damage_estimates",
+        DAMAGE_OK.replace(",world,2025,", ",world,FY2025,"),
+        'damage_estimates.csv:2: column period: "FY2025" does not match the pattern',
+    ),
+    (
+        "damage subject unknown",
+        "damage_estimates",
+        DAMAGE_OK.replace(",world,", ",EU,"),
+        'damage_estimates.csv:2: column subject: "EU" is not one of: world, US, CN, US-CN — use one of these values',
+    ),
+    (
+        "damage vintage not a date",
+        "damage_estimates",
+        DAMAGE_OK.replace("2025-04-16", "April 2025"),
+        'damage_estimates.csv:2: column vintage: "April 2025" is not a date (YYYY-MM-DD) — correct the value',
+    ),
 ]
 
 
@@ -345,8 +470,10 @@ def test_broken_rows_are_reported(package, what, resource, text, expected):
         data.validate_package(root)
 
 
-@pytest.mark.parametrize("resource,text", [("soybeans", SOYBEANS_OK), ("trade_monthly", TRADE_OK),
-                                           ("chip_actions", CHIPS_OK), ("damage_estimates", DAMAGE_OK)])
+@pytest.mark.parametrize(
+    "resource,text",
+    [("soybeans", SOYBEANS_OK), ("trade_monthly", TRADE_OK), ("chip_actions", CHIPS_OK), ("damage_estimates", DAMAGE_OK)],
+)
 def test_clean_rows_pass(package, resource, text):
     assert data.problems(package(**{resource: text})) == []
 
@@ -363,14 +490,23 @@ c-ok,geneva-2025,2025-05-12,US,Cut tariffs,2025-05-14,EO,met,2025-05-14,"Done <s
 def test_pending_after_the_due_date_is_a_problem():
     table = _csv(COMMITMENTS)
     found = scorecard.problems(table, on=D(2026, 11, 29))
-    assert found == ['data/commitments.csv: c-late: outcome "pending" but the due date 2026-11-10 has passed — '
-                     'record what happened, or "unverified" if no source says']
+    assert found == [
+        'data/commitments.csv: c-late: outcome "pending" but the due date 2026-11-10 has passed — '
+        'record what happened, or "unverified" if no source says'
+    ]
     assert scorecard.problems() == []
 
 
 def test_scorecard_escapes_text_from_the_data():
     table = _csv(COMMITMENTS)
-    srcs = {"wh-test": {"url": "https://www.whitehouse.gov/test?a=1&b=2", "publisher": "The White House", "title": "Fact <sheet>", "kind": "primary"}}
+    srcs = {
+        "wh-test": {
+            "url": "https://www.whitehouse.gov/test?a=1&b=2",
+            "publisher": "The White House",
+            "title": "Fact <sheet>",
+            "kind": "primary",
+        }
+    }
     html = "".join(scorecard_blocks.commitment_html(r, srcs) for r in table.to_dict("records"))
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<b>this</b>" not in html and "Do &lt;b&gt;this&lt;/b&gt; &amp; that" in html

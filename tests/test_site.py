@@ -63,19 +63,29 @@ def broken_links(soups: dict[str, BeautifulSoup], exists) -> list[str]:
 
 
 def test_third_party_resources_are_found():
-    page = _soup('<link rel="stylesheet" href="https://cdn.example/x.css"><link rel="canonical" href="https://site/">'
-                 '<script src="assets/a.js"></script><img src="//img.example/p.png"><style>@import "https://f/x.css";</style>')
-    assert third_party_resources("p.html", page) == ["p.html: <link href=https://cdn.example/x.css>",
-                                                     "p.html: <img src=//img.example/p.png>",
-                                                     "p.html: <style> loads a remote resource"]
+    page = _soup(
+        '<link rel="stylesheet" href="https://cdn.example/x.css"><link rel="canonical" href="https://site/">'
+        '<script src="assets/a.js"></script><img src="//img.example/p.png"><style>@import "https://f/x.css";</style>'
+    )
+    assert third_party_resources("p.html", page) == [
+        "p.html: <link href=https://cdn.example/x.css>",
+        "p.html: <img src=//img.example/p.png>",
+        "p.html: <style> loads a remote resource",
+    ]
 
 
 def test_broken_links_and_anchors_are_found():
-    pages = {"index.html": _soup('<a href="a/#top">ok</a><a href="a/#nowhere">x</a><a href="b/">y</a>'
-                                 '<a href="https://elsewhere.example/">out</a><a href="mailto:x@y">m</a>'),
-             "a/index.html": _soup('<h1 id="top">A</h1><a href="../index.html">home</a>')}
-    assert broken_links(pages, lambda path: path in pages) == ["index.html: a/#nowhere (no anchor #nowhere)",
-                                                                "index.html: b/ (no file b/index.html)"]
+    pages = {
+        "index.html": _soup(
+            '<a href="a/#top">ok</a><a href="a/#nowhere">x</a><a href="b/">y</a>'
+            '<a href="https://elsewhere.example/">out</a><a href="mailto:x@y">m</a>'
+        ),
+        "a/index.html": _soup('<h1 id="top">A</h1><a href="../index.html">home</a>'),
+    }
+    assert broken_links(pages, lambda path: path in pages) == [
+        "index.html: a/#nowhere (no anchor #nowhere)",
+        "index.html: b/ (no file b/index.html)",
+    ]
 
 
 def test_no_third_party_resources(soups):
@@ -140,7 +150,8 @@ def test_chart_scripts_only_on_interactive_chart_pages(html_pages, soups):
         for chart in soups[name].select(".truce-chart"):
             pictures = chart.select(".truce-chart-static > img.truce-chart-img[alt='']")
             assert len(pictures) == 2 * len(render.STATIC_WIDTHS), (
-                f"{name}: chart {chart.get('data-chart')} has {len(pictures)} pictures")
+                f"{name}: chart {chart.get('data-chart')} has {len(pictures)} pictures"
+            )
 
 
 def test_every_chart_picture_is_published(built_site, soups):
@@ -194,9 +205,24 @@ def test_data_text_is_escaped(tmp_path):
     import pandas as pd
 
     evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
-    table = pd.DataFrame([{"id": "x", "date": dt.date(2025, 5, 12), "date_end": None, "actor": "US", "lever": "talks",
-                           "direction": "neutral", "status": "announced", "title": evil, "summary": evil, "instrument": evil,
-                           "source_ids": "s", "note": evil}])
+    table = pd.DataFrame(
+        [
+            {
+                "id": "x",
+                "date": dt.date(2025, 5, 12),
+                "date_end": None,
+                "actor": "US",
+                "lever": "talks",
+                "direction": "neutral",
+                "status": "announced",
+                "title": evil,
+                "summary": evil,
+                "instrument": evil,
+                "source_ids": "s",
+                "note": evil,
+            }
+        ]
+    )
     sources = {"s": {"publisher": evil, "title": evil, "url": "https://example.org/a", "kind": "primary"}}
     page = _soup(chronology_blocks.page_html(table, sources))
     assert not page.find("script") and not page.find("img")

@@ -20,20 +20,30 @@ CHAPTERS = sorted(p.name for p in (DOCS_DIR / "story").glob("*.md"))
 
 
 def test_magnet_chart_draws_exactly_the_rows_given():
-    months = pd.DataFrame({
-        "month": ["2025-01", "2025-05", "2025-05"],
-        "destination": ["world", "world", "US"],
-        "tonnes": [6000.0, 1200.0, 46.4],
-        "date": [dt.date(2025, 1, 1), dt.date(2025, 5, 1), dt.date(2025, 5, 1)],
-    })
+    months = pd.DataFrame(
+        {
+            "month": ["2025-01", "2025-05", "2025-05"],
+            "destination": ["world", "world", "US"],
+            "tonnes": [6000.0, 1200.0, 46.4],
+            "date": [dt.date(2025, 1, 1), dt.date(2025, 5, 1), dt.date(2025, 5, 1)],
+        }
+    )
     chart = rare_charts.magnet_exports(months, title="t", description="d")
     drawn = sorted((r["destination"], r["tonnes"]) for r in charts.chart_data(chart))
-    assert drawn == sorted(zip(months["destination"], months["tonnes"]))
+    assert drawn == sorted(zip(months["destination"], months["tonnes"], strict=False))
 
 
 def test_magnet_months_drop_annual_totals():
-    table = pd.DataFrame({"month": ["2025", "2025-05", "2025-01"], "destination": ["US", "US", "world"],
-                          "tonnes": [5933.0, 46.4, 6357.0], "yoy_pct": [float("nan")] * 3, "source_ids": ["s"] * 3, "note": [""] * 3})
+    table = pd.DataFrame(
+        {
+            "month": ["2025", "2025-05", "2025-01"],
+            "destination": ["US", "US", "world"],
+            "tonnes": [5933.0, 46.4, 6357.0],
+            "yoy_pct": [float("nan")] * 3,
+            "source_ids": ["s"] * 3,
+            "note": [""] * 3,
+        }
+    )
     months = series.magnet_months(table)
     assert list(months["month"]) == ["2025-01", "2025-05"]
 
@@ -57,20 +67,27 @@ def test_magnet_figures_are_the_reported_falls():
     year-on-year change, so a month that rose would read as a negative fall and fail its link."""
     figures = registry.evaluate_all()
     frame = data.load("rare_earth_magnets").set_index(["month", "destination"])
-    for fid, key in [("duel-magnets-us-may-2025-fall", ("2025-05", "US")), ("duel-magnets-world-may-2025-fall", ("2025-05", "world")),
-                     ("duel-magnets-us-2025-fall", ("2025", "US"))]:
+    for fid, key in [
+        ("duel-magnets-us-may-2025-fall", ("2025-05", "US")),
+        ("duel-magnets-world-may-2025-fall", ("2025-05", "world")),
+        ("duel-magnets-us-2025-fall", ("2025", "US")),
+    ]:
         assert frame.loc[key, "yoy_pct"] < 0, f"{key}: not a fall — reword the sentence using {fid}"
         assert figures[fid].value == -frame.loc[key, "yoy_pct"]
 
 
 def test_two_row_key_picks_one_magnet_row(tmp_path):
     table = tmp_path / "declared.csv"
-    table.write_text(",".join(declared.DECLARED_COLUMNS) + "\nx,rare_earth_magnets,destination=US,tonnes,tonnes,0,,,,D.\n", encoding="utf-8")
+    table.write_text(
+        ",".join(declared.DECLARED_COLUMNS) + "\nx,rare_earth_magnets,destination=US,tonnes,tonnes,0,,,,D.\n", encoding="utf-8"
+    )
     rows = int((data.load("rare_earth_magnets")["destination"] == "US").sum())
     with pytest.raises(declared.DeclarationError) as err:
         declared.declared_figures(table, label="truce/figures/declared.csv")
-    assert str(err.value) == (f"truce/figures/declared.csv:2: column row: {rows} rows of data/rare_earth_magnets.csv match "
-                              "destination=US — add columns to the key until one row matches")
+    assert str(err.value) == (
+        f"truce/figures/declared.csv:2: column row: {rows} rows of data/rare_earth_magnets.csv match "
+        "destination=US — add columns to the key until one row matches"
+    )
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
@@ -82,18 +99,27 @@ def test_every_quotation_in_the_chapters_is_recorded(name):
 def test_misquotation_is_reported(tmp_path):
     page = tmp_path / "page.md"
     page.write_text('# T\n\nHe said "we were at mutual assured destruction" that day.\n', encoding="utf-8")
-    problems = [str(p) for p in quotes.unlisted_quotes(page, ["And we tried, we were at mutual assured annoyance, if you will."],
-                                                         label="docs/story/page.md")]
-    assert problems == ['docs/story/page.md:3: quotation "we were at mutual assured destruction" is not in data/quotes.csv '
-                        "— add the quotation with its sources, or correct the wording"]
+    problems = [
+        str(p)
+        for p in quotes.unlisted_quotes(
+            page, ["And we tried, we were at mutual assured annoyance, if you will."], label="docs/story/page.md"
+        )
+    ]
+    assert problems == [
+        'docs/story/page.md:3: quotation "we were at mutual assured destruction" is not in data/quotes.csv '
+        "— add the quotation with its sources, or correct the wording"
+    ]
 
 
-@pytest.mark.parametrize("line", [
-    'He said “we were at mutual assured annoyance,” smiling.',  # typographic quotes, end punctuation
-    'He said "We were at mutual assured annoyance".',  # capital at the start of a fragment
-    'A "reciprocal" tariff.',  # single words are terms, not quotations
-    '<p class="chapter-summary" markdown>',  # HTML attributes are not prose
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said “we were at mutual assured annoyance,” smiling.",  # typographic quotes, end punctuation
+        'He said "We were at mutual assured annoyance".',  # capital at the start of a fragment
+        'A "reciprocal" tariff.',  # single words are terms, not quotations
+        '<p class="chapter-summary" markdown>',  # HTML attributes are not prose
+    ],
+)
 def test_quotation_check_accepts(tmp_path, line):
     page = tmp_path / "page.md"
     page.write_text(f"# T\n\n{line}\n", encoding="utf-8")

@@ -20,23 +20,33 @@ from truce.figures import soybeans as soybean_figures
 
 def test_soybean_table_holds_every_arrival_and_purchase_row():
     soy = data.load("soybeans")
-    wanted = soy[((soy["measure"] == "china-imports-from-us") & (soy["period_kind"] == "month"))
-                 | (soy["measure"] == "purchases-since-truce")]
+    wanted = soy[
+        ((soy["measure"] == "china-imports-from-us") & (soy["period_kind"] == "month"))
+        | (soy["measure"] == "purchases-since-truce")
+    ]
     table = series.soybean_table()
     assert sorted(table["row"]) == sorted(wanted["id"])
-    assert dict(zip(table["row"], table["million_tonnes"])) == dict(zip(wanted["id"], wanted["value"]))
+    assert dict(zip(table["row"], table["million_tonnes"], strict=False)) == dict(zip(wanted["id"], wanted["value"], strict=False))
 
 
 def test_soybean_chart_draws_exactly_the_rows_given():
-    table = pd.DataFrame({
-        "date": [dt.date(2025, 9, 15), dt.date(2025, 11, 15), dt.date(2026, 1, 20)],
-        "series": [series.ARRIVALS, "Bought since the summit: USDA export sales", "Bought since the summit: US official statement"],
-        "million_tonnes": [0.0, 0.332, 12.0], "kind": ["arrivals", "purchases", "purchases"], "row": ["a", "b", "c"],
-    })
+    table = pd.DataFrame(
+        {
+            "date": [dt.date(2025, 9, 15), dt.date(2025, 11, 15), dt.date(2026, 1, 20)],
+            "series": [
+                series.ARRIVALS,
+                "Bought since the summit: USDA export sales",
+                "Bought since the summit: US official statement",
+            ],
+            "million_tonnes": [0.0, 0.332, 12.0],
+            "kind": ["arrivals", "purchases", "purchases"],
+            "row": ["a", "b", "c"],
+        }
+    )
     chart = soy_charts.soybean_figure(table, 12.0, description="d")
     drawn = sorted((r["row"], r["million_tonnes"]) for r in charts.chart_data(chart) if "row" in r)
     # the zero month is drawn twice: as a bar and as its "0" marker
-    assert sorted(set(drawn)) == sorted(zip(table["row"], table["million_tonnes"]))
+    assert sorted(set(drawn)) == sorted(zip(table["row"], table["million_tonnes"], strict=False))
 
 
 def test_soybean_chart_block_has_table_and_download():
@@ -75,15 +85,17 @@ def test_escalation_chart_draws_exactly_the_rows_given():
     table = pd.DataFrame({"lever": ["tariffs", "tariffs", "agriculture"], "actor": ["US", "CN", "CN"], "moves": [3, 1, 2]})
     chart = event_charts.escalation_bars(table, year=2025, description="d")
     drawn = sorted((r["lever"], r["actor"], r["moves"]) for r in charts.chart_data(chart))
-    assert drawn == sorted(zip(table["lever"], table["actor"], table["moves"]))
+    assert drawn == sorted(zip(table["lever"], table["actor"], table["moves"], strict=False))
 
 
 def test_amount_read_from_text_fails_loudly_when_the_text_changes(monkeypatch):
     monkeypatch.setattr(commitment_figures, "_row", lambda resource, row_id: {"id": row_id, "commitment": "Buy Boeing aircraft."})
     with pytest.raises(ValueError) as err:
         commitment_figures.amount_in_text("commitments", "beijing-cn-boeing-200", "commitment", r"Buy ([\d,]+) Boeing aircraft")
-    assert str(err.value) == ("data/commitments.csv: row beijing-cn-boeing-200, column commitment: "
-                              "expected one match of 'Buy ([\\\\d,]+) Boeing aircraft', found 0")
+    assert str(err.value) == (
+        "data/commitments.csv: row beijing-cn-boeing-200, column commitment: "
+        "expected one match of 'Buy ([\\\\d,]+) Boeing aircraft', found 0"
+    )
 
 
 def test_amounts_in_text_are_the_numbers_the_rows_state():
@@ -93,11 +105,19 @@ def test_amounts_in_text_are_the_numbers_the_rows_state():
 
 
 def test_annual_soybean_pledge_refuses_rows_that_disagree(monkeypatch):
-    fake = pd.DataFrame({
-        "id": ["a", "b"], "period": ["2026", "2027"], "period_kind": ["calendar-year"] * 2,
-        "measure": ["commitment"] * 2, "value": [25.0, 20.0], "unit": ["mmt"] * 2, "as_of": [None, None],
-        "source_ids": ["s"] * 2, "note": [""] * 2,
-    })
+    fake = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "period": ["2026", "2027"],
+            "period_kind": ["calendar-year"] * 2,
+            "measure": ["commitment"] * 2,
+            "value": [25.0, 20.0],
+            "unit": ["mmt"] * 2,
+            "as_of": [None, None],
+            "source_ids": ["s"] * 2,
+            "note": [""] * 2,
+        }
+    )
     monkeypatch.setattr(soybean_figures.data, "load", lambda name: fake)
     with pytest.raises(ValueError) as err:
         soybean_figures.soy_pledge_annual()
@@ -106,4 +126,6 @@ def test_annual_soybean_pledge_refuses_rows_that_disagree(monkeypatch):
 
 def test_soybean_duties_follow_the_tariff_layers():
     figs = registry.evaluate_all()
-    assert figs["story-soy-cn-duty-peak"].value > figs["story-soy-cn-duty-autumn-2025"].value > figs["story-soy-cn-duty-busan"].value
+    assert (
+        figs["story-soy-cn-duty-peak"].value > figs["story-soy-cn-duty-autumn-2025"].value > figs["story-soy-cn-duty-busan"].value
+    )

@@ -15,13 +15,26 @@ D = dt.date
 
 # Real across-the-board rates on unambiguous days (effective dates per the legal texts).
 TURNING_POINTS = [
-    ("US", D(2025, 1, 31), 0), ("US", D(2025, 2, 4), 10), ("US", D(2025, 3, 4), 20),
-    ("US", D(2025, 4, 5), 30), ("US", D(2025, 4, 9), 104), ("US", D(2025, 4, 10), 145),
-    ("US", D(2025, 5, 13), 145), ("US", D(2025, 5, 14), 30), ("US", D(2025, 8, 12), 30),
-    ("US", D(2025, 11, 9), 30), ("US", D(2025, 11, 10), 20), ("US", D(2026, 2, 23), 20),
-    ("US", D(2026, 2, 24), 10), ("US", D(2026, 7, 23), 10),
-    ("CN", D(2025, 4, 9), 0), ("CN", D(2025, 4, 10), 84), ("CN", D(2025, 4, 11), 84),
-    ("CN", D(2025, 4, 12), 125), ("CN", D(2025, 5, 13), 125), ("CN", D(2025, 5, 14), 10),
+    ("US", D(2025, 1, 31), 0),
+    ("US", D(2025, 2, 4), 10),
+    ("US", D(2025, 3, 4), 20),
+    ("US", D(2025, 4, 5), 30),
+    ("US", D(2025, 4, 9), 104),
+    ("US", D(2025, 4, 10), 145),
+    ("US", D(2025, 5, 13), 145),
+    ("US", D(2025, 5, 14), 30),
+    ("US", D(2025, 8, 12), 30),
+    ("US", D(2025, 11, 9), 30),
+    ("US", D(2025, 11, 10), 20),
+    ("US", D(2026, 2, 23), 20),
+    ("US", D(2026, 2, 24), 10),
+    ("US", D(2026, 7, 23), 10),
+    ("CN", D(2025, 4, 9), 0),
+    ("CN", D(2025, 4, 10), 84),
+    ("CN", D(2025, 4, 11), 84),
+    ("CN", D(2025, 4, 12), 125),
+    ("CN", D(2025, 5, 13), 125),
+    ("CN", D(2025, 5, 14), 10),
     ("CN", D(2025, 11, 10), 10),
 ]
 
@@ -51,18 +64,35 @@ BASE = D(2025, 1, 1)
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    cols = ["id", "imposer", "instrument", "scope", "product_class", "coverage", "rate_pct", "effective_from",
-            "effective_to", "status", "suspends", "event_id", "source_ids", "note"]
+    cols = [
+        "id",
+        "imposer",
+        "instrument",
+        "scope",
+        "product_class",
+        "coverage",
+        "rate_pct",
+        "effective_from",
+        "effective_to",
+        "status",
+        "suspends",
+        "event_id",
+        "source_ids",
+        "note",
+    ]
     full = [{**{c: "" for c in cols}, **r} for r in rows]
     return pd.DataFrame(full, columns=cols)
 
 
-layer = st.fixed_dictionaries({
-    "start": st.integers(0, 300), "length": st.one_of(st.none(), st.integers(1, 200)),
-    "rate": st.sampled_from([0, 5, 7.5, 10, 20, 24, 25, 34, 84, 125]),
-    "scope": st.sampled_from(["all-goods", "product-specific"]),
-    "status": st.sampled_from(["in-force", "ended", "superseded", "threatened", "struck-down"]),
-})
+layer = st.fixed_dictionaries(
+    {
+        "start": st.integers(0, 300),
+        "length": st.one_of(st.none(), st.integers(1, 200)),
+        "rate": st.sampled_from([0, 5, 7.5, 10, 20, 24, 25, 34, 84, 125]),
+        "scope": st.sampled_from(["all-goods", "product-specific"]),
+        "status": st.sampled_from(["in-force", "ended", "superseded", "threatened", "struck-down"]),
+    }
+)
 
 
 @st.composite
@@ -73,15 +103,34 @@ def layer_tables(draw):
         start = BASE + dt.timedelta(days=s["start"])
         end = None if s["length"] is None else start + dt.timedelta(days=s["length"])
         product_class = "p" if s["scope"] != "all-goods" else ""
-        rows.append({"id": f"l{i}", "imposer": "US", "scope": s["scope"], "product_class": product_class,
-                     "rate_pct": float(s["rate"]), "effective_from": start, "effective_to": end, "status": s["status"]})
+        rows.append(
+            {
+                "id": f"l{i}",
+                "imposer": "US",
+                "scope": s["scope"],
+                "product_class": product_class,
+                "rate_pct": float(s["rate"]),
+                "effective_from": start,
+                "effective_to": end,
+                "status": s["status"],
+            }
+        )
     # optionally suspend part of the first layer for a while
     if draw(st.booleans()):
         first = rows[0]
         s_start = first["effective_from"] + dt.timedelta(days=draw(st.integers(0, 30)))
-        rows.append({"id": "s0", "imposer": "US", "scope": first["scope"], "rate_pct": float(draw(st.integers(0, 200))),
-                     "effective_from": s_start, "effective_to": s_start + dt.timedelta(days=draw(st.integers(1, 60))),
-                     "status": "suspended", "suspends": "l0"})
+        rows.append(
+            {
+                "id": "s0",
+                "imposer": "US",
+                "scope": first["scope"],
+                "rate_pct": float(draw(st.integers(0, 200))),
+                "effective_from": s_start,
+                "effective_to": s_start + dt.timedelta(days=draw(st.integers(1, 60))),
+                "status": "suspended",
+                "suspends": "l0",
+            }
+        )
     return _frame(rows)
 
 
@@ -126,7 +175,18 @@ def test_suspension_lowers_the_rate_only_while_it_runs(table, day):
 
 
 def test_layer_counts_from_start_until_the_day_before_its_end():
-    table = _frame([{"id": "a", "imposer": "CN", "scope": "all-goods", "rate_pct": 10.0, "effective_from": D(2025, 5, 14),
-                     "effective_to": D(2025, 6, 1), "status": "ended"}])
+    table = _frame(
+        [
+            {
+                "id": "a",
+                "imposer": "CN",
+                "scope": "all-goods",
+                "rate_pct": 10.0,
+                "effective_from": D(2025, 5, 14),
+                "effective_to": D(2025, 6, 1),
+                "status": "ended",
+            }
+        ]
+    )
     days = (D(2025, 5, 13), D(2025, 5, 14), D(2025, 5, 31), D(2025, 6, 1))
     assert [tariffs.headline_rate(d, "CN", table) for d in days] == [0, 10, 10, 0]

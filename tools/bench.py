@@ -79,8 +79,11 @@ def build_times() -> tuple[dict, Path]:
         no_fig = timed([sys.executable, "-m", "mkdocs", "build", "-f", str(variant), "-d", str(site)])
     finally:
         variant.unlink()
-    return {"strict_build_cold_s": round(cold, 1), "strict_build_warm_s": round(warm, 1),
-            "build_without_figure_hook_warm_s": round(no_fig, 1)}, site
+    return {
+        "strict_build_cold_s": round(cold, 1),
+        "strict_build_warm_s": round(warm, 1),
+        "build_without_figure_hook_warm_s": round(no_fig, 1),
+    }, site
 
 
 def serve_rebuild(port: int = 8799, page: str = "docs/about/changelog.md", dirty: bool = False) -> float | None:
@@ -88,10 +91,24 @@ def serve_rebuild(port: int = 8799, page: str = "docs/about/changelog.md", dirty
     ``dirty``: ``mkdocs serve --dirty``, what ``make serve`` runs; without it: ``make serve FULL=1``)."""
     target = ROOT / page
     original = target.read_text(encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload",
-                             *(["--dirty"] if dirty else [])],
-                            cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--livereload",
+            *(["--dirty"] if dirty else []),
+        ],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     lines: list[tuple[float, str]] = []
 
     def read():
@@ -140,8 +157,13 @@ def page_weights(site: Path) -> list[dict]:
                     assets.add(parsed.path.lstrip("/"))
         html_gz = len(gzip.compress(html_path.read_bytes(), 6))
         asset_gz = sum(len(gzip.compress((site / a).read_bytes(), 6)) for a in assets if (site / a).is_file())
-        rows.append({"page": "/" + rel.replace("index.html", ""), "html_gzip_kb": round(html_gz / 1024, 1),
-                     "total_gzip_kb": round((html_gz + asset_gz) / 1024, 1)})
+        rows.append(
+            {
+                "page": "/" + rel.replace("index.html", ""),
+                "html_gzip_kb": round(html_gz / 1024, 1),
+                "total_gzip_kb": round((html_gz + asset_gz) / 1024, 1),
+            }
+        )
     return rows
 
 
@@ -161,19 +183,35 @@ def lighthouse(site: Path, pages: list[str]) -> list[dict]:
         for page in pages:
             out = OUT / f"lighthouse{page.replace('/', '_') or '_'}.json"
             env = dict(ENV, CHROME_PATH=chromium)
-            subprocess.run([str(binary), f"http://127.0.0.1:8798{page}", "--quiet", "--output=json", f"--output-path={out}",
-                            "--only-categories=performance,accessibility,best-practices,seo",
-                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"],
-                           env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+            subprocess.run(
+                [
+                    str(binary),
+                    f"http://127.0.0.1:8798{page}",
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={out}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking",
+                ],
+                env=env,
+                check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=300,
+            )
             if not out.exists():
                 results.append({"page": page, "note": "lighthouse failed"})
                 continue
             report = json.loads(out.read_text(encoding="utf-8"))
             cats, audits = report["categories"], report["audits"]
-            results.append({"page": page,
-                            **{k: round((cats[k]["score"] or 0) * 100) for k in cats},
-                            "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
-                            "tbt_ms": round(audits["total-blocking-time"]["numericValue"])})
+            results.append(
+                {
+                    "page": page,
+                    **{k: round((cats[k]["score"] or 0) * 100) for k in cats},
+                    "lcp_s": round(audits["largest-contentful-paint"]["numericValue"] / 1000, 2),
+                    "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+                }
+            )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
     return results
@@ -193,8 +231,9 @@ def make_times(with_test: bool) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--with-test", action="store_true", help="also time `make test` (cold and warm build cache)")
-    parser.add_argument("--lighthouse", action="store_true",
-                        help="also score every page with Lighthouse (installs it from npm once)")
+    parser.add_argument(
+        "--lighthouse", action="store_true", help="also score every page with Lighthouse (installs it from npm once)"
+    )
     parser.add_argument("--site", type=Path, help="only Lighthouse, on this already built site")
     parser.add_argument("--pages", nargs="*", default=None, help="with --site: the pages to score (default: all)")
     args = parser.parse_args()
@@ -214,9 +253,12 @@ def main() -> None:
     if args.lighthouse:
         results["lighthouse"] = lighthouse(site, [p["page"] for p in results["pages"]])
     (OUT / "bench.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
-    timings = {**results["builds"], **results["make"],
-               "serve_rebuild_after_prose_edit_s (make serve)": results["serve_dirty_rebuild_after_prose_edit_s"],
-               "serve_rebuild_after_prose_edit_s (make serve FULL=1)": results["serve_rebuild_after_prose_edit_s"]}
+    timings = {
+        **results["builds"],
+        **results["make"],
+        "serve_rebuild_after_prose_edit_s (make serve)": results["serve_dirty_rebuild_after_prose_edit_s"],
+        "serve_rebuild_after_prose_edit_s (make serve FULL=1)": results["serve_rebuild_after_prose_edit_s"],
+    }
     print(f"{'measure':56} {'seconds':>8}")
     for name, value in timings.items():
         print(f"{name:56} {value if value is not None else 'n/a':>8}")

@@ -19,8 +19,15 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 
 
@@ -54,8 +61,7 @@ def main() -> None:
             for size in args.sizes.split(","):
                 w, h = SIZES[size]
                 for scheme in args.schemes.split(","):
-                    context = browser.new_context(viewport={"width": w, "height": h}, color_scheme=scheme,
-                                                  device_scale_factor=1)
+                    context = browser.new_context(viewport={"width": w, "height": h}, color_scheme=scheme, device_scale_factor=1)
                     page = context.new_page()
                     for path in args.pages:
                         page.goto(base + path.lstrip("/"), wait_until="networkidle")

@@ -6,9 +6,15 @@ One place, so "US" reads "United States" the same way in every chart, table and 
 from __future__ import annotations
 
 LEVER_LABELS = {
-    "tariffs": "Tariffs", "export-controls": "Export controls", "critical-minerals": "Critical minerals",
-    "agriculture": "Agriculture", "tech-and-investment": "Tech and investment", "shipping": "Shipping",
-    "talks": "Talks", "legal": "Courts and law", "other": "Other",
+    "tariffs": "Tariffs",
+    "export-controls": "Export controls",
+    "critical-minerals": "Critical minerals",
+    "agriculture": "Agriculture",
+    "tech-and-investment": "Tech and investment",
+    "shipping": "Shipping",
+    "talks": "Talks",
+    "legal": "Courts and law",
+    "other": "Other",
 }
 
 
@@ -20,13 +26,33 @@ ACTOR_LABELS = {**PARTY_LABELS, "court": "Courts", "other": "Others"}
 DIRECTION_LABELS = {"escalation": "Escalation", "de-escalation": "De-escalation", "neutral": "Neutral"}
 
 
-STATUS_LABELS = {"announced": "announced", "in-force": "in force", "suspended": "suspended", "revoked": "revoked",
-                 "struck-down": "struck down", "threatened": "threatened, never imposed"}
+STATUS_LABELS = {
+    "announced": "announced",
+    "in-force": "in force",
+    "suspended": "suspended",
+    "revoked": "revoked",
+    "struck-down": "struck down",
+    "threatened": "threatened, never imposed",
+}
 
 
+OUTCOME_LABELS = {
+    "met": "met",
+    "partly-met": "partly met",
+    "pending": "pending",
+    "unverified": "unverified",
+    "superseded": "superseded",
+    "missed": "missed",
+}
 
-OUTCOME_LABELS = {"met": "met", "partly-met": "partly met", "pending": "pending", "unverified": "unverified",
-                  "superseded": "superseded", "missed": "missed"}
 
-
-LEVER_ORDER = ["tariffs", "export-controls", "critical-minerals", "agriculture", "tech-and-investment", "shipping", "talks", "other"]
+LEVER_ORDER = [
+    "tariffs",
+    "export-controls",
+    "critical-minerals",
+    "agriculture",
+    "tech-and-investment",
+    "shipping",
+    "talks",
+    "other",
+]

@@ -23,6 +23,7 @@
 
 # %%
 from IPython.display import HTML
+
 from truce.blocks import products
 
 # %%

@@ -52,10 +52,12 @@ def problems(table: pd.DataFrame | None = None, on: dt.date | None = None) -> li
     out = []
     for r in frame.to_dict("records"):
         if r["outcome"] == "pending" and r["due"] and r["due"] < on:
-            out.append(f'data/commitments.csv: {r["id"]}: outcome "pending" but the due date {r["due"]} has passed — '
-                       'record what happened, or "unverified" if no source says')
+            out.append(
+                f'data/commitments.csv: {r["id"]}: outcome "pending" but the due date {r["due"]} has passed — '
+                'record what happened, or "unverified" if no source says'
+            )
         if r["outcome_date"] and r["outcome_date"] < r["made_on"]:
-            out.append(f'data/commitments.csv: {r["id"]}: outcome_date {r["outcome_date"]} is before made_on {r["made_on"]}')
+            out.append(f"data/commitments.csv: {r['id']}: outcome_date {r['outcome_date']} is before made_on {r['made_on']}")
     return out
 
 
@@ -63,6 +65,11 @@ def busan_table() -> pd.DataFrame:
     """The Busan commitments: party, commitment, due date, outcome."""
     frame = data.load("commitments")
     frame = frame[frame["round"] == "busan-2025"]
-    return (frame.assign(side=frame["party"].map(PARTY_LABELS), outcome_label=frame["outcome"].map(OUTCOME_LABELS))
-            [["side", "commitment", "due", "outcome_label", "id"]]
-            .rename(columns={"outcome_label": "outcome"}).sort_values(["side", "outcome", "id"]).reset_index(drop=True))
+    return (
+        frame.assign(side=frame["party"].map(PARTY_LABELS), outcome_label=frame["outcome"].map(OUTCOME_LABELS))[
+            ["side", "commitment", "due", "outcome_label", "id"]
+        ]
+        .rename(columns={"outcome_label": "outcome"})
+        .sort_values(["side", "outcome", "id"])
+        .reset_index(drop=True)
+    )

@@ -44,10 +44,13 @@ KINDS = {
 }
 
 
-
-
-ROUNDS = {"geneva-2025": "Geneva", "london-2025": "London", "busan-2025": "Kuala Lumpur/Busan",
-          "beijing-2026": "Beijing", "other": "other"}
+ROUNDS = {
+    "geneva-2025": "Geneva",
+    "london-2025": "London",
+    "busan-2025": "Kuala Lumpur/Busan",
+    "beijing-2026": "Beijing",
+    "other": "other",
+}
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,17 @@ def _commitment_deadlines(frame) -> list[Deadline]:
         desc = f"{PARTY_LABELS[r['party']]} committed ({ROUNDS[r['round']]}, {r['made_on']:%-d %B %Y}): {r['commitment']} Outcome: {outcome}."
         if r["outcome_summary"]:
             desc += f" {r['outcome_summary']}"
-        out.append(Deadline(f"commitment-{r['id']}", r["due"], f"Due ({PARTY_LABELS[r['party']]}): {_short(r['commitment'])}",
-                            "commitment-due", tuple(r["source_ids"]), f"scorecard/#{r['id']}", desc))
+        out.append(
+            Deadline(
+                f"commitment-{r['id']}",
+                r["due"],
+                f"Due ({PARTY_LABELS[r['party']]}): {_short(r['commitment'])}",
+                "commitment-due",
+                tuple(r["source_ids"]),
+                f"scorecard/#{r['id']}",
+                desc,
+            )
+        )
     return out
 
 
@@ -92,7 +104,12 @@ def _summit_kind(row: dict) -> str | None:
     which names the kind of event); phone calls and announcements about a meeting (reset,
     delayed) are not deadlines."""
     rid, title = row["id"], row["title"].lower()
-    if row["lever"] != "talks" or row["actor"] != "both" or "-call" in rid or re.search(r"\b(reset|delay|resched)", title + " " + rid):
+    if (
+        row["lever"] != "talks"
+        or row["actor"] != "both"
+        or "-call" in rid
+        or re.search(r"\b(reset|delay|resched)", title + " " + rid)
+    ):
         return None
     if "summit" in rid or "meeting" in rid:
         return "summit"
@@ -106,19 +123,37 @@ def _event_deadlines(frame) -> list[Deadline]:
     for r in rows:
         path = f"chronology/#{r['id']}"
         if _is_scheduled_end(r):
-            out.append(Deadline(f"event-{r['id']}", r["date"], r["title"], "scheduled-end", tuple(r["source_ids"]), path, r["summary"]))
+            out.append(
+                Deadline(f"event-{r['id']}", r["date"], r["title"], "scheduled-end", tuple(r["source_ids"]), path, r["summary"])
+            )
         elif kind := _summit_kind(r):
             out.append(Deadline(f"event-{r['id']}", r["date"], r["title"], kind, tuple(r["source_ids"]), path, r["summary"]))
         # the end of a measure's life; short periods (an observation of one month) are not deadlines
-        if (r["date_end"] and r["lever"] != "talks" and r["status"] != "threatened"
-                and (r["date_end"] - r["date"]).days > MIN_MEASURE_DAYS):
+        if (
+            r["date_end"]
+            and r["lever"] != "talks"
+            and r["status"] != "threatened"
+            and (r["date_end"] - r["date"]).days > MIN_MEASURE_DAYS
+        ):
             # a scheduled-end event by the same actor on the same lever within a day already marks this end
-            if any(s["actor"] == r["actor"] and s["lever"] == r["lever"] and abs((s["date"] - r["date_end"]).days) <= 1 for s in scheduled):
+            if any(
+                s["actor"] == r["actor"] and s["lever"] == r["lever"] and abs((s["date"] - r["date_end"]).days) <= 1
+                for s in scheduled
+            ):
                 continue
             suspension = "suspen" in (r["id"] + " " + r["title"]).lower() or "truce" in r["title"].lower()
             kind = "suspension-end" if suspension else "measure-end"
-            out.append(Deadline(f"end-{r['id']}", r["date_end"], f"Ends: {r['title']}", kind, tuple(r["source_ids"]), path,
-                                f"End of the period that began on {r['date']:%-d %B %Y}. {r['summary']}"))
+            out.append(
+                Deadline(
+                    f"end-{r['id']}",
+                    r["date_end"],
+                    f"Ends: {r['title']}",
+                    kind,
+                    tuple(r["source_ids"]),
+                    path,
+                    f"End of the period that began on {r['date']:%-d %B %Y}. {r['summary']}",
+                )
+            )
     return out
 
 
@@ -135,18 +170,39 @@ def _tariff_deadlines(frame) -> list[Deadline]:
             continue
         who = PARTY_LABELS[r["imposer"]]
         what = f"{who}: {r['instrument']} — {_rate(r)} on {r['coverage']}"
-        out.append(Deadline(f"tariff-start-{r['id']}", r["effective_from"], f"Starts — {what}", "tariff-start",
-                            tuple(r["source_ids"]), "tariffs/", f"Tariff layer in force from {r['effective_from']:%-d %B %Y}. {r['note']}".strip()))
+        out.append(
+            Deadline(
+                f"tariff-start-{r['id']}",
+                r["effective_from"],
+                f"Starts — {what}",
+                "tariff-start",
+                tuple(r["source_ids"]),
+                "tariffs/",
+                f"Tariff layer in force from {r['effective_from']:%-d %B %Y}. {r['note']}".strip(),
+            )
+        )
         if r["effective_to"] and r["effective_to"] != r["effective_from"]:
-            out.append(Deadline(f"tariff-end-{r['id']}", r["effective_to"], f"Ends — {what}", "tariff-end",
-                                tuple(r["source_ids"]), "tariffs/", f"Tariff layer in force until {r['effective_to']:%-d %B %Y} (status: {r['status']}). {r['note']}".strip()))
+            out.append(
+                Deadline(
+                    f"tariff-end-{r['id']}",
+                    r["effective_to"],
+                    f"Ends — {what}",
+                    "tariff-end",
+                    tuple(r["source_ids"]),
+                    "tariffs/",
+                    f"Tariff layer in force until {r['effective_to']:%-d %B %Y} (status: {r['status']}). {r['note']}".strip(),
+                )
+            )
     return out
 
 
 def deadlines(since: dt.date = FEED_START) -> list[Deadline]:
     """Every deadline on or after ``since``, by date then id."""
-    found = (_commitment_deadlines(data.load("commitments")) + _event_deadlines(data.load("events"))
-             + _tariff_deadlines(data.load("tariff_measures")))
+    found = (
+        _commitment_deadlines(data.load("commitments"))
+        + _event_deadlines(data.load("events"))
+        + _tariff_deadlines(data.load("tariff_measures"))
+    )
     found = [d for d in found if d.date >= since]
     ids = [d.id for d in found]
     repeated = sorted({i for i in ids if ids.count(i) > 1})

@@ -57,8 +57,9 @@ def key_events(table: pd.DataFrame | None = None) -> pd.DataFrame:
     return frame[frame["key"]].reset_index(drop=True)
 
 
-def primary_share(since: dt.date, table: pd.DataFrame | None = None, sources: dict | None = None,
-                  kinds: frozenset[str] = data.PRIMARY_KINDS) -> float:
+def primary_share(
+    since: dt.date, table: pd.DataFrame | None = None, sources: dict | None = None, kinds: frozenset[str] = data.PRIMARY_KINDS
+) -> float:
     """Share of events on or after ``since`` with at least one source of the given kinds
     (by default a primary document, on the issuing body's site or as a full-text copy)."""
     frame = events(table)
@@ -77,7 +78,7 @@ def near_duplicates(table: pd.DataFrame | None = None, threshold: float = 0.8) -
     for _, group in frame.groupby(["date", "actor", "lever"]):
         rows = group.to_dict("records")
         for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
+            for b in rows[i + 1 :]:
                 ratio = difflib.SequenceMatcher(None, a["title"].lower(), b["title"].lower()).ratio()
                 if ratio >= threshold:
                     pairs.append((a["id"], b["id"], round(ratio, 2)))
@@ -89,10 +90,15 @@ def moves_per_month(table: pd.DataFrame | None = None, since: dt.date = dt.date(
     or took effect when scheduled long before): escalations +1, de-escalations −1."""
     frame = moves(table)
     frame = frame[(frame["date"].map(lambda d: d >= since)) & (frame["direction"] != "neutral")]
-    frame = frame.assign(month=frame["date"].map(lambda d: d.replace(day=1)),
-                         moves=frame["direction"].map({"escalation": 1, "de-escalation": -1}))
-    return (frame.groupby(["month", "actor", "direction"], as_index=False)["moves"].sum()
-            .sort_values(["month", "actor"]).reset_index(drop=True))
+    frame = frame.assign(
+        month=frame["date"].map(lambda d: d.replace(day=1)), moves=frame["direction"].map({"escalation": 1, "de-escalation": -1})
+    )
+    return (
+        frame.groupby(["month", "actor", "direction"], as_index=False)["moves"]
+        .sum()
+        .sort_values(["month", "actor"])
+        .reset_index(drop=True)
+    )
 
 
 def counts_by(table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -117,8 +123,11 @@ def empty_months(since: dt.date, until: dt.date, table: pd.DataFrame | None = No
 def escalation_table(year: int = 2025) -> pd.DataFrame:
     """Escalating moves by the US and China in ``year``, counted by lever."""
     frame = moves()
-    chosen = frame[(frame["direction"] == "escalation") & frame["actor"].isin(["US", "CN"])
-                   & frame["date"].map(lambda d: d.year == year)]
+    chosen = frame[
+        (frame["direction"] == "escalation") & frame["actor"].isin(["US", "CN"]) & frame["date"].map(lambda d: d.year == year)
+    ]
     counts = chosen.groupby(["lever", "actor"], as_index=False).size().rename(columns={"size": "moves"})
-    full = pd.MultiIndex.from_product([sorted(set(counts["lever"]), key=LEVER_ORDER.index), ["US", "CN"]], names=["lever", "actor"])
+    full = pd.MultiIndex.from_product(
+        [sorted(set(counts["lever"]), key=LEVER_ORDER.index), ["US", "CN"]], names=["lever", "actor"]
+    )
     return counts.set_index(["lever", "actor"]).reindex(full, fill_value=0).reset_index()

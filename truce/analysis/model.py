@@ -34,8 +34,8 @@ import datetime as dt
 import functools
 import math
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
 
 import pandas as pd
 
@@ -112,7 +112,7 @@ def importer_loss(imports_0: float, tariff: float, sigma: float = SIGMA) -> floa
         surplus = imports_0 * math.log(g)
     else:
         surplus = imports_0 * (g ** (1.0 - sigma) - 1.0) / (1.0 - sigma)
-    return surplus - tariff * imports_0 * g ** -sigma
+    return surplus - tariff * imports_0 * g**-sigma
 
 
 @dataclass(frozen=True)
@@ -139,9 +139,9 @@ def predicted_share(imposer: str, year: int = 2025, sigma: float = SIGMA) -> flo
     (the headline rate is constant between its change dates, so each stretch is weighted by its days)."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     series = tariffs.headline_series(imposer, start, end)
-    points = list(zip(series["date"], series["rate_pct"]))
+    points = list(zip(series["date"], series["rate_pct"], strict=False))
     total = 0.0
-    for (day, rate), (nxt, _) in zip(points, points[1:] + [(end + dt.timedelta(days=1), None)]):
+    for (day, rate), (nxt, _) in zip(points, points[1:] + [(end + dt.timedelta(days=1), None)], strict=False):
         total += (nxt - day).days * trade_remaining(rate / 100.0, sigma)
     return total / ((end - start).days + 1)
 
@@ -168,7 +168,7 @@ def lever_strength(dependence_pct: float, years_to_replace: float, horizon: floa
 
 def _event_dates(events: pd.DataFrame | None = None) -> dict[str, dt.date]:
     frame = chronology.events() if events is None else events
-    return dict(zip(frame["id"], frame["date"]))
+    return dict(zip(frame["id"], frame["date"], strict=False))
 
 
 def first_pulled(row: dict, dates: dict[str, dt.date]) -> dt.date | None:
@@ -178,9 +178,15 @@ def first_pulled(row: dict, dates: dict[str, dt.date]) -> dt.date | None:
     return min(found) if found else None
 
 
-def chokepoint_strength(holder: str, table: pd.DataFrame | None = None, *, by: dt.date | None = None,
-                        events: pd.DataFrame | None = None, horizon: float = HORIZON_YEARS,
-                        dates: dict[str, dt.date] | None = None) -> float:
+def chokepoint_strength(
+    holder: str,
+    table: pd.DataFrame | None = None,
+    *,
+    by: dt.date | None = None,
+    events: pd.DataFrame | None = None,
+    horizon: float = HORIZON_YEARS,
+    dates: dict[str, dt.date] | None = None,
+) -> float:
     """Summed strength of ``holder``'s non-tariff levers; with ``by``, only those already pulled
     at least once by that day (the leverage each side had *shown*)."""
     frame = leverage(table)
@@ -209,9 +215,13 @@ def shown_strengths(year: int = 2025, table: pd.DataFrame | None = None, events:
     frame = leverage(table)
     rows = []
     for end in month_ends(year):
-        rows.append({"month": end.replace(day=1),
-                     "strength_us": round(chokepoint_strength("US", frame, by=end, dates=dates), 4),
-                     "strength_cn": round(chokepoint_strength("CN", frame, by=end, dates=dates), 4)})
+        rows.append(
+            {
+                "month": end.replace(day=1),
+                "strength_us": round(chokepoint_strength("US", frame, by=end, dates=dates), 4),
+                "strength_cn": round(chokepoint_strength("CN", frame, by=end, dates=dates), 4),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -235,7 +245,7 @@ class Calibration:
     theta: float = THETA
     vintage: str = ""
 
-    def with_(self, **changes) -> "Calibration":
+    def with_(self, **changes) -> Calibration:
         return replace(self, **changes)
 
 
@@ -246,7 +256,9 @@ def usgs_lambda(table: pd.DataFrame | None = None, loss_bn: float = USGS_GA_GE_L
     row = frame.loc[CALIBRATION_LEVER]
     strength = lever_strength(row["dependence_pct"], row["years_to_replace"])
     if strength <= 0:
-        raise ValueError(f"data/leverage.csv: lever {CALIBRATION_LEVER} needs dependence_pct and years_to_replace to calibrate the model")
+        raise ValueError(
+            f"data/leverage.csv: lever {CALIBRATION_LEVER} needs dependence_pct and years_to_replace to calibrate the model"
+        )
     return loss_bn / strength
 
 
@@ -269,10 +281,14 @@ def _calibrate(table: pd.DataFrame | None, by: dt.date | None, **overrides) -> C
     us_peak, _ = tariffs.peak("US")
     cn_peak, _ = tariffs.peak("CN")
     cal = Calibration(
-        imports_us=trade.imports_bn, exports_us=trade.exports_bn,
-        tariff_us=us_peak / 100.0, tariff_cn=cn_peak / 100.0,
-        strength_us=chokepoint_strength("US", table, by=by), strength_cn=chokepoint_strength("CN", table, by=by),
-        lam=usgs_lambda(table), vintage=trade.vintage,
+        imports_us=trade.imports_bn,
+        exports_us=trade.exports_bn,
+        tariff_us=us_peak / 100.0,
+        tariff_cn=cn_peak / 100.0,
+        strength_us=chokepoint_strength("US", table, by=by),
+        strength_cn=chokepoint_strength("CN", table, by=by),
+        lam=usgs_lambda(table),
+        vintage=trade.vintage,
     )
     return cal.with_(**overrides) if overrides else cal
 
@@ -333,8 +349,12 @@ class Payoffs:
         return self.T > self.R > self.P > self.S
 
     def of(self, own: str, other: str) -> float:
-        return {(RESTRAIN, RESTRAIN): self.R, (RESTRAIN, ESCALATE): self.S,
-                (ESCALATE, RESTRAIN): self.T, (ESCALATE, ESCALATE): self.P}[(own, other)]
+        return {
+            (RESTRAIN, RESTRAIN): self.R,
+            (RESTRAIN, ESCALATE): self.S,
+            (ESCALATE, RESTRAIN): self.T,
+            (ESCALATE, ESCALATE): self.P,
+        }[(own, other)]
 
 
 def payoffs(cal: Calibration) -> dict[str, Payoffs]:
@@ -346,8 +366,9 @@ def payoffs(cal: Calibration) -> dict[str, Payoffs]:
     for i, j in (("US", "CN"), ("CN", "US")):
         hi, hj = h[i], h[j]
         th = cal.theta
-        out[i] = Payoffs(R=0.0, S=-hj.harm + th * hj.cost, T=th * hi.harm - hi.cost,
-                         P=-hj.harm - hi.cost + th * (hi.harm + hj.cost))
+        out[i] = Payoffs(
+            R=0.0, S=-hj.harm + th * hj.cost, T=th * hi.harm - hi.cost, P=-hj.harm - hi.cost + th * (hi.harm + hj.cost)
+        )
     return out
 
 
@@ -381,7 +402,7 @@ def thresholds_at_balance(b: float, theta: float, c_us: float, c_cn: float) -> t
 
 def discounted(stream: Sequence[float], delta: float) -> float:
     """Present value of a payoff stream with per-round discount factor ``delta``."""
-    return sum(x * delta ** k for k, x in enumerate(stream))
+    return sum(x * delta**k for k, x in enumerate(stream))
 
 
 def grim_sustains(p: Payoffs, delta: float, rounds: int = 4000) -> bool:
@@ -441,8 +462,9 @@ def respond(strategy: Strategy, other_moves: Sequence[str], seed: int = SEED) ->
     return own
 
 
-def play_pair(a: Strategy, b: Strategy, pay_a: Payoffs, pay_b: Payoffs, *, rounds: int = ROUNDS,
-              noise: float = NOISE, seed: int = SEED) -> pd.DataFrame:
+def play_pair(
+    a: Strategy, b: Strategy, pay_a: Payoffs, pay_b: Payoffs, *, rounds: int = ROUNDS, noise: float = NOISE, seed: int = SEED
+) -> pd.DataFrame:
     """Two strategies against each other; each intended move is flipped with probability ``noise``
     (a misread signal or a measure nobody meant). Seeded: the same seed gives the same game."""
     rng = random.Random(seed)
@@ -483,7 +505,7 @@ def moves_2025(events: pd.DataFrame | None = None, year: int = 2025) -> pd.DataF
     frame = frame[frame["date"].map(lambda d: d.year == year)]
     rows = []
     for m in range(1, 13):
-        month = frame[frame["date"].map(lambda d: d.month == m)]
+        month = frame[frame["date"].map(lambda d, m=m: d.month == m)]
         for side in SIDES:
             own = month[month["actor"] == side]
             both = month[month["actor"] == "both"]
@@ -505,13 +527,17 @@ def strategy_moves(cal: Calibration | None = None, events: pd.DataFrame | None =
         actual = moves[moves["side"] == side].sort_values("month")
         opp = moves[moves["side"] == other].sort_values("month")
         months = list(actual["month"])
-        for month, move in zip(months, opp["move"]):
-            rows.append({"side": side, "month": month, "row": f"{SIDE_NAMES[other]}: actual", "order": 0, "move": move, "matches": None})
-        for month, move in zip(months, actual["move"]):
-            rows.append({"side": side, "month": month, "row": f"{SIDE_NAMES[side]}: actual", "order": 1, "move": move, "matches": None})
+        for month, move in zip(months, opp["move"], strict=False):
+            rows.append(
+                {"side": side, "month": month, "row": f"{SIDE_NAMES[other]}: actual", "order": 0, "move": move, "matches": None}
+            )
+        for month, move in zip(months, actual["move"], strict=False):
+            rows.append(
+                {"side": side, "month": month, "row": f"{SIDE_NAMES[side]}: actual", "order": 1, "move": move, "matches": None}
+            )
         for order, (name, strat) in enumerate(strategies(cal).items(), start=2):
             played = respond(strat, list(opp["move"]), seed)
-            for month, move, real in zip(months, played, actual["move"]):
+            for month, move, real in zip(months, played, actual["move"], strict=False):
                 rows.append({"side": side, "month": month, "row": name, "order": order, "move": move, "matches": move == real})
     return pd.DataFrame(rows)
 
@@ -520,12 +546,20 @@ def match_counts(frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Months (of twelve) in which each strategy's move equals each side's actual 2025 move."""
     frame = strategy_moves() if frame is None else frame
     played = frame[frame["matches"].notna()]
-    return (played.groupby(["side", "row"], as_index=False)["matches"].sum()
-            .rename(columns={"row": "strategy", "matches": "months_matched"}))
+    return (
+        played.groupby(["side", "row"], as_index=False)["matches"]
+        .sum()
+        .rename(columns={"row": "strategy", "matches": "months_matched"})
+    )
 
 
-def balance_path(cal: Calibration | None = None, year: int = 2025, table: pd.DataFrame | None = None,
-                 events: pd.DataFrame | None = None, shown: pd.DataFrame | None = None) -> pd.DataFrame:
+def balance_path(
+    cal: Calibration | None = None,
+    year: int = 2025,
+    table: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,
+    shown: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """The leverage each side had shown by the end of each month of ``year`` (levers pulled at least
     once), China's share of the harm capacity, and each side's grim-trigger threshold that month.
     Tariff capacity stays at the 2025 peaks."""
@@ -550,34 +584,126 @@ def parameters(cal: Calibration | None = None) -> pd.DataFrame:
     months = series.trade_series(trade.vintage)
     trade_sources = data.ids_in(months[months["month"].str.startswith("2024-")])
     rows = [
-        ("M", "US goods imports from China, 2024", cal.imports_us, "$ billion", "data", trade_sources,
-         f"Sum of the twelve months of 2024 in data/trade_monthly.csv, release vintage: {trade.vintage}."),
-        ("X", "US goods exports to China, 2024", cal.exports_us, "$ billion", "data", trade_sources,
-         "Same vintage as the imports."),
-        ("t_US", "US peak across-the-board additional tariff", cal.tariff_us * 100, "%", "data", (),
-         "Highest sum of the US all-goods layers in data/tariff_measures.csv (see the tariff tracker)."),
-        ("t_CN", "China's peak across-the-board additional tariff", cal.tariff_cn * 100, "%", "data", (),
-         "Highest sum of China's all-goods layers in data/tariff_measures.csv."),
-        ("σ", "Import demand elasticity", cal.sigma, "", "study", SIGMA_SOURCES,
-         f"Trade left at tariff t is (1+t)^-σ. Counting flows that stop altogether, the same study finds about {SIGMA_WITH_ZEROS:g}; "
-         "the charts let you try both."),
-        ("pass-through", "Tariffs fully passed on to the importing side's buyers", 1.0, "share", "study", PASS_THROUGH_SOURCES,
-         "So the importing economy bears the deadweight loss of its own tariff."),
-        ("κ", "Share of lost export sales that counts as a loss", cal.kappa, "share", "assumption", (),
-         "1 counts every lost sale in the year of escalation; exporters who find other buyers lose less."),
-        ("S_US", "Strength of US chokepoint levers (sum)", cal.strength_us, "units", "data", (),
-         "Sum over valued US levers in data/leverage.csv of dependence share × min(years to replace, horizon) / horizon."),
+        (
+            "M",
+            "US goods imports from China, 2024",
+            cal.imports_us,
+            "$ billion",
+            "data",
+            trade_sources,
+            f"Sum of the twelve months of 2024 in data/trade_monthly.csv, release vintage: {trade.vintage}.",
+        ),
+        (
+            "X",
+            "US goods exports to China, 2024",
+            cal.exports_us,
+            "$ billion",
+            "data",
+            trade_sources,
+            "Same vintage as the imports.",
+        ),
+        (
+            "t_US",
+            "US peak across-the-board additional tariff",
+            cal.tariff_us * 100,
+            "%",
+            "data",
+            (),
+            "Highest sum of the US all-goods layers in data/tariff_measures.csv (see the tariff tracker).",
+        ),
+        (
+            "t_CN",
+            "China's peak across-the-board additional tariff",
+            cal.tariff_cn * 100,
+            "%",
+            "data",
+            (),
+            "Highest sum of China's all-goods layers in data/tariff_measures.csv.",
+        ),
+        (
+            "σ",
+            "Import demand elasticity",
+            cal.sigma,
+            "",
+            "study",
+            SIGMA_SOURCES,
+            f"Trade left at tariff t is (1+t)^-σ. Counting flows that stop altogether, the same study finds about {SIGMA_WITH_ZEROS:g}; "
+            "the charts let you try both.",
+        ),
+        (
+            "pass-through",
+            "Tariffs fully passed on to the importing side's buyers",
+            1.0,
+            "share",
+            "study",
+            PASS_THROUGH_SOURCES,
+            "So the importing economy bears the deadweight loss of its own tariff.",
+        ),
+        (
+            "κ",
+            "Share of lost export sales that counts as a loss",
+            cal.kappa,
+            "share",
+            "assumption",
+            (),
+            "1 counts every lost sale in the year of escalation; exporters who find other buyers lose less.",
+        ),
+        (
+            "S_US",
+            "Strength of US chokepoint levers (sum)",
+            cal.strength_us,
+            "units",
+            "data",
+            (),
+            "Sum over valued US levers in data/leverage.csv of dependence share × min(years to replace, horizon) / horizon.",
+        ),
         ("S_CN", "Strength of China's chokepoint levers (sum)", cal.strength_cn, "units", "data", (), "As for the US."),
-        ("horizon", "Planning horizon for replacing a supply", HORIZON_YEARS, "years", "assumption", (),
-         "A lever that takes this long or longer to replace keeps its full strength."),
-        ("λ", "Harm per unit of chokepoint strength", cal.lam, "$ billion a year", "calibrated", USGS_SOURCES,
-         f"USGS estimate for a complete gallium and germanium ban (${USGS_GA_GE_LOSS_BN:g} billion) divided by that lever's strength. "
-         "Valuing every chokepoint this way is an assumption."),
-        ("ρ", "Cost of a chokepoint to its user per dollar of harm", cal.rho, "share", "assumption", (),
-         "The user's own firms lose the sales the lever blocks."),
-        ("θ", "Value to a government of a dollar of the rival's loss", cal.theta, "share", "assumption", (),
-         "0 is pure economics (nobody escalates); 1 is pure rivalry."),
-        ("noise", "Chance a move is misread in the noisy simulations", NOISE, "share", "assumption", (), f"Seeded ({SEED}); {ROUNDS} rounds."),
+        (
+            "horizon",
+            "Planning horizon for replacing a supply",
+            HORIZON_YEARS,
+            "years",
+            "assumption",
+            (),
+            "A lever that takes this long or longer to replace keeps its full strength.",
+        ),
+        (
+            "λ",
+            "Harm per unit of chokepoint strength",
+            cal.lam,
+            "$ billion a year",
+            "calibrated",
+            USGS_SOURCES,
+            f"USGS estimate for a complete gallium and germanium ban (${USGS_GA_GE_LOSS_BN:g} billion) divided by that lever's strength. "
+            "Valuing every chokepoint this way is an assumption.",
+        ),
+        (
+            "ρ",
+            "Cost of a chokepoint to its user per dollar of harm",
+            cal.rho,
+            "share",
+            "assumption",
+            (),
+            "The user's own firms lose the sales the lever blocks.",
+        ),
+        (
+            "θ",
+            "Value to a government of a dollar of the rival's loss",
+            cal.theta,
+            "share",
+            "assumption",
+            (),
+            "0 is pure economics (nobody escalates); 1 is pure rivalry.",
+        ),
+        (
+            "noise",
+            "Chance a move is misread in the noisy simulations",
+            NOISE,
+            "share",
+            "assumption",
+            (),
+            f"Seeded ({SEED}); {ROUNDS} rounds.",
+        ),
     ]
     return pd.DataFrame(rows, columns=["symbol", "parameter", "value", "unit", "basis", "source_ids", "note"])
 
@@ -585,8 +711,9 @@ def parameters(cal: Calibration | None = None) -> pd.DataFrame:
 # Grids for the charts ---------------------------------------------------------------------
 
 
-def tariff_grid(cal: Calibration | None = None, sigmas: Sequence[float] | None = None,
-                tariffs_pct: Sequence[float] | None = None) -> pd.DataFrame:
+def tariff_grid(
+    cal: Calibration | None = None, sigmas: Sequence[float] | None = None, tariffs_pct: Sequence[float] | None = None
+) -> pd.DataFrame:
     """Trade left and each side's loss in a symmetric tariff war, for a grid of elasticities and
     tariff levels. Each side's loss = deadweight loss of its own tariff + kappa × its lost export sales."""
     cal = calibrate() if cal is None else cal
@@ -600,8 +727,15 @@ def tariff_grid(cal: Calibration | None = None, sigmas: Sequence[float] | None =
             t = tp / 100.0
             us = importer_loss(cal.imports_us, t, s) + cal.kappa * lost_trade(cal.exports_us, t, s)
             cn = importer_loss(cal.exports_us, t, s) + cal.kappa * lost_trade(cal.imports_us, t, s)
-            rows.append({"sigma": s, "tariff_pct": tp, "remaining_pct": round(100 * trade_remaining(t, s), 2),
-                         "loss_us_bn": round(us, 1), "loss_cn_bn": round(cn, 1)})
+            rows.append(
+                {
+                    "sigma": s,
+                    "tariff_pct": tp,
+                    "remaining_pct": round(100 * trade_remaining(t, s), 2),
+                    "loss_us_bn": round(us, 1),
+                    "loss_cn_bn": round(cn, 1),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -609,8 +743,12 @@ LAMBDA_CHOICES = (1.0, 5.0, 20.0, 50.0)
 """Multiples of the USGS-calibrated lambda offered on the page."""
 
 
-def restraint_grid(cal: Calibration | None = None, thetas: Sequence[float] | None = None,
-                   multiples: Sequence[float] = LAMBDA_CHOICES, step: float = 0.025) -> pd.DataFrame:
+def restraint_grid(
+    cal: Calibration | None = None,
+    thetas: Sequence[float] | None = None,
+    multiples: Sequence[float] = LAMBDA_CHOICES,
+    step: float = 0.025,
+) -> pd.DataFrame:
     """For each theta, chokepoint value (multiple of the calibrated lambda) and leverage balance b:
     the two grim-trigger thresholds clipped to [0, 1], and the bands they define.
     Columns: theta, lam_x, b0 (start of the balance bin, ``step`` wide), lo, hi (the lower and higher threshold),
@@ -627,13 +765,25 @@ def restraint_grid(cal: Calibration | None = None, thetas: Sequence[float] | Non
                 d_us, d_cn = thresholds_at_balance(b, th, c_us, c_cn)
                 d_us, d_cn = min(max(d_us, 0.0), 1.0), min(max(d_cn, 0.0), 1.0)
                 lo, hi = min(d_us, d_cn), max(d_us, d_cn)
-                rows.append({"theta": th, "lam_x": x, "b0": round(b - step / 2, 4), "lo": round(lo, 3), "hi": round(hi, 3),
-                             "tempted": "US" if d_us > d_cn else "CN"})
+                rows.append(
+                    {
+                        "theta": th,
+                        "lam_x": x,
+                        "b0": round(b - step / 2, 4),
+                        "lo": round(lo, 3),
+                        "hi": round(hi, 3),
+                        "tempted": "US" if d_us > d_cn else "CN",
+                    }
+                )
     return pd.DataFrame(rows)
 
 
-def path_grid(cal: Calibration | None = None, thetas: Sequence[float] | None = None,
-              multiples: Sequence[float] = LAMBDA_CHOICES, year: int = 2025) -> pd.DataFrame:
+def path_grid(
+    cal: Calibration | None = None,
+    thetas: Sequence[float] | None = None,
+    multiples: Sequence[float] = LAMBDA_CHOICES,
+    year: int = 2025,
+) -> pd.DataFrame:
     """The 2025 path for each theta and chokepoint value: month, balance b and the patience restraint
     needed that month (larger threshold, clipped to [0, 1]). ``moved`` is true in the months the
     balance changed (and in January); ``label`` names the first such month and the stretch from the
@@ -649,8 +799,17 @@ def path_grid(cal: Calibration | None = None, thetas: Sequence[float] | None = N
             for r in path.to_dict("records"):
                 need = min(max(r["threshold_us"], r["threshold_cn"], 0.0), 1.0)
                 moved = previous is None or abs(r["balance"] - previous) > 1e-9
-                combo.append({"theta": th, "lam_x": x, "month": r["month"], "b": round(r["balance"], 4),
-                              "needed": round(need, 4), "moved": moved, "label": ""})
+                combo.append(
+                    {
+                        "theta": th,
+                        "lam_x": x,
+                        "month": r["month"],
+                        "b": round(r["balance"], 4),
+                        "needed": round(need, 4),
+                        "moved": moved,
+                        "label": "",
+                    }
+                )
                 previous = r["balance"]
             changes = [row for row in combo if row["moved"]]
             first, last = changes[0], changes[-1]

@@ -124,42 +124,65 @@ def _tables(data_dir: Path, fingerprint: str) -> Tables:
 def problems(t: Tables) -> list[str]:
     """Rules across files that a Table Schema cannot state, as ``file:line: column …: what — fix``."""
     out = []
-    where = lambda file, i: f"{t.label}/{file}.csv:{i + 2}"
+    def where(file, i):
+        return f"{t.label}/{file}.csv:{i + 2}"
     layer_ids = set(t.measures["id"])
     layer = t.measures.set_index("id")
     list_ids = set(t.lists["id"])
     for i, r in enumerate(t.lists.to_dict("records")):
         for lid in r["layer_ids"]:
             if lid not in layer_ids:
-                out.append(f'{where("tariff_lists", i)}: column layer_ids: "{lid}" is not an id in tariff_measures.csv — add the layer row or fix the id')
+                out.append(
+                    f'{where("tariff_lists", i)}: column layer_ids: "{lid}" is not an id in tariff_measures.csv — add the layer row or fix the id'
+                )
                 continue
             m = layer.loc[lid]
             if r["imposer"] != m["imposer"]:
-                out.append(f'{where("tariff_lists", i)}: column layer_ids: layer "{lid}" is imposed by {m["imposer"]}, the list by {r["imposer"]} — link layers of the same side')
+                out.append(
+                    f'{where("tariff_lists", i)}: column layer_ids: layer "{lid}" is imposed by {m["imposer"]}, the list by {r["imposer"]} — link layers of the same side'
+                )
             if r["action"] == "adds" and m["product_class"] != r["product_class"]:
-                out.append(f'{where("tariff_lists", i)}: column product_class: "{r["product_class"]}" differs from layer "{lid}" ({m["product_class"] or "all-goods"}) — an adds list feeds layers of its own class')
+                out.append(
+                    f'{where("tariff_lists", i)}: column product_class: "{r["product_class"]}" differs from layer "{lid}" ({m["product_class"] or "all-goods"}) — an adds list feeds layers of its own class'
+                )
             if r["action"] == "exempts" and not _matches(r["product_class"], m["exempt_classes"]):
-                out.append(f'{where("tariff_lists", i)}: column product_class: "{r["product_class"]}" is not in exempt_classes of layer "{lid}" — add it there or unlink the layer')
+                out.append(
+                    f'{where("tariff_lists", i)}: column product_class: "{r["product_class"]}" is not in exempt_classes of layer "{lid}" — add it there or unlink the layer'
+                )
     counts = t.members.groupby("list_id").size()
     for i, r in enumerate(t.lists.to_dict("records")):
         n = int(counts.get(r["id"], 0))
         if int(r["codes"]) != n:
-            out.append(f'{where("tariff_lists", i)}: column codes: says {r["codes"]} but list_products.csv has {n} rows for "{r["id"]}" — update the count')
+            out.append(
+                f'{where("tariff_lists", i)}: column codes: says {r["codes"]} but list_products.csv has {n} rows for "{r["id"]}" — update the count'
+            )
     for i, r in enumerate(t.members.to_dict("records")):
         if r["list_id"] not in list_ids:
-            out.append(f'{where("list_products", i)}: column list_id: "{r["list_id"]}" is not an id in tariff_lists.csv — add the list there or fix the id')
+            out.append(
+                f'{where("list_products", i)}: column list_id: "{r["list_id"]}" is not an id in tariff_lists.csv — add the list there or fix the id'
+            )
         if not CODE_RE.match(str(r["code"])):
-            out.append(f'{where("list_products", i)}: column code: "{r["code"]}" is not a tariff code — write 4, 6, 8 or 10 digits with no dots or spaces (e.g. 85076000)')
+            out.append(
+                f'{where("list_products", i)}: column code: "{r["code"]}" is not a tariff code — write 4, 6, 8 or 10 digits with no dots or spaces (e.g. 85076000)'
+            )
     for i, r in enumerate(t.products.to_dict("records")):
         if not CODE_RE.match(str(r["code"])):
-            out.append(f'{where("products", i)}: column code: "{r["code"]}" is not a tariff code — write 4, 6, 8 or 10 digits with no dots or spaces')
+            out.append(
+                f'{where("products", i)}: column code: "{r["code"]}" is not a tariff code — write 4, 6, 8 or 10 digits with no dots or spaces'
+            )
         if not r["source_ids"]:
-            out.append(f'{where("products", i)}: column source_ids: is empty — every product row must cite where its code and description come from')
+            out.append(
+                f"{where('products', i)}: column source_ids: is empty — every product row must cite where its code and description come from"
+            )
     for i, r in enumerate(t.weights.to_dict("records")):
         if r["basis"] == "product" and not CODE_RE.match(str(r["code"])):
-            out.append(f'{where("trade_weights", i)}: column code: "{r["code"]}" is required for basis product — give the tariff code, digits only')
+            out.append(
+                f'{where("trade_weights", i)}: column code: "{r["code"]}" is required for basis product — give the tariff code, digits only'
+            )
         if r["basis"] == "list" and r["list_id"] not in list_ids:
-            out.append(f'{where("trade_weights", i)}: column list_id: "{r["list_id"]}" is not an id in tariff_lists.csv — fix the id or add the list')
+            out.append(
+                f'{where("trade_weights", i)}: column list_id: "{r["list_id"]}" is not an id in tariff_lists.csv — fix the id or add the list'
+            )
     return out
 
 
@@ -209,9 +232,16 @@ def _list_shields(r: dict, on: dt.date) -> bool:
 
 def authority(layer_id: str) -> str:
     """Legal authority of a layer, from its id: 301, 232, IEEPA fentanyl, IEEPA reciprocal, 122, or China's."""
-    for key, name in (("cn-all-goods", "China 2025 all goods"), ("cn-s232", "China 2018 (vs Section 232)"),
-                      ("cn-retaliation", "China 2018-2019 (vs Section 301)"), ("s301", "Section 301"), ("s232", "Section 232"),
-                      ("ieepa-fentanyl", "IEEPA fentanyl"), ("ieepa-reciprocal", "IEEPA reciprocal"), ("s122", "Section 122")):
+    for key, name in (
+        ("cn-all-goods", "China 2025 all goods"),
+        ("cn-s232", "China 2018 (vs Section 232)"),
+        ("cn-retaliation", "China 2018-2019 (vs Section 301)"),
+        ("s301", "Section 301"),
+        ("s232", "Section 232"),
+        ("ieepa-fentanyl", "IEEPA fentanyl"),
+        ("ieepa-reciprocal", "IEEPA reciprocal"),
+        ("s122", "Section 122"),
+    ):
         if key in layer_id:
             return name
     return "China 2025 product lists" if layer_id.startswith("cn-") else "other"
@@ -219,7 +249,7 @@ def authority(layer_id: str) -> str:
 
 def _layers_on(t: Tables, on: dt.date, imposer: str) -> tuple[pd.DataFrame, dict]:
     m = t.measures[(t.measures["imposer"] == imposer) & ~t.measures["status"].isin(NEVER_COUNTED_MEASURES)]
-    m = m[[_in_force(a, b, on) for a, b in zip(m["effective_from"], m["effective_to"])]]
+    m = m[[_in_force(a, b, on) for a, b in zip(m["effective_from"], m["effective_to"], strict=False)]]
     suspended = m[m["suspends"] != ""].groupby("suspends")["rate_pct"].sum().to_dict()
     return m[m["suspends"] == ""], suspended
 
@@ -239,7 +269,7 @@ def _mfn(t: Tables, imposer: str, code: str) -> float:
         if not len(avg):
             raise data.DataError([f"{t.label}/mfn_rates.csv: no side-average row for {imposer} — add one"])
         specific = rows[rows["scope"] != "side-average"]
-        index[imposer] = ({c: float(r) for c, r in zip(specific["code"], specific["rate_pct"])}, float(avg["rate_pct"].iloc[0]))
+        index[imposer] = ({c: float(r) for c, r in zip(specific["code"], specific["rate_pct"], strict=False)}, float(avg["rate_pct"].iloc[0]))
     by_code, average = index[imposer]
     for n in (10, 8, 6, 4, 2):
         if code[:n] in by_code and len(code) >= n:
@@ -272,24 +302,43 @@ def stack(code, on, imposer: str, data_dir: Path = DATA_DIR) -> list[Layer]:
         if m["scope"] == "all-goods":
             reason = ""
             for r in lists:
-                if r["action"] == "exempts" and m["id"] in r["layer_ids"] and _list_active(r, on) \
-                        and _coverage(t, r["id"], code) == "full":
+                if (
+                    r["action"] == "exempts"
+                    and m["id"] in r["layer_ids"]
+                    and _list_active(r, on)
+                    and _coverage(t, r["id"], code) == "full"
+                ):
                     reason = f"exempted by {r['id']} ({r['instrument']})"
                     break
-                if r["action"] == "adds" and _matches(r["product_class"], m["exempt_classes"]) and _list_shields(r, on) \
-                        and _coverage(t, r["id"], code) == "full":
+                if (
+                    r["action"] == "adds"
+                    and _matches(r["product_class"], m["exempt_classes"])
+                    and _list_shields(r, on)
+                    and _coverage(t, r["id"], code) == "full"
+                ):
                     reason = f"not applied to goods on {r['id']} ({r['product_class']}): the instrument excludes them"
                     break
-            out.append(Layer(m["id"], m["instrument"], authority(m["id"]), 0.0 if reason else net, base,
-                             removed_by=reason or note))
+            out.append(
+                Layer(m["id"], m["instrument"], authority(m["id"]), 0.0 if reason else net, base, removed_by=reason or note)
+            )
             continue
         for r in lists:
             if r["action"] != "adds" or m["id"] not in r["layer_ids"] or not _list_active(r, on):
                 continue
             cov = "unknown" if r["code_level"] == "none" else _coverage(t, r["id"], code)
             if cov != "none":
-                out.append(Layer(m["id"], m["instrument"], authority(m["id"]), net if cov == "full" else 0.0, base,
-                                 list_id=r["id"], removed_by=note, coverage=cov))
+                out.append(
+                    Layer(
+                        m["id"],
+                        m["instrument"],
+                        authority(m["id"]),
+                        net if cov == "full" else 0.0,
+                        base,
+                        list_id=r["id"],
+                        removed_by=note,
+                        coverage=cov,
+                    )
+                )
                 break
     return _replace(t, out, lists, on)
 
@@ -304,8 +353,16 @@ def _replace(t: Tables, out: list[Layer], lists: list[dict], on: dt.date) -> lis
     for x in out:
         w = next((w for w in winners if w is not x and _matches(klass.get(x.layer_id, ""), by_id[w.list_id]["replaces"])), None)
         if w is not None and x.coverage == "full":
-            x = Layer(x.layer_id, x.instrument, x.authority, 0.0, x.statutory_pct, x.list_id,
-                      f"replaced by {w.list_id}: the 2024 review rate is the new Section 301 total", x.coverage)
+            x = Layer(
+                x.layer_id,
+                x.instrument,
+                x.authority,
+                0.0,
+                x.statutory_pct,
+                x.list_id,
+                f"replaced by {w.list_id}: the 2024 review rate is the new Section 301 total",
+                x.coverage,
+            )
         result.append(x)
     return result
 

@@ -66,9 +66,13 @@ def trade_series(vintage: str, table: pd.DataFrame | None = None) -> pd.DataFram
         raise SeriesError(f'no rows of vintage "{vintage}" in data/trade_monthly.csv (have: {", ".join(trade_vintages(frame))})')
     repeated = sorted(rows.loc[rows["month"].duplicated(), "month"])
     if repeated:
-        raise SeriesError(f'data/trade_monthly.csv: vintage "{vintage}" has more than one row for {", ".join(repeated)} — keep one row per month and vintage')
+        raise SeriesError(
+            f'data/trade_monthly.csv: vintage "{vintage}" has more than one row for {", ".join(repeated)} — keep one row per month and vintage'
+        )
     rows = rows.assign(date=rows["month"].map(_month_start)).sort_values("date")
-    return rows[["month", "date", "exports_usd_m", "imports_usd_m", "balance_usd_m", "vintage", "source_ids"]].reset_index(drop=True)
+    return rows[["month", "date", "exports_usd_m", "imports_usd_m", "balance_usd_m", "vintage", "source_ids"]].reset_index(
+        drop=True
+    )
 
 
 def covers(vintage: str, years: tuple[int, ...], table: pd.DataFrame | None = None) -> bool:
@@ -82,7 +86,9 @@ def trade_plot_vintage(years: tuple[int, ...] = TRADE_YEARS, table: pd.DataFrame
     frame = trade_table() if table is None else table
     complete = [v for v in trade_vintages(frame) if covers(v, years, frame)]
     if not complete:
-        raise SeriesError(f"data/trade_monthly.csv: no vintage covers every month of {', '.join(map(str, years))} — add the missing months to one vintage")
+        raise SeriesError(
+            f"data/trade_monthly.csv: no vintage covers every month of {', '.join(map(str, years))} — add the missing months to one vintage"
+        )
     return max(complete, key=lambda v: (trade_series(v, frame)["month"].max(), v))
 
 
@@ -170,7 +176,7 @@ def soybean_tracker(table: pd.DataFrame | None = None) -> pd.DataFrame:
     frame = soybeans_table() if table is None else table
     rows = frame[frame["measure"] == "purchases-since-truce"]
     single_unit(rows, "the purchase tracker")
-    rows = rows.assign(date=[a if a else _month_start(p.split("/")[-1]) for a, p in zip(rows["as_of"], rows["period"])])
+    rows = rows.assign(date=[a if a else _month_start(p.split("/")[-1]) for a, p in zip(rows["as_of"], rows["period"], strict=False)])
     rows = rows.assign(dated=["exact" if a else "month only" for a in rows["as_of"]]).sort_values(["date", "value"])
     return rows[["id", "period", "date", "dated", "value", "unit", "source_ids", "note"]].reset_index(drop=True)
 
@@ -226,7 +232,9 @@ def shares(table: pd.DataFrame | None = None, on: dt.date | None = None) -> pd.D
     year = (on or as_of()).year
     frame = frame.assign(kind=["projection" if y > year else "observed" for y in frame["year"]])
     order = {"mining": 0, "separation": 1, "refining": 2, "magnets": 3}
-    return frame.sort_values(["stage", "year", "publisher"], key=lambda s: s.map(order) if s.name == "stage" else s).reset_index(drop=True)
+    return frame.sort_values(["stage", "year", "publisher"], key=lambda s: s.map(order) if s.name == "stage" else s).reset_index(
+        drop=True
+    )
 
 
 def share_row(stage: str, year: int, publisher: str, table: pd.DataFrame | None = None) -> pd.Series:
@@ -243,7 +251,7 @@ def share_row(stage: str, year: int, publisher: str, table: pd.DataFrame | None 
 def chip_actions(table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Dated chip actions with a display label for each number."""
     frame = data.load("chip_actions") if table is None else table
-    labels = [f"${v:g} billion" if u == "usd_bn" else f"{v:g}%" for v, u in zip(frame["value"], frame["unit"])]
+    labels = [f"${v:g} billion" if u == "usd_bn" else f"{v:g}%" for v, u in zip(frame["value"], frame["unit"], strict=False)]
     return frame.assign(label=labels).sort_values(["date", "id"]).reset_index(drop=True)
 
 
@@ -272,7 +280,9 @@ def damage(metric: str, subject: str | None = None, table: pd.DataFrame | None =
     key = ["publisher", "vintage", "subject", "period"]
     dupes = rows[rows.duplicated(key, keep=False)]
     if len(dupes):
-        raise SeriesError(f"data/damage_estimates.csv: rows {', '.join(dupes['id'])} give the same {metric} for the same publisher, vintage, subject and period — keep one")
+        raise SeriesError(
+            f"data/damage_estimates.csv: rows {', '.join(dupes['id'])} give the same {metric} for the same publisher, vintage, subject and period — keep one"
+        )
     return rows.sort_values(["vintage", "subject", "period"]).reset_index(drop=True)
 
 
@@ -301,8 +311,12 @@ def customs_year(year: int, table: pd.DataFrame | None = None) -> tuple[float, l
 
 # Who counted each post-summit purchase figure (row id in soybeans.csv -> basis).
 PURCHASE_BASIS = {
-    "soy-24": "USDA export sales", "soy-25": "USDA export sales", "soy-26": "USDA export sales",
-    "soy-29": "USDA export sales", "soy-27": "trade estimates", "soy-28": "trade estimates",
+    "soy-24": "USDA export sales",
+    "soy-25": "USDA export sales",
+    "soy-26": "USDA export sales",
+    "soy-29": "USDA export sales",
+    "soy-27": "trade estimates",
+    "soy-28": "trade estimates",
     "soy-30": "US official statement",
 }
 
@@ -319,12 +333,26 @@ def soybean_table() -> pd.DataFrame:
     rows = []
     arrivals = soy[(soy["measure"] == "china-imports-from-us") & (soy["period_kind"] == "month")]
     for r in arrivals.to_dict("records"):
-        rows.append({"date": dt.date.fromisoformat(r["period"] + "-15"), "series": ARRIVALS,
-                     "million_tonnes": r["value"], "kind": "arrivals", "row": r["id"]})
+        rows.append(
+            {
+                "date": dt.date.fromisoformat(r["period"] + "-15"),
+                "series": ARRIVALS,
+                "million_tonnes": r["value"],
+                "kind": "arrivals",
+                "row": r["id"],
+            }
+        )
     bought = soy[soy["measure"] == "purchases-since-truce"]
     for r in bought.to_dict("records"):
         day = r["as_of"] or dt.date.fromisoformat(r["period"] + "-15")
         basis = PURCHASE_BASIS.get(r["id"], "Other reports")
-        rows.append({"date": day, "series": f"Bought since the summit: {basis}",
-                     "million_tonnes": r["value"], "kind": "purchases", "row": r["id"]})
+        rows.append(
+            {
+                "date": day,
+                "series": f"Bought since the summit: {basis}",
+                "million_tonnes": r["value"],
+                "kind": "purchases",
+                "row": r["id"],
+            }
+        )
     return pd.DataFrame(rows).sort_values(["date", "row"]).reset_index(drop=True)

@@ -69,13 +69,15 @@ def stack(on: dt.date, imposer: str, product_class: str, table: pd.DataFrame | N
     """The layers that hit a good of ``product_class`` on ``on``: all-goods layers plus the
     product-specific layers of that class, each with its net rate after suspensions."""
     rows = layers_in_force(on, imposer, table)
-    covers = rows.apply(lambda r: r["scope"] == "all-goods" and not _exempt(product_class, r.get("exempt_classes", "")), axis=1) if len(rows) else rows["scope"] == ""
+    covers = (
+        rows.apply(lambda r: r["scope"] == "all-goods" and not _exempt(product_class, r.get("exempt_classes", "")), axis=1)
+        if len(rows)
+        else rows["scope"] == ""
+    )
     applies = rows[covers | (rows["product_class"] == product_class)]
     layers = applies[applies["suspends"] == ""].copy()
     suspended = rows[rows["suspends"] != ""].groupby("suspends")["rate_pct"].sum()
-    layers["net_pct"] = [
-        max(rate - float(suspended.get(lid, 0.0)), 0.0) for lid, rate in zip(layers["id"], layers["rate_pct"])
-    ]
+    layers["net_pct"] = [max(rate - float(suspended.get(lid, 0.0)), 0.0) for lid, rate in zip(layers["id"], layers["rate_pct"], strict=False)]
     return layers.sort_values(["scope", "effective_from"]).reset_index(drop=True)
 
 
@@ -100,9 +102,7 @@ def change_dates(imposer: str, table: pd.DataFrame | None = None) -> list[dt.dat
 def headline_series(imposer: str, start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The headline rate as a step series: one row per change date in [start, end], plus the ends."""
     points = sorted({start, end} | {d for d in change_dates(imposer, table) if start <= d <= end})
-    return pd.DataFrame(
-        {"date": points, "imposer": imposer, "rate_pct": [headline_rate(d, imposer, table) for d in points]}
-    )
+    return pd.DataFrame({"date": points, "imposer": imposer, "rate_pct": [headline_rate(d, imposer, table) for d in points]})
 
 
 def headline_series_both(start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -150,9 +150,18 @@ def stack_snapshots(start: dt.date, end: dt.date, table: pd.DataFrame | None = N
         for day in points:
             layers = stack(day, side, "", table)
             layers = layers[layers["scope"] == "all-goods"]
-            snaps.append({"date": day.isoformat(), "imposer": side, "total": headline_rate(day, side, table),
-                          "layers": [{"instrument": r["instrument"], "points": r["net_pct"], "id": r["id"]} for r in layers.to_dict("records")
-                                     if r["net_pct"] > 0]})
+            snaps.append(
+                {
+                    "date": day.isoformat(),
+                    "imposer": side,
+                    "total": headline_rate(day, side, table),
+                    "layers": [
+                        {"instrument": r["instrument"], "points": r["net_pct"], "id": r["id"]}
+                        for r in layers.to_dict("records")
+                        if r["net_pct"] > 0
+                    ],
+                }
+            )
     return snaps
 
 
@@ -167,12 +176,21 @@ def layer_table(start: dt.date, end: dt.date, table: pd.DataFrame | None = None)
             net = stack(day, side, product_class="", table=table)
             net = net[net["scope"] == "all-goods"]
             per_day.append((day, net.groupby("instrument")["net_pct"].sum().to_dict()))
-        for (day, layers), nxt in zip(per_day, [d for d, _ in per_day[1:]] + [end]):
+        for (day, layers), nxt in zip(per_day, [d for d, _ in per_day[1:]] + [end], strict=False):
             base = 0.0
             for name in sorted(layers):
                 value = float(layers[name])
                 if value > 0 and nxt > day:
-                    rows.append({"date": day, "until": nxt, "imposer": side, "layer": name, "net_pct": value,
-                                 "y0": base, "y1": base + value})
+                    rows.append(
+                        {
+                            "date": day,
+                            "until": nxt,
+                            "imposer": side,
+                            "layer": name,
+                            "net_pct": value,
+                            "y0": base,
+                            "y1": base + value,
+                        }
+                    )
                     base += value
     return pd.DataFrame(rows)

@@ -46,16 +46,18 @@ def dates_html(row: dict) -> str:
 
 def event_html(row: dict, sources: dict) -> str:
     deadline = '<span class="badge badge-deadline">Deadline</span>' if row["kind"] == "deadline" else ""
-    badges = (f'{deadline}<span class="badge badge-{esc(row["actor"])}">{esc(ACTOR_LABELS[row["actor"]])}</span>'
-              f'<span class="badge">{esc(LEVER_LABELS[row["lever"]])}</span>'
-              f'<span class="badge badge-{esc(row["direction"])}">{esc(DIRECTION_LABELS[row["direction"]])}</span>'
-              f'<span class="badge">{esc(STATUS_LABELS[row["status"]])}</span>')
+    badges = (
+        f'{deadline}<span class="badge badge-{esc(row["actor"])}">{esc(ACTOR_LABELS[row["actor"]])}</span>'
+        f'<span class="badge">{esc(LEVER_LABELS[row["lever"]])}</span>'
+        f'<span class="badge badge-{esc(row["direction"])}">{esc(DIRECTION_LABELS[row["direction"]])}</span>'
+        f'<span class="badge">{esc(STATUS_LABELS[row["status"]])}</span>'
+    )
     instrument = f' · <span class="chrono-instrument">{esc(row["instrument"])}</span>' if row["instrument"] else ""
     note = f'<p class="chrono-meta"><strong>Note:</strong> {esc(row["note"])}</p>' if row["note"] else ""
     return (
         f'<article class="chrono-event" id="{esc(row["id"])}" data-lever="{esc(row["lever"])}" '
         f'data-actor="{esc(row["actor"])}" data-direction="{esc(row["direction"])}" data-kind="{esc(row["kind"])}"'
-        f'{" data-key" if row["key"] else ""}>'
+        f"{' data-key' if row['key'] else ''}>"
         f'<h4 id="t-{esc(row["id"])}"><a class="headerlink-event" href="#{esc(row["id"])}">{esc(row["title"])}</a></h4>'
         # the site search finds an event by its title; the page's own filter searches the rest
         f'<div data-search-exclude><p class="chrono-meta">{dates_html(row)}{instrument}</p>'
@@ -105,10 +107,13 @@ def key_dates_html(table: pd.DataFrame | None = None) -> str:
     rows = "".join(
         f'<tr><td><time datetime="{r["date"].isoformat()}">{r["date"]:%-d %b %Y}</time></td>'
         f'<td>{esc(ACTOR_LABELS[r["actor"]])}</td><td><a href="#{esc(r["id"])}">{esc(r["title"])}</a></td></tr>'
-        for r in chronology.key_events(table).to_dict("records"))
+        for r in chronology.key_events(table).to_dict("records")
+    )
     head = "".join(f'<th scope="col">{h}</th>' for h in ("Date", "Who", "What"))
-    return (f'{scroll_open("Key dates")}<table {NOT_SEARCHED} class="key-dates">'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+    return (
+        f'{scroll_open("Key dates")}<table {NOT_SEARCHED} class="key-dates">'
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def coverage_note(table: pd.DataFrame | None = None, checked_months: pd.DataFrame | None = None) -> str:
@@ -123,24 +128,43 @@ def coverage_note(table: pd.DataFrame | None = None, checked_months: pd.DataFram
     gaps = [g for g in chronology.empty_months(dt.date(2025, 1, 1), checked, frame) if g.strftime("%Y-%m") not in swept]
     texts = []
     if empty:
-        texts.append("Months searched month by month and found without a sourced move: "
-                     + ", ".join(dt.date.fromisoformat(m + "-01").strftime("%B %Y") for m in empty) + ".")
+        texts.append(
+            "Months searched month by month and found without a sourced move: "
+            + ", ".join(dt.date.fromisoformat(m + "-01").strftime("%B %Y") for m in empty)
+            + "."
+        )
     if gaps:
-        texts.append("Months with no entry that have not been searched yet: " + ", ".join(g.strftime("%B %Y") for g in gaps) + ".")
+        texts.append(
+            "Months with no entry that have not been searched yet: " + ", ".join(g.strftime("%B %Y") for g in gaps) + "."
+        )
     gap_text = " ".join(texts) or "Every month since January 2025 has at least one sourced move."
-    return (f'<p class="chrono-coverage"><strong>{moves} moves</strong> and {due} scheduled deadlines, '
-            f'{frame["date"].min():%B %Y} to {frame["date"].max():%-d %B %Y}. Last checked {checked:%-d %B %Y}. '
-            f"{html.escape(gap_text)}</p>")
+    return (
+        f'<p class="chrono-coverage"><strong>{moves} moves</strong> and {due} scheduled deadlines, '
+        f"{frame['date'].min():%B %Y} to {frame['date'].max():%-d %B %Y}. Last checked {checked:%-d %B %Y}. "
+        f"{html.escape(gap_text)}</p>"
+    )
 
 
 def overview_chart() -> str:
     counts = chronology.moves_per_month()
-    description = ("Bar chart of escalation moves (above zero) and de-escalation moves (below zero) per month since "
-                   "January 2025, by the side that made them.")
-    chart = event_charts.events_per_month(counts, title="Moves per month: the April 2025 spiral and the autumn truce",
-                                    description=description, labels=chronology.turning_points())
-    return embed(chart, chart_id="moves-per-month", table=counts, source="Truce Tracker chronology (data/events.csv)",
-                        as_of=style.data_through(events()["date"]), csv_name="moves-per-month.csv")
+    description = (
+        "Bar chart of escalation moves (above zero) and de-escalation moves (below zero) per month since "
+        "January 2025, by the side that made them."
+    )
+    chart = event_charts.events_per_month(
+        counts,
+        title="Moves per month: the April 2025 spiral and the autumn truce",
+        description=description,
+        labels=chronology.turning_points(),
+    )
+    return embed(
+        chart,
+        chart_id="moves-per-month",
+        table=counts,
+        source="Truce Tracker chronology (data/events.csv)",
+        as_of=style.data_through(events()["date"]),
+        csv_name="moves-per-month.csv",
+    )
 
 
 def page() -> str:

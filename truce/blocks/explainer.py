@@ -28,7 +28,6 @@ CAPTION_END = "</span></caption>"
 BASIS = {"data": "data", "study": "study", "calibrated": "calibrated", "assumption": "assumption"}
 
 
-
 def _today() -> dt.date:
     return data.last_updated()
 
@@ -39,8 +38,12 @@ def _today() -> dt.date:
 def event_links(ids: tuple[str, ...], events: dict[str, dict]) -> str:
     """Links to the chronology entries of event ids, by date, oldest first."""
     rows = sorted((events[i] for i in ids), key=lambda r: (r["date"], r["id"]))
-    return "".join(f'<a class="date-link" href="event:{esc(r["id"])}" title="{esc(r["title"])}">{r["date"]:%-d %b %Y}</a>'
-                       for r in rows) or "—"
+    return (
+        "".join(
+            f'<a class="date-link" href="event:{esc(r["id"])}" title="{esc(r["title"])}">{r["date"]:%-d %b %Y}</a>' for r in rows
+        )
+        or "—"
+    )
 
 
 def _pct(value) -> str:
@@ -66,23 +69,37 @@ def leverage_table(table: pd.DataFrame | None = None) -> str:
             f'<td style="min-width:11rem">{dep_html}</td>',
             f'<td style="min-width:8rem">{esc(r["alternatives"])}</td>',
             f'<td style="white-space:nowrap">{years_html}</td>',
-            f"<td style=\"\">{event_links(r['pulled_event_ids'], events)}</td>",
-            f"<td style=\"\">{event_links(r['eased_event_ids'], events)}</td>",
-            f'<td>{publisher_links(r["source_ids"])}</td>',
+            f'<td style="">{event_links(r["pulled_event_ids"], events)}</td>',
+            f'<td style="">{event_links(r["eased_event_ids"], events)}</td>',
+            f"<td>{publisher_links(r['source_ids'])}</td>",
         ]
         if r["note"]:  # the note row below belongs to this lever: no rule between them
             cells = [c.replace(' style="', ' style="border-bottom:0;', 1) for c in cells]
         body.append(f"<tr>{''.join(cells)}</tr>")
         if r["note"]:
             # sticky and no wider than the screen, so the note stays readable while the table scrolls sideways
-            body.append(f'<tr><td colspan="7" style="padding-top:0"><div {small[:-1]};position:sticky;left:0;max-width:min(calc(100vw - 4rem), 36rem)">'
-                        f'<em>Note:</em> {esc(r["note"])}</div></td></tr>')
-    head = "".join(f'<th scope="col">{h}</th>' for h in (
-        "Lever (holder over target)", "Target's dependence", "Alternatives", "Years to replace", "Pulled", "Eased", "Sources"))
-    return (f'{scroll_open("Leverage matrix")}'
-            f'<table {NOT_SEARCHED} class="model-table">{CAPTION}The leverage matrix: {len(frame)} levers, '
-            f"from data/leverage.csv. Dates link to the chronology; the table scrolls sideways.{CAPTION_END}"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+            body.append(
+                f'<tr><td colspan="7" style="padding-top:0"><div {small[:-1]};position:sticky;left:0;max-width:min(calc(100vw - 4rem), 36rem)">'
+                f"<em>Note:</em> {esc(r['note'])}</div></td></tr>"
+            )
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in (
+            "Lever (holder over target)",
+            "Target's dependence",
+            "Alternatives",
+            "Years to replace",
+            "Pulled",
+            "Eased",
+            "Sources",
+        )
+    )
+    return (
+        f"{scroll_open('Leverage matrix')}"
+        f'<table {NOT_SEARCHED} class="model-table">{CAPTION}The leverage matrix: {len(frame)} levers, '
+        f"from data/leverage.csv. Dates link to the chronology; the table scrolls sideways.{CAPTION_END}"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 # Model tables ------------------------------------------------------------------------------
@@ -103,12 +120,17 @@ def parameters_table(cal: model.Calibration | None = None) -> str:
     frame = model.parameters(cal)
     rows = "".join(
         f'<tr><th scope="row">{esc(r["symbol"])}</th><td>{esc(r["parameter"])}</td><td style="white-space:nowrap">{esc(_fmt(r["value"], r["unit"]))}</td>'
-        f'<td>{esc(r["unit"])}</td><td>{esc(BASIS[r["basis"]])}</td><td>{publisher_links(r["source_ids"])}</td><td>{esc(r["note"])}</td></tr>'
-        for r in frame.to_dict("records"))
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Symbol", "Parameter", "Value", "Unit", "Basis", "Sources", "What it means"))
-    return (f'{scroll_open("Model parameters")}<table {NOT_SEARCHED} class="model-table">'
-            f"{CAPTION}Model parameters: data, studies, one calibration and the assumptions of this site{CAPTION_END}"
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+        f"<td>{esc(r['unit'])}</td><td>{esc(BASIS[r['basis']])}</td><td>{publisher_links(r['source_ids'])}</td><td>{esc(r['note'])}</td></tr>"
+        for r in frame.to_dict("records")
+    )
+    head = "".join(
+        f'<th scope="col">{h}</th>' for h in ("Symbol", "Parameter", "Value", "Unit", "Basis", "Sources", "What it means")
+    )
+    return (
+        f'{scroll_open("Model parameters")}<table {NOT_SEARCHED} class="model-table">'
+        f"{CAPTION}Model parameters: data, studies, one calibration and the assumptions of this site{CAPTION_END}"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def harm_table(cal: model.Calibration | None = None) -> str:
@@ -119,13 +141,26 @@ def harm_table(cal: model.Calibration | None = None) -> str:
     rows = "".join(
         f'<tr><th scope="row">{SIDE_NAMES[s]}</th><td>{x.tariff_harm:,.0f}</td><td>{x.chokepoint_harm:,.0f}</td><td>{x.harm:,.0f}</td>'
         f"<td>{x.tariff_cost:,.0f}</td><td>{x.chokepoint_cost:,.0f}</td><td>{x.cost:,.0f}</td><td>{x.cost_ratio:.2f}</td></tr>"
-        for s, x in h.items())
-    head = "".join(f'<th scope="col">{t}</th>' for t in (
-        "Side escalating", "Harm: tariff", "Harm: chokepoints", "Harm: total", "Own cost: tariff", "Own cost: chokepoints",
-        "Own cost: total", "Own cost per dollar of harm"))
-    return (f'{scroll_open("Harm and cost of escalation")}<table {NOT_SEARCHED} class="model-table">'
-            f"{CAPTION}What a full escalation does, $ billion a year (model, central parameters){CAPTION_END}"
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+        for s, x in h.items()
+    )
+    head = "".join(
+        f'<th scope="col">{t}</th>'
+        for t in (
+            "Side escalating",
+            "Harm: tariff",
+            "Harm: chokepoints",
+            "Harm: total",
+            "Own cost: tariff",
+            "Own cost: chokepoints",
+            "Own cost: total",
+            "Own cost per dollar of harm",
+        )
+    )
+    return (
+        f'{scroll_open("Harm and cost of escalation")}<table {NOT_SEARCHED} class="model-table">'
+        f"{CAPTION}What a full escalation does, $ billion a year (model, central parameters){CAPTION_END}"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def payoff_table(cal: model.Calibration | None = None) -> str:
@@ -135,13 +170,27 @@ def payoff_table(cal: model.Calibration | None = None) -> str:
     rows = []
     for side, p in pays.items():
         check = "yes" if p.is_prisoners_dilemma() else "no"
-        rows.append(f'<tr><th scope="row">{SIDE_NAMES[side]}</th><td>{p.T:,.1f}</td><td>{p.R:,.1f}</td><td>{p.P:,.1f}</td><td>{p.S:,.1f}</td>'
-                    f"<td>{check}</td><td>{model.threshold(p):.3f}</td></tr>")
-    head = "".join(f'<th scope="col">{t}</th>' for t in (
-        "Side", "T: escalate alone", "R: both restrain", "P: both escalate", "S: restrain alone", "T > R > P > S?", "Threshold δ*"))
-    return (f'{scroll_open("Payoffs")}<table {NOT_SEARCHED} class="model-table">'
-            f"{CAPTION}Stage payoffs, $ billion a year relative to mutual restraint (θ = {cal.theta:g}){CAPTION_END}"
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+        rows.append(
+            f'<tr><th scope="row">{SIDE_NAMES[side]}</th><td>{p.T:,.1f}</td><td>{p.R:,.1f}</td><td>{p.P:,.1f}</td><td>{p.S:,.1f}</td>'
+            f"<td>{check}</td><td>{model.threshold(p):.3f}</td></tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{t}</th>'
+        for t in (
+            "Side",
+            "T: escalate alone",
+            "R: both restrain",
+            "P: both escalate",
+            "S: restrain alone",
+            "T > R > P > S?",
+            "Threshold δ*",
+        )
+    )
+    return (
+        f'{scroll_open("Payoffs")}<table {NOT_SEARCHED} class="model-table">'
+        f"{CAPTION}Stage payoffs, $ billion a year relative to mutual restraint (θ = {cal.theta:g}){CAPTION_END}"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 SENSITIVITY = (
@@ -167,9 +216,17 @@ def sensitivity(cal: model.Calibration | None = None) -> pd.DataFrame:
         c = cal.with_(**change)
         p = model.payoffs(c)
         low, high = model.theta_band(c)
-        rows.append({"case": label, "dilemma": all(x.is_prisoners_dilemma() for x in p.values()),
-                     "threshold_us": model.threshold(p["US"]), "threshold_cn": model.threshold(p["CN"]),
-                     "theta_low": low, "theta_high": high, "china_share": model.balance(c)})
+        rows.append(
+            {
+                "case": label,
+                "dilemma": all(x.is_prisoners_dilemma() for x in p.values()),
+                "threshold_us": model.threshold(p["US"]),
+                "threshold_cn": model.threshold(p["CN"]),
+                "theta_low": low,
+                "theta_high": high,
+                "china_share": model.balance(c),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -185,13 +242,25 @@ def sensitivity_table(cal: model.Calibration | None = None) -> str:
     frame = sensitivity(cal)
     rows = "".join(
         f'<tr><th scope="row">{esc(r["case"])}</th><td>{"yes" if r["dilemma"] else "no"}</td><td>{_threshold_text(r["threshold_us"])}</td>'
-        f'<td>{_threshold_text(r["threshold_cn"])}</td><td>{r["theta_low"]:.2f} to {r["theta_high"]:.2f}</td><td>{100 * r["china_share"]:.0f}%</td></tr>'
-        for r in frame.to_dict("records"))
-    head = "".join(f'<th scope="col">{t}</th>' for t in (
-        "Change from the central case", "Prisoner's dilemma?", "US threshold", "China's threshold", "θ range with a dilemma", "China's share of harm capacity"))
-    return (f'{scroll_open("Sensitivity of the result")}<table {NOT_SEARCHED} class="model-table">'
-            f"{CAPTION}One change at a time: when the dilemma holds and how much patience restraint needs{CAPTION_END}"
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>")
+        f"<td>{_threshold_text(r['threshold_cn'])}</td><td>{r['theta_low']:.2f} to {r['theta_high']:.2f}</td><td>{100 * r['china_share']:.0f}%</td></tr>"
+        for r in frame.to_dict("records")
+    )
+    head = "".join(
+        f'<th scope="col">{t}</th>'
+        for t in (
+            "Change from the central case",
+            "Prisoner's dilemma?",
+            "US threshold",
+            "China's threshold",
+            "θ range with a dilemma",
+            "China's share of harm capacity",
+        )
+    )
+    return (
+        f'{scroll_open("Sensitivity of the result")}<table {NOT_SEARCHED} class="model-table">'
+        f"{CAPTION}One change at a time: when the dilemma holds and how much patience restraint needs{CAPTION_END}"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )
 
 
 def noise_table(cal: model.Calibration | None = None) -> str:
@@ -201,12 +270,19 @@ def noise_table(cal: model.Calibration | None = None) -> str:
     rows = []
     for name, s in model.strategies(cal).items():
         game = model.play_pair(s, s, p["US"], p["CN"])
-        rows.append(f'<tr><th scope="row">{esc(name)}</th><td>{100 * model.mutual_restraint_share(game):.0f}%</td>'
-                    f'<td>{game["payoff_a"].mean():,.1f}</td><td>{game["payoff_b"].mean():,.1f}</td></tr>')
-    head = "".join(f'<th scope="col">{t}</th>' for t in ("Both sides play", "Rounds of mutual restraint", "US mean payoff", "China's mean payoff"))
-    return (f'{scroll_open("Noisy simulations")}<table {NOT_SEARCHED} class="model-table">'
-            f"{CAPTION}{model.ROUNDS} rounds, {100 * model.NOISE:g}% chance that a move is misread, seed {model.SEED} "
-            f"($ billion a year per round){CAPTION_END}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+        rows.append(
+            f'<tr><th scope="row">{esc(name)}</th><td>{100 * model.mutual_restraint_share(game):.0f}%</td>'
+            f"<td>{game['payoff_a'].mean():,.1f}</td><td>{game['payoff_b'].mean():,.1f}</td></tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{t}</th>'
+        for t in ("Both sides play", "Rounds of mutual restraint", "US mean payoff", "China's mean payoff")
+    )
+    return (
+        f'{scroll_open("Noisy simulations")}<table {NOT_SEARCHED} class="model-table">'
+        f"{CAPTION}{model.ROUNDS} rounds, {100 * model.NOISE:g}% chance that a move is misread, seed {model.SEED} "
+        f"($ billion a year per round){CAPTION_END}<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def moves_table() -> str:
@@ -219,13 +295,20 @@ def moves_table() -> str:
             r = g[g["side"] == side].iloc[0]
             cells.append(f"<td>{r['escalations']}</td><td>{r['de_escalations']}</td><td>{r['move']}</td>")
         wide.append("<tr>" + "".join(cells) + "</tr>")
-    head = ('<tr><th scope="col" rowspan="2">2025</th><th scope="colgroup" colspan="3">United States</th>'
-            '<th scope="colgroup" colspan="3">China</th></tr><tr>'
-            + "".join('<th scope="col">Escalation steps</th><th scope="col">De-escalation steps</th><th scope="col">Move</th>' for _ in model.SIDES)
-            + "</tr>")
-    return (f'{scroll_open("2025 moves")}<table {NOT_SEARCHED} class="model-table">'
-            f"{CAPTION}Moves read from the chronology (joint talks count as de-escalation by both){CAPTION_END}"
-            f"<thead>{head}</thead><tbody>{''.join(wide)}</tbody></table></div>")
+    head = (
+        '<tr><th scope="col" rowspan="2">2025</th><th scope="colgroup" colspan="3">United States</th>'
+        '<th scope="colgroup" colspan="3">China</th></tr><tr>'
+        + "".join(
+            '<th scope="col">Escalation steps</th><th scope="col">De-escalation steps</th><th scope="col">Move</th>'
+            for _ in model.SIDES
+        )
+        + "</tr>"
+    )
+    return (
+        f'{scroll_open("2025 moves")}<table {NOT_SEARCHED} class="model-table">'
+        f"{CAPTION}Moves read from the chronology (joint talks count as de-escalation by both){CAPTION_END}"
+        f"<thead>{head}</thead><tbody>{''.join(wide)}</tbody></table></div>"
+    )
 
 
 # Charts --------------------------------------------------------------------------------------
@@ -238,16 +321,22 @@ def _full_width(figure_html: str) -> str:
 
 def _controls(chart_id: str, params: list[str], label: str) -> str:
     slots = "".join(f'<div class="model-control" id="{model_charts.control_id(chart_id, p)}"></div>' for p in params)
-    return (f'<div class="model-controls" role="group" aria-label="{esc(label)}" '
-            f'style="display:flex;flex-wrap:wrap;gap:.4rem 1.6rem;align-items:center;font-size:.75rem;margin:.6rem 0 -.6rem">{slots}</div>')
+    return (
+        f'<div class="model-controls" role="group" aria-label="{esc(label)}" '
+        f'style="display:flex;flex-wrap:wrap;gap:.4rem 1.6rem;align-items:center;font-size:.75rem;margin:.6rem 0 -.6rem">{slots}</div>'
+    )
 
 
 def _peaks(cal: model.Calibration) -> dict[str, float]:
-    return {f"US peak tariff ({cal.tariff_us * 100:g}%)": round(cal.tariff_us * 100),
-            f"China's peak tariff ({cal.tariff_cn * 100:g}%)": round(cal.tariff_cn * 100)}
+    return {
+        f"US peak tariff ({cal.tariff_us * 100:g}%)": round(cal.tariff_us * 100),
+        f"China's peak tariff ({cal.tariff_cn * 100:g}%)": round(cal.tariff_cn * 100),
+    }
 
 
-TRADE_SOURCE = "US Census Bureau goods trade with China (dated extracts); elasticity: Amiti, Redding and Weinstein (2019); this site's model"
+TRADE_SOURCE = (
+    "US Census Bureau goods trade with China (dated extracts); elasticity: Amiti, Redding and Weinstein (2019); this site's model"
+)
 
 
 def trade_chart(cal: model.Calibration | None = None) -> str:
@@ -257,15 +346,27 @@ def trade_chart(cal: model.Calibration | None = None) -> str:
     left_zero = 100 * model.trade_remaining(cal.tariff_us, model.SIGMA_WITH_ZEROS)
     title = f"At the {cal.tariff_us * 100:g}% peak about {left_us:.0f}% of trade survives; counting stopped flows, almost none"
     subtitle = "Share of 2024 trade left at each additional tariff; the slider sets the elasticity"
-    description = (f"Line chart of the share of 2024 trade left (vertical axis) at additional tariffs from 0 to 200 percent. "
-                   f"With the central import demand elasticity of {cal.sigma:g}, {left_us:.0f}% is left at the US peak of {cal.tariff_us * 100:g}% "
-                   f"and {100 * model.trade_remaining(cal.tariff_cn, cal.sigma):.0f}% at China's peak of {cal.tariff_cn * 100:g}%; "
-                   f"with the elasticity of {model.SIGMA_WITH_ZEROS:g} that counts flows that stop, {left_zero:.1f}% is left at {cal.tariff_us * 100:g}%. "
-                   "A slider sets the elasticity from 1 to 6.")
-    chart = model_charts.trade_left(grid[["sigma", "tariff_pct", "remaining_pct"]], title=title, subtitle=subtitle, description=description, sigma0=cal.sigma, peaks=_peaks(cal))
+    description = (
+        f"Line chart of the share of 2024 trade left (vertical axis) at additional tariffs from 0 to 200 percent. "
+        f"With the central import demand elasticity of {cal.sigma:g}, {left_us:.0f}% is left at the US peak of {cal.tariff_us * 100:g}% "
+        f"and {100 * model.trade_remaining(cal.tariff_cn, cal.sigma):.0f}% at China's peak of {cal.tariff_cn * 100:g}%; "
+        f"with the elasticity of {model.SIGMA_WITH_ZEROS:g} that counts flows that stop, {left_zero:.1f}% is left at {cal.tariff_us * 100:g}%. "
+        "A slider sets the elasticity from 1 to 6."
+    )
+    chart = model_charts.trade_left(
+        grid[["sigma", "tariff_pct", "remaining_pct"]],
+        title=title,
+        subtitle=subtitle,
+        description=description,
+        sigma0=cal.sigma,
+        peaks=_peaks(cal),
+    )
     table = grid[grid["sigma"].isin([cal.sigma, model.SIGMA_WITH_ZEROS])][["sigma", "tariff_pct", "remaining_pct"]]
-    return _controls("model-trade-left", ["sigma"], "Chart control: import demand elasticity") + _full_width(embed(
-        chart, chart_id="model-trade-left", table=table, source=TRADE_SOURCE, as_of=_today(), csv_name="model-trade-left.csv"))
+    return _controls("model-trade-left", ["sigma"], "Chart control: import demand elasticity") + _full_width(
+        embed(
+            chart, chart_id="model-trade-left", table=table, source=TRADE_SOURCE, as_of=_today(), csv_name="model-trade-left.csv"
+        )
+    )
 
 
 def losses_chart(cal: model.Calibration | None = None) -> str:
@@ -275,18 +376,33 @@ def losses_chart(cal: model.Calibration | None = None) -> str:
     more = "China" if at["loss_cn_bn"] > at["loss_us_bn"] else "the United States"
     title = f"In a tariff war at {cal.tariff_us * 100:g}% both lose; {more} loses more, as it sells more"
     subtitle = "Loss when both impose the same tariff: own deadweight loss plus lost export sales ($ billion a year)"
-    description = (f"Line chart of each side's annual loss, in billions of dollars, when both impose the same tariff from 0 to 200 percent. "
-                   f"At {cal.tariff_us * 100:g}% and an elasticity of {cal.sigma:g}, the United States loses about {at['loss_us_bn']:,.0f} "
-                   f"and China about {at['loss_cn_bn']:,.0f} billion dollars a year. A slider sets the elasticity from 1 to 6.")
-    chart = model_charts.war_losses(grid[["sigma", "tariff_pct", "loss_us_bn", "loss_cn_bn"]], title=title, subtitle=subtitle, description=description, sigma0=cal.sigma, peaks=_peaks(cal))
+    description = (
+        f"Line chart of each side's annual loss, in billions of dollars, when both impose the same tariff from 0 to 200 percent. "
+        f"At {cal.tariff_us * 100:g}% and an elasticity of {cal.sigma:g}, the United States loses about {at['loss_us_bn']:,.0f} "
+        f"and China about {at['loss_cn_bn']:,.0f} billion dollars a year. A slider sets the elasticity from 1 to 6."
+    )
+    chart = model_charts.war_losses(
+        grid[["sigma", "tariff_pct", "loss_us_bn", "loss_cn_bn"]],
+        title=title,
+        subtitle=subtitle,
+        description=description,
+        sigma0=cal.sigma,
+        peaks=_peaks(cal),
+    )
     table = grid[grid["sigma"].isin([cal.sigma, model.SIGMA_WITH_ZEROS])][["sigma", "tariff_pct", "loss_us_bn", "loss_cn_bn"]]
-    return _controls("model-war-losses", ["sigma"], "Chart control: import demand elasticity") + _full_width(embed(
-        chart, chart_id="model-war-losses", table=table, source=TRADE_SOURCE, as_of=_today(), csv_name="model-war-losses.csv"))
+    return _controls("model-war-losses", ["sigma"], "Chart control: import demand elasticity") + _full_width(
+        embed(
+            chart, chart_id="model-war-losses", table=table, source=TRADE_SOURCE, as_of=_today(), csv_name="model-war-losses.csv"
+        )
+    )
 
 
 def _lam_labels(cal: model.Calibration) -> list[str]:
-    return [(f"${cal.lam * x:,.1f}bn" if cal.lam * x < 10 else f"${cal.lam * x:,.0f}bn") + (" (USGS-based)" if x == 1 else f" (×{x:g})")
-            for x in model.LAMBDA_CHOICES]
+    return [
+        (f"${cal.lam * x:,.1f}bn" if cal.lam * x < 10 else f"${cal.lam * x:,.0f}bn")
+        + (" (USGS-based)" if x == 1 else f" (×{x:g})")
+        for x in model.LAMBDA_CHOICES
+    ]
 
 
 def restraint_chart(cal: model.Calibration | None = None) -> str:
@@ -298,20 +414,42 @@ def restraint_chart(cal: model.Calibration | None = None) -> str:
     share = 100 * model.balance(cal)
     title = "Balanced leverage makes restraint easiest; lopsided leverage tempts the stronger side"
     subtitle = "By China's share of the harm capacity and patience δ; black line: 2025"
-    description = (f"Region chart. Horizontal axis: China's share of the harm the two sides can do each other; vertical axis: patience, "
-                   f"the weight a government gives the next round (0 to 1). Above both sides' thresholds restraint can hold; below one "
-                   f"threshold that side is tempted to escalate. The thresholds rise towards the edges: the side holding most of the "
-                   f"leverage is tempted. A black line marks 2025 month by month; in the central case China held {share:.0f}% of the harm "
-                   f"capacity and restraint needed a patience of {need:.2f}. A slider sets the weight on the rival's loss θ and a radio "
-                   "group the dollar value of a chokepoint.")
+    description = (
+        f"Region chart. Horizontal axis: China's share of the harm the two sides can do each other; vertical axis: patience, "
+        f"the weight a government gives the next round (0 to 1). Above both sides' thresholds restraint can hold; below one "
+        f"threshold that side is tempted to escalate. The thresholds rise towards the edges: the side holding most of the "
+        f"leverage is tempted. A black line marks 2025 month by month; in the central case China held {share:.0f}% of the harm "
+        f"capacity and restraint needed a patience of {need:.2f}. A slider sets the weight on the rival's loss θ and a radio "
+        "group the dollar value of a chokepoint."
+    )
     moved = path[path["moved"]].drop(columns="moved").assign(month=path["month"].map(lambda d: d.isoformat()))
-    chart = model_charts.restraint_regions(regions, moved, title=title, subtitle=subtitle, description=description, theta0=cal.theta,
-                                           lam_choices=list(model.LAMBDA_CHOICES), lam_labels=_lam_labels(cal))
-    table = path[(path["theta"] == cal.theta)].assign(month=path["month"].map(lambda d: d.strftime("%Y-%m")))[["lam_x", "month", "b", "needed"]].rename(
-        columns={"lam_x": "chokepoint_value_multiple", "b": "china_share", "needed": "patience_needed"})
-    return _controls("model-restraint", ["theta", "lam"], "Chart controls: weight on the rival's loss and value of chokepoints") + _full_width(embed(
-        chart, chart_id="model-restraint", table=table, source="This site's model on data/leverage.csv, data/trade_monthly.csv and the chronology; USGS",
-        as_of=style.data_through(path["month"], monthly=True), csv_name="model-restraint-path.csv"))
+    chart = model_charts.restraint_regions(
+        regions,
+        moved,
+        title=title,
+        subtitle=subtitle,
+        description=description,
+        theta0=cal.theta,
+        lam_choices=list(model.LAMBDA_CHOICES),
+        lam_labels=_lam_labels(cal),
+    )
+    table = (
+        path[(path["theta"] == cal.theta)]
+        .assign(month=path["month"].map(lambda d: d.strftime("%Y-%m")))[["lam_x", "month", "b", "needed"]]
+        .rename(columns={"lam_x": "chokepoint_value_multiple", "b": "china_share", "needed": "patience_needed"})
+    )
+    return _controls(
+        "model-restraint", ["theta", "lam"], "Chart controls: weight on the rival's loss and value of chokepoints"
+    ) + _full_width(
+        embed(
+            chart,
+            chart_id="model-restraint",
+            table=table,
+            source="This site's model on data/leverage.csv, data/trade_monthly.csv and the chronology; USGS",
+            as_of=style.data_through(path["month"], monthly=True),
+            csv_name="model-restraint-path.csv",
+        )
+    )
 
 
 def strategies_chart(cal: model.Calibration | None = None) -> str:
@@ -319,20 +457,35 @@ def strategies_chart(cal: model.Calibration | None = None) -> str:
     moves = model.strategy_moves(cal)
     counts = model.match_counts(moves)
     best = {s: counts[counts["side"] == s].sort_values("months_matched", ascending=False).iloc[0] for s in model.SIDES}
-    title = (f"No textbook strategy: the best fits match {best['US']['months_matched']} US "
-             f"and {best['CN']['months_matched']} Chinese months of 12")
+    title = (
+        f"No textbook strategy: the best fits match {best['US']['months_matched']} US "
+        f"and {best['CN']['months_matched']} Chinese months of 12"
+    )
     subtitle = "Actual 2025 moves and each strategy's reply to the other side's actual moves"
-    description = ("Grid of months of 2025 (columns) by rows: the other side's actual moves, the chosen side's actual moves, and the moves "
-                   "tit-for-tat, grim trigger and generous tit-for-tat would have made. E marks escalation, R restraint. "
-                   + "; ".join(f"for {SIDE_NAMES[s]}, {r['strategy'].lower()} matches {r['months_matched']} months" for s, r in best.items())
-                   + ". A radio group picks which side the strategies play for.")
-    chart = model_charts.strategy_grid(moves.assign(month=moves["month"].map(lambda d: d.isoformat())), title=title, subtitle=subtitle, description=description)
+    description = (
+        "Grid of months of 2025 (columns) by rows: the other side's actual moves, the chosen side's actual moves, and the moves "
+        "tit-for-tat, grim trigger and generous tit-for-tat would have made. E marks escalation, R restraint. "
+        + "; ".join(f"for {SIDE_NAMES[s]}, {r['strategy'].lower()} matches {r['months_matched']} months" for s, r in best.items())
+        + ". A radio group picks which side the strategies play for."
+    )
+    chart = model_charts.strategy_grid(
+        moves.assign(month=moves["month"].map(lambda d: d.isoformat())), title=title, subtitle=subtitle, description=description
+    )
     table = moves.assign(month=moves["month"].map(lambda d: d.strftime("%Y-%m")))[["side", "row", "month", "move"]]
-    return _controls("model-strategies", ["side"], "Chart control: which side the strategies play for") + _full_width(embed(
-        chart, chart_id="model-strategies", table=table, source="Truce Tracker chronology (data/events.csv); this site's model",
-        as_of=style.data_through(moves["month"], monthly=True), csv_name="model-strategies-2025.csv"))
+    return _controls("model-strategies", ["side"], "Chart control: which side the strategies play for") + _full_width(
+        embed(
+            chart,
+            chart_id="model-strategies",
+            table=table,
+            source="Truce Tracker chronology (data/events.csv); this site's model",
+            as_of=style.data_through(moves["month"], monthly=True),
+            csv_name="model-strategies-2025.csv",
+        )
+    )
 
 
 def code_link() -> str:
-    return (f'<p class="model-code"><a href="{CODE_URL}" rel="noopener">Show the code: truce/analysis/model.py on GitHub</a> '
-            "(the model, its parameters and the grids behind the charts; the tests are in tests/test_model.py).</p>")
+    return (
+        f'<p class="model-code"><a href="{CODE_URL}" rel="noopener">Show the code: truce/analysis/model.py on GitHub</a> '
+        "(the model, its parameters and the grids behind the charts; the tests are in tests/test_model.py).</p>"
+    )

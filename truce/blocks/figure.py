@@ -62,8 +62,7 @@ def chart_title(vl: dict, chart_id: str) -> str:
 
 def footer_lines(source: str, as_of: dt.date, chart_id: str) -> list[str]:
     """The lines drawn under a downloaded picture: source and date, licence and where it is from."""
-    return [f"Source: {source} · as of {as_of_text(as_of)}",
-            f"Truce Tracker · {LICENCE} · {SITE_URL}embed/{chart_id}/"]
+    return [f"Source: {source} · as of {as_of_text(as_of)}", f"Truce Tracker · {LICENCE} · {SITE_URL}embed/{chart_id}/"]
 
 
 def _wrap(text: str, max_chars: int) -> list[str]:
@@ -86,12 +85,16 @@ def download_svg(vl: dict, *, chart_id: str, source: str, as_of: dt.date) -> str
     pad = 12
     total_h = h + pad + _FOOTER_LINE * len(lines) + pad
     inner = inner.replace("<svg ", f'<svg x="0" y="0" width="{w:g}" height="{h:g}" ', 1)
-    text = "".join(f'<text x="{pad}" y="{h + pad + _FOOTER_LINE * (i + 1) - 4:g}">{html_lib.escape(line)}</text>'
-                   for i, line in enumerate(lines))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{w:g}" height="{total_h:g}" '
-            f'viewBox="0 0 {w:g} {total_h:g}">'
-            f'<rect width="100%" height="100%" fill="#ffffff"/>{inner}'
-            f'<g font-family="sans-serif" font-size="11" fill="#444444">{text}</g></svg>\n')
+    text = "".join(
+        f'<text x="{pad}" y="{h + pad + _FOOTER_LINE * (i + 1) - 4:g}">{html_lib.escape(line)}</text>'
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w:g}" height="{total_h:g}" '
+        f'viewBox="0 0 {w:g} {total_h:g}">'
+        f'<rect width="100%" height="100%" fill="#ffffff"/>{inner}'
+        f'<g font-family="sans-serif" font-size="11" fill="#444444">{text}</g></svg>\n'
+    )
 
 
 def download_png(svg: str) -> bytes:
@@ -111,14 +114,19 @@ def _write(target: Path, payload: bytes) -> None:
     tmp.replace(target)
 
 
-def write_kit(vl: dict, *, chart_id: str, table: pd.DataFrame, source: str, as_of: dt.date,
-              kit_dir: Path | None = None) -> Path:
+def write_kit(vl: dict, *, chart_id: str, table: pd.DataFrame, source: str, as_of: dt.date, kit_dir: Path | None = None) -> Path:
     """Write a chart's downloads (CSV, SVG, PNG), its live spec when it has controls, and what its
     embed page shows (``meta.json``) to ``kit_dir/<chart_id>/``; return that folder."""
     folder = (KIT_DIR if kit_dir is None else kit_dir) / chart_id
     svg = download_svg(vl, chart_id=chart_id, source=source, as_of=as_of)
-    meta = {"id": chart_id, "title": chart_title(vl, chart_id), "description": vl.get("description") or "", "source": source,
-            "as_of": as_of.isoformat(), "interactive": interactive(vl)}
+    meta = {
+        "id": chart_id,
+        "title": chart_title(vl, chart_id),
+        "description": vl.get("description") or "",
+        "source": source,
+        "as_of": as_of.isoformat(),
+        "interactive": interactive(vl),
+    }
     _write(folder / f"{chart_id}.csv", table.to_csv(index=False).encode("utf-8"))
     _write(folder / f"{chart_id}.svg", svg.encode("utf-8"))
     _write(folder / f"{chart_id}.png", download_png(svg))
@@ -131,12 +139,15 @@ def write_kit(vl: dict, *, chart_id: str, table: pd.DataFrame, source: str, as_o
 
 def iframe_snippet(chart_id: str, title: str, base_url: str = SITE_URL) -> str:
     """The HTML a reader pastes to embed a chart: a responsive iframe of its embed page."""
-    return (f'<iframe src="{base_url}embed/{chart_id}/" title="{html_lib.escape(title)}" loading="lazy" '
-            f'style="width:100%;max-width:720px;aspect-ratio:4/3;border:0"></iframe>')
+    return (
+        f'<iframe src="{base_url}embed/{chart_id}/" title="{html_lib.escape(title)}" loading="lazy" '
+        f'style="width:100%;max-width:720px;aspect-ratio:4/3;border:0"></iframe>'
+    )
 
 
-def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, source: str,
-          as_of: dt.date, csv_name: str | None = None) -> str:
+def embed(
+    chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, source: str, as_of: dt.date, csv_name: str | None = None
+) -> str:
     """HTML for one chart: the pictures (static SVG files at two widths, light and dark; the
     live spec too when the chart has controls), its source line and as-of date, a table
     alternative, downloads and an embed snippet. All text from data is escaped. The figure's
@@ -154,35 +165,40 @@ def embed(chart: alt.TopLevelMixin, *, chart_id: str, table: pd.DataFrame, sourc
     live = ""
     if interactive(vl):
         payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
-        live = (f'<script type="application/json">{payload}</script>'
-                f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore the interactive version</button>')
+        live = (
+            f'<script type="application/json">{payload}</script>'
+            f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore the interactive version</button>'
+        )
     title = chart_title(vl, chart_id)
     # each link's accessible name says what it downloads ("CSV" alone is ambiguous out of context)
     downloads = " · ".join(
         f'<a href="{DOWNLOAD_URL}{cid}.{ext}" download aria-label="Download {label} of the chart {esc(title)}">{short}</a>'
-        for ext, short, label in (("csv", "CSV", "CSV data"), ("svg", "SVG", "SVG picture"), ("png", "PNG", "PNG picture")))
+        for ext, short, label in (("csv", "CSV", "CSV data"), ("svg", "SVG", "SVG picture"), ("png", "PNG", "PNG picture"))
+    )
     return (
         f'<figure class="{CHART_CLASS}-figure" id="chart-{cid}" data-search-exclude>'
         f'<div class="{CHART_CLASS} is-drawn" data-chart="{cid}"{" " + LIVE_MARKER if live else ""}>'
-        f'{pictures}{live}'
+        f"{pictures}{live}"
         f'<p class="{CHART_CLASS}-fallback">{esc(description)}</p></div>'
-        f'<figcaption>Source: {esc(source)} · as of {as_of_text(as_of)} · '
+        f"<figcaption>Source: {esc(source)} · as of {as_of_text(as_of)} · "
         f'<a class="{CHART_CLASS}-anchor" href="#chart-{cid}">Link</a><br>'
         f'<span class="{CHART_CLASS}-downloads">Download: {downloads}</span></figcaption>'
         f'<details class="{CHART_CLASS}-table"><summary>Show the data as a table</summary>'
-        f'{scroll(table_html(table))}</details>'
+        f"{scroll(table_html(table))}</details>"
         f'<details class="{CHART_CLASS}-embed"><summary>Embed this chart</summary>'
-        f'<p>Paste this into a web page (the chart, its source and a link back; {LICENCE}):</p>'
-        f'<pre><code>{esc(iframe_snippet(chart_id, title))}</code></pre></details>'
+        f"<p>Paste this into a web page (the chart, its source and a link back; {LICENCE}):</p>"
+        f"<pre><code>{esc(iframe_snippet(chart_id, title))}</code></pre></details>"
         "</figure>"
     )
 
 
-EMBED_STYLE = ("body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#fff}"
-               "figure{margin:0;padding:12px;max-width:760px}h1{font-size:1.05rem;margin:0 0 8px}"
-               "img,.live{display:block;width:100%;height:auto}[hidden]{display:none!important}"
-               "button{font:inherit;margin-top:8px;padding:6px 10px;border:1px solid #1f5f9f;border-radius:4px;background:#fff;color:#1f5f9f}"
-               "figcaption{font-size:.8rem;color:#555;margin-top:8px}a{color:#1f5f9f}")
+EMBED_STYLE = (
+    "body{margin:0;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;background:#fff}"
+    "figure{margin:0;padding:12px;max-width:760px}h1{font-size:1.05rem;margin:0 0 8px}"
+    "img,.live{display:block;width:100%;height:auto}[hidden]{display:none!important}"
+    "button{font:inherit;margin-top:8px;padding:6px 10px;border:1px solid #1f5f9f;border-radius:4px;background:#fff;color:#1f5f9f}"
+    "figcaption{font-size:.8rem;color:#555;margin-top:8px}a{color:#1f5f9f}"
+)
 
 
 def embed_page_html(meta: dict, *, root: str, page_url: str, spec_json: str | None = None) -> str:
@@ -198,14 +214,16 @@ def embed_page_html(meta: dict, *, root: str, page_url: str, spec_json: str | No
         payload = spec_json.replace("</", "<\\/")
         # the Vega bundle is fetched only when the reader asks for the live chart (drawn without
         # its title, which the page's heading already shows)
-        live = (f'<div class="live" id="live"></div><script type="application/json" id="spec">{payload}</script>'
-                '<button type="button" id="explore">Explore the interactive version</button>'
-                "<script>document.getElementById('explore').addEventListener('click',function(){var b=this;"
-                "b.disabled=true;var s=document.createElement('script');"
-                f"s.src='{root}assets/vendor/vega-bundle.js';"
-                "s.onload=function(){var v=JSON.parse(document.getElementById('spec').textContent);delete v.title;"
-                "vegaEmbed('#live',v,{actions:false,renderer:'svg'}).then(function(){document.getElementById('picture').hidden=true;b.hidden=true;})"
-                ".catch(function(){b.disabled=false;});};document.head.appendChild(s);});</script>")
+        live = (
+            f'<div class="live" id="live"></div><script type="application/json" id="spec">{payload}</script>'
+            '<button type="button" id="explore">Explore the interactive version</button>'
+            "<script>document.getElementById('explore').addEventListener('click',function(){var b=this;"
+            "b.disabled=true;var s=document.createElement('script');"
+            f"s.src='{root}assets/vendor/vega-bundle.js';"
+            "s.onload=function(){var v=JSON.parse(document.getElementById('spec').textContent);delete v.title;"
+            "vegaEmbed('#live',v,{actions:false,renderer:'svg'}).then(function(){document.getElementById('picture').hidden=true;b.hidden=true;})"
+            ".catch(function(){b.disabled=false;});};document.head.appendChild(s);});</script>"
+        )
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'

@@ -35,11 +35,12 @@ def cell(value) -> str:
 def table(frame: pd.DataFrame, *, css_class: str = "", caption: str = "") -> str:
     """A data frame as an HTML table (header cells scoped to columns), in a scrollable box."""
     head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in frame.columns)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell(v))}</td>" for v in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell(v))}</td>" for v in row) + "</tr>" for row in frame.itertuples(index=False)
+    )
     cls = f' class="{css_class}"' if css_class else ""
     cap = f"<caption>{caption}</caption>" if caption else ""
-    return f'<table{cls} {NOT_SEARCHED}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f"<table{cls} {NOT_SEARCHED}>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 # Generated tables are left out of the search index (search covers the prose; the data is in the
@@ -85,15 +86,20 @@ KIND_NOTES = {"primary": " (primary)", "primary-copy": " (primary, full-text cop
 def source_links(ids: Iterable[str], sources: dict | None = None) -> str:
     """Links to a row's sources, "publisher: title", primary ones marked."""
     srcs = data.sources() if sources is None else sources
-    return "; ".join(f'<a href="{esc(srcs[s]["url"])}" rel="noopener">{esc(srcs[s]["publisher"])}: {esc(srcs[s]["title"])}</a>'
-                     f'{KIND_NOTES.get(srcs[s]["kind"], "")}' for s in ids)
+    return "; ".join(
+        f'<a href="{esc(srcs[s]["url"])}" rel="noopener">{esc(srcs[s]["publisher"])}: {esc(srcs[s]["title"])}</a>'
+        f"{KIND_NOTES.get(srcs[s]['kind'], '')}"
+        for s in ids
+    )
 
 
 def publisher_links(ids: Iterable[str], sources: dict | None = None) -> str:
     """Short source links: the publisher as the text, the title as the tooltip."""
     srcs = data.sources() if sources is None else sources
-    return "; ".join(f'<a href="{esc(srcs[s]["url"])}" title="{esc(srcs[s]["title"])}" rel="noopener">{esc(srcs[s]["publisher"])}</a>'
-                     for s in ids)
+    return "; ".join(
+        f'<a href="{esc(srcs[s]["url"])}" title="{esc(srcs[s]["title"])}" rel="noopener">{esc(srcs[s]["publisher"])}</a>'
+        for s in ids
+    )
 
 
 def note(text: str) -> str:

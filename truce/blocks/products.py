@@ -73,43 +73,71 @@ def lookup_data() -> dict:
         m = t.measures[(t.measures["imposer"] == side) & ~t.measures["status"].isin(products.NEVER_COUNTED_MEASURES)]
         m = m.sort_values(["scope", "effective_from", "id"]).to_dict("records")
         index = {r["id"]: i for i, r in enumerate(m)}
-        lists = [r for r in t.lists[t.lists["imposer"] == side].to_dict("records")
-                 if r["status"] not in products.NEVER_COUNTED_LISTS]
-        layers = [{
-            "id": r["id"], "instrument": r["instrument"], "authority": products.authority(r["id"]),
-            "all": r["scope"] == "all-goods", "rate": float(r["rate_pct"]),
-            "from": _iso(r["effective_from"]), "to": _iso(r["effective_to"]),
-            "sus": index.get(r["suspends"], -1) if r["suspends"] else -1,
-            "shieldedBy": [j for j, lst in enumerate(lists) if lst["action"] == "adds" and _matching(lst["product_class"], r["exempt_classes"])],
-            "event": r["event_id"], "src": cite(r["source_ids"]),
-        } for r in m]
-        out_lists = [{
-            "id": r["id"], "name": r["name"], "instrument": r["instrument"], "action": r["action"],
-            "layers": [index[i] for i in r["layer_ids"] if i in index],
-            "none": r["code_level"] == "none",
-            "from": _iso(r["effective_from"]), "to": _iso(r["effective_to"]), "shield": _iso(r["shields_from"] or r["effective_from"]),
-            "replaces": [i for i, x in enumerate(m) if r["replaces"] and _matching(x["product_class"], r["replaces"])],
-            "src": cite(r["source_ids"]),
-        } for r in lists]
+        lists = [
+            r for r in t.lists[t.lists["imposer"] == side].to_dict("records") if r["status"] not in products.NEVER_COUNTED_LISTS
+        ]
+        layers = [
+            {
+                "id": r["id"],
+                "instrument": r["instrument"],
+                "authority": products.authority(r["id"]),
+                "all": r["scope"] == "all-goods",
+                "rate": float(r["rate_pct"]),
+                "from": _iso(r["effective_from"]),
+                "to": _iso(r["effective_to"]),
+                "sus": index.get(r["suspends"], -1) if r["suspends"] else -1,
+                "shieldedBy": [
+                    j
+                    for j, lst in enumerate(lists)
+                    if lst["action"] == "adds" and _matching(lst["product_class"], r["exempt_classes"])
+                ],
+                "event": r["event_id"],
+                "src": cite(r["source_ids"]),
+            }
+            for r in m
+        ]
+        out_lists = [
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "instrument": r["instrument"],
+                "action": r["action"],
+                "layers": [index[i] for i in r["layer_ids"] if i in index],
+                "none": r["code_level"] == "none",
+                "from": _iso(r["effective_from"]),
+                "to": _iso(r["effective_to"]),
+                "shield": _iso(r["shields_from"] or r["effective_from"]),
+                "replaces": [i for i, x in enumerate(m) if r["replaces"] and _matching(x["product_class"], r["replaces"])],
+                "src": cite(r["source_ids"]),
+            }
+            for r in lists
+        ]
         position = {r["id"]: j for j, r in enumerate(lists)}
         codes: dict[str, list[int]] = {}
-        for lid, code in zip(t.members["list_id"], t.members["code"]):
+        for lid, code in zip(t.members["list_id"], t.members["code"], strict=False):
             if lid in position:
                 codes.setdefault(code, []).append(position[lid])
         mfn = t.mfn[t.mfn["imposer"] == side]
         p = t.products[t.products["side"] == side]
         sides[side] = {
             "label": charts.SIDE_LABELS[side],
-            "layers": layers, "lists": out_lists,
+            "layers": layers,
+            "lists": out_lists,
             "codes": {c: sorted(set(v)) for c, v in sorted(codes.items())},
-            "mfn": {"average": float(mfn.loc[mfn["scope"] == "side-average", "rate_pct"].iloc[0]),
-                    "codes": {c: float(r) for c, r, s in zip(mfn["code"], mfn["rate_pct"], mfn["scope"]) if s != "side-average"}},
+            "mfn": {
+                "average": float(mfn.loc[mfn["scope"] == "side-average", "rate_pct"].iloc[0]),
+                "codes": {c: float(r) for c, r, s in zip(mfn["code"], mfn["rate_pct"], mfn["scope"], strict=False) if s != "side-average"},
+            },
             # "code<TAB>description" lines: the most compact form for 15,000 products
-            "products": "\n".join(f'{c}\t{" · ".join(x for x in (d, z) if x)}' for c, d, z in
-                                   zip(p["code"], p["description"].fillna(""), p["description_zh"].fillna(""))),
+            "products": "\n".join(
+                f"{c}\t{' · '.join(x for x in (d, z) if x)}"
+                for c, d, z in zip(p["code"], p["description"].fillna(""), p["description_zh"].fillna(""), strict=False)
+            ),
         }
     return {
-        "asOf": data.last_updated().isoformat(), "start": START.isoformat(), "sides": sides,
+        "asOf": data.last_updated().isoformat(),
+        "start": START.isoformat(),
+        "sides": sides,
         "sources": [[srcs[s]["publisher"], srcs[s]["title"], srcs[s]["url"]] for s in source_ids],
     }
 
@@ -134,7 +162,9 @@ def lookup_block() -> str:
     as_of = data.last_updated()
     radios = "".join(
         f'<label class="lookup-radio"><input type="radio" name="side" value="{side}"{" checked" if side == "US" else ""}> '
-        f'{esc(charts.SIDE_LABELS[side])}</label>' for side in products.IMPOSERS)
+        f"{esc(charts.SIDE_LABELS[side])}</label>"
+        for side in products.IMPOSERS
+    )
     events = "".join(f'<a data-event="{esc(e)}" href="event:{esc(e)}"></a>' for e in lookup_events())
     return (
         f'<div class="lookup" data-src="{LOOKUP_JSON_URL}" data-search-exclude>'
@@ -146,17 +176,17 @@ def lookup_block() -> str:
         'aria-describedby="lookup-hint" aria-controls="lookup-results"></label>'
         f'<label class="lookup-field lookup-field--day"><span>On</span><input type="date" name="day" value="{as_of.isoformat()}" '
         f'min="{START.isoformat()}" max="{as_of.isoformat()}" required></label>'
-        '</div>'
+        "</div>"
         '<p id="lookup-hint" class="lookup-hint">US codes have 10 digits (HTS), Chinese codes 8; dots and spaces are ignored; '
-        f'the down arrow moves to the results. Dates from 1 January 2018 to {esc(as_of)}, when the data was last checked.</p>'
-        '</form>'
+        f"the down arrow moves to the results. Dates from 1 January 2018 to {esc(as_of)}, when the data was last checked.</p>"
+        "</form>"
         '<p class="lookup-status" role="status" aria-live="polite">'
-        '<noscript>The lookup runs in your browser and needs JavaScript. The same numbers come from '
-        '<code>truce.additional_duty(code, date, side)</code> in the site\'s Python package.</noscript></p>'
+        "<noscript>The lookup runs in your browser and needs JavaScript. The same numbers come from "
+        "<code>truce.additional_duty(code, date, side)</code> in the site's Python package.</noscript></p>"
         '<ul id="lookup-results" class="lookup-results" aria-label="Matching products"></ul>'
         '<section class="lookup-result" aria-live="polite" aria-atomic="false" tabindex="-1" hidden></section>'
         f'<template class="lookup-events">{events}</template>'
-        '</div>'
+        "</div>"
         f'<script defer src="{LOOKUP_JS_URL}"></script>'
     )
 
@@ -190,25 +220,45 @@ def average_chart() -> str:
     cn_peak, cn_day = averages.average_peak("CN")
     now = _today()
     us_now, cn_now = products.average_rate(now, "US"), products.average_rate(now, "CN")
-    description = (f"Step chart of the average tariff each side charged on the other's goods since {START.year}, normal duty "
-                   f"included, with the Peterson Institute's published values as points. The US average peaked at {us_peak:.1f}% "
-                   f"on {us_day:%-d %B %Y}, China's at {cn_peak:.1f}% on {cn_day:%-d %B %Y}; on {now:%-d %B %Y} they stood at "
-                   f"{us_now:.1f}% and {cn_now:.1f}%.")
-    chart = product_charts.average_rates(series, piie, title="Averaged over what is traded, the 2025 spike was lower "
-                                         "and the truce level higher than the headline rates", description=description)
+    description = (
+        f"Step chart of the average tariff each side charged on the other's goods since {START.year}, normal duty "
+        f"included, with the Peterson Institute's published values as points. The US average peaked at {us_peak:.1f}% "
+        f"on {us_day:%-d %B %Y}, China's at {cn_peak:.1f}% on {cn_day:%-d %B %Y}; on {now:%-d %B %Y} they stood at "
+        f"{us_now:.1f}% and {cn_now:.1f}%."
+    )
+    chart = product_charts.average_rates(
+        series,
+        piie,
+        title="Averaged over what is traded, the 2025 spike was lower and the truce level higher than the headline rates",
+        description=description,
+    )
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS), average_pct=series["average_pct"].round(2))[
-        ["date", "side", "average_pct"]]
-    return embed(chart, chart_id="average-rates", table=table,
-                 source=publisher_line(_average_sources()) + " (computed product by product from data/tariff_lists.csv and trade_weights.csv)",
-                 as_of=now, csv_name="average-tariffs-computed.csv")
+        ["date", "side", "average_pct"]
+    ]
+    return embed(
+        chart,
+        chart_id="average-rates",
+        table=table,
+        source=publisher_line(_average_sources())
+        + " (computed product by product from data/tariff_lists.csv and trade_weights.csv)",
+        as_of=now,
+        csv_name="average-tariffs-computed.csv",
+    )
 
 
 def key_dates() -> list[tuple[str, dt.date]]:
     """Days at which the breakdown is shown: before the trade war, after each round, at the US peak, today."""
     us_day = averages.average_peak("US")[1]
-    days = [("Jan 2018", dt.date(2018, 1, 1)), ("Phase One", dt.date(2020, 2, 14)), ("Jan 2025", dt.date(2025, 1, 20)),
-            ("US peak", us_day), ("Geneva", dt.date(2025, 5, 14)), ("Busan", dt.date(2025, 11, 10)),
-            ("Section 122", dt.date(2026, 2, 24)), ("Today", _today())]
+    days = [
+        ("Jan 2018", dt.date(2018, 1, 1)),
+        ("Phase One", dt.date(2020, 2, 14)),
+        ("Jan 2025", dt.date(2025, 1, 20)),
+        ("US peak", us_day),
+        ("Geneva", dt.date(2025, 5, 14)),
+        ("Busan", dt.date(2025, 11, 10)),
+        ("Section 122", dt.date(2026, 2, 24)),
+        ("Today", _today()),
+    ]
     return days  # short names: the chart's row labels must fit a phone
 
 
@@ -219,32 +269,47 @@ def breakdown_table() -> pd.DataFrame:
         for side in products.IMPOSERS:
             split = products.average_by_authority(day, side)
             for r in split.to_dict("records"):
-                rows.append({"moment": label, "date": day, "side": charts.SIDE_LABELS[side],
-                             "authority": r["authority"], "points": round(float(r["points"]), 2)})
+                rows.append(
+                    {
+                        "moment": label,
+                        "date": day,
+                        "side": charts.SIDE_LABELS[side],
+                        "authority": r["authority"],
+                        "points": round(float(r["points"]), 2),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
 def breakdown_chart() -> str:
     """Stacked bars: what the average is made of (MFN, 301, 232, IEEPA, 122; China's lists) at key dates."""
     frame = breakdown_table()
-    description = ("Stacked horizontal bars, one per key date and side, splitting the average tariff into the points each "
-                   "legal authority adds: the normal (MFN) duty, Section 301, Section 232, the IEEPA duties and Section 122 "
-                   "for the United States; China's normal duty, its 2018-2019 retaliation lists and its 2025 duties.")
+    description = (
+        "Stacked horizontal bars, one per key date and side, splitting the average tariff into the points each "
+        "legal authority adds: the normal (MFN) duty, Section 301, Section 232, the IEEPA duties and Section 122 "
+        "for the United States; China's normal duty, its 2018-2019 retaliation lists and its 2025 duties."
+    )
     chart = product_charts.average_breakdown(frame, title="What the average is made of", description=description)
-    return embed(chart, chart_id="average-breakdown", table=frame, source=publisher_line(_average_sources()),
-                 as_of=_today(), csv_name="average-by-authority.csv")
+    return embed(
+        chart,
+        chart_id="average-breakdown",
+        table=frame,
+        source=publisher_line(_average_sources()),
+        as_of=_today(),
+        csv_name="average-by-authority.csv",
+    )
 
 
 REASONS = {
     "US-before": "Before any trade-war duty: the site's normal duty is estimated by chapter from 2024 Census duties; "
-                 "PIIE's base is its 2017 average.",
+    "PIIE's base is its 2017 average.",
     "US-2018": "Section 301 lists weighted by 2024 imports: imports of listed goods fell after 2018, so they weigh less "
-               "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions are not modelled.",
+    "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions are not modelled.",
     "US-2025": "The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
-               "Section 301 weighting carried over from 2018-2019.",
+    "Section 301 weighting carried over from 2018-2019.",
     "CN": "No product weights for China: each 2018-2019 list is weighted by its announced value over 2017 imports at the "
-          "layer's top rate (lower tiers counted at the top rate), overlapping lists are added as if separate, and China's "
-          "exclusions and normal-duty cuts after 2018 are ignored.",
+    "layer's top rate (lower tiers counted at the top rate), overlapping lists are added as if separate, and China's "
+    "exclusions and normal-duty cuts after 2018 are ignored.",
 }
 
 
@@ -276,10 +341,21 @@ def piie_comparison() -> pd.DataFrame:
         if (side, r["vintage"]) in base and day > SECOND_TERM:
             was, site_was = base[(side, r["vintage"])]
             change = f"since 20 Jan 2025: PIIE {r['value_pct'] - was:+.1f}, this site {site - site_was:+.1f}"
-        rows.append({"side": side, "date": day, "piie_pct": float(r["value_pct"]), "site_pct": round(site, 1),
-                     "gap_pp": round(site - float(r["value_pct"]), 1), "vintage": r["vintage"], "id": r["id"], "measure": r["measure"],
-                     "split": "; ".join(f'{a} {p:.1f}' for a, p in zip(split["authority"], split["points"])),
-                     "change": change, "reason": _reason(side, day)})
+        rows.append(
+            {
+                "side": side,
+                "date": day,
+                "piie_pct": float(r["value_pct"]),
+                "site_pct": round(site, 1),
+                "gap_pp": round(site - float(r["value_pct"]), 1),
+                "vintage": r["vintage"],
+                "id": r["id"],
+                "measure": r["measure"],
+                "split": "; ".join(f"{a} {p:.1f}" for a, p in zip(split["authority"], split["points"], strict=False)),
+                "change": change,
+                "reason": _reason(side, day),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -299,10 +375,23 @@ def piie_table() -> str:
         rows.append(
             f'<tr><td>{esc(charts.SIDE_LABELS[r["side"]])}</td><td class="nowrap">{esc(r["date"])}</td>'
             f'<td class="num" title="{esc(r["vintage"])}">{r["piie_pct"]:.1f}%{_qualifier(r["measure"])}</td><td class="num">{r["site_pct"]:.1f}%</td>'
-            f'<td class="num">{r["gap_pp"]:+.1f}</td><td>{esc(r["split"])}</td><td>{why}</td></tr>')
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Direction", "Day", "PIIE", "This site", "Gap (points)",
-                                                          "This site by authority (points)", "What explains the gap"))
+            f'<td class="num">{r["gap_pp"]:+.1f}</td><td>{esc(r["split"])}</td><td>{why}</td></tr>'
+        )
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in (
+            "Direction",
+            "Day",
+            "PIIE",
+            "This site",
+            "Gap (points)",
+            "This site by authority (points)",
+            "What explains the gap",
+        )
+    )
     src = publisher_line(sorted({s for ids in _piie()["source_ids"] for s in ids}))
-    return (f'{scroll_open("Reconciliation with PIIE")}<table {NOT_SEARCHED} class="reconcile piie">'
-            f'<caption>PIIE values from {esc(src)}, each with the chart version it was read from (data/average_tariffs.csv); '
-            f'gap = this site minus PIIE.</caption><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        f'{scroll_open("Reconciliation with PIIE")}<table {NOT_SEARCHED} class="reconcile piie">'
+        f"<caption>PIIE values from {esc(src)}, each with the chart version it was read from (data/average_tariffs.csv); "
+        f"gap = this site minus PIIE.</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )

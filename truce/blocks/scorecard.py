@@ -15,14 +15,16 @@ from truce.labels import PARTY_LABELS
 
 def badge(outcome: str) -> str:
     o = OUTCOMES[outcome]
-    return (f'<span class="badge scorecard-badge" data-outcome="{esc(outcome)}" style="color:{o["colour"]}">'
-            f'<span aria-hidden="true">{o["symbol"]}</span> {esc(o["label"])}</span>')
+    return (
+        f'<span class="badge scorecard-badge" data-outcome="{esc(outcome)}" style="color:{o["colour"]}">'
+        f'<span aria-hidden="true">{o["symbol"]}</span> {esc(o["label"])}</span>'
+    )
 
 
 def summary_html(table: pd.DataFrame | None = None) -> str:
     """One box per outcome with its count."""
     c = counts(table)
-    boxes = "".join(f'<div><strong>{n}</strong>{badge(o)}</div>' for o, n in c.items())
+    boxes = "".join(f"<div><strong>{n}</strong>{badge(o)}</div>" for o, n in c.items())
     return f'<div class="headline-grid scorecard-summary" aria-label="Commitments by outcome">{boxes}</div>'
 
 
@@ -46,8 +48,11 @@ def commitment_html(r: dict, sources: dict) -> str:
     if r["outcome_date"]:
         observed += f' <time datetime="{r["outcome_date"].isoformat()}">{esc(r["outcome_date"])}</time>'
     summary = f"<p>{esc(r['outcome_summary'])}</p>" if r["outcome_summary"] else ""
-    note = (f'<p class="chrono-meta"><strong>Where sources differ or data is missing:</strong> {esc(r["note"])}</p>'
-            if r["note"] else "")
+    note = (
+        f'<p class="chrono-meta"><strong>Where sources differ or data is missing:</strong> {esc(r["note"])}</p>'
+        if r["note"]
+        else ""
+    )
     return (
         f'<article class="chrono-event scorecard-item" id="{esc(r["id"])}" data-outcome="{esc(r["outcome"])}" data-party="{esc(r["party"])}">'
         f'<h3><span class="badge badge-{esc(r["party"])}">{esc(PARTY_LABELS[r["party"]])}</span> '
@@ -69,7 +74,6 @@ def round_html(round_id: str, table: pd.DataFrame | None = None) -> str:
     return f'<p class="chrono-count">{len(frame)} commitments: {esc(tally)}</p><div class="chrono-list">{items}</div>'
 
 
-
 def soybean_delivery_html() -> str:
     """The two counts of the 12-million-tonne pledge, one after the other: purchases reported on
     the US side (USDA export sales, trade estimates, officials) and arrivals in China's customs data."""
@@ -82,14 +86,24 @@ def soybean_delivery_html() -> str:
     def table(rows, caption, date_label, when) -> str:
         body = "".join(
             f'<tr><td style="white-space:nowrap">{esc(when(r))}</td><td style="white-space:nowrap">{r["value"]:g}</td><td>{esc(r["note"])}</td>'
-            f"<td>{publisher_links(r['source_ids'], srcs)}</td></tr>" for r in rows.to_dict("records"))
-        head = (f'<tr><th scope="col">{esc(date_label)}</th><th scope="col">Million tonnes</th>'
-                '<th scope="col">What it counts</th><th scope="col">Source</th></tr>')
-        return (f'{scroll_open()}<table {NOT_SEARCHED} class="scorecard-delivery"><caption>{esc(caption)}</caption>'
-                f"<thead>{head}</thead><tbody>{body}</tbody></table></div>")
+            f"<td>{publisher_links(r['source_ids'], srcs)}</td></tr>"
+            for r in rows.to_dict("records")
+        )
+        head = (
+            f'<tr><th scope="col">{esc(date_label)}</th><th scope="col">Million tonnes</th>'
+            '<th scope="col">What it counts</th><th scope="col">Source</th></tr>'
+        )
+        return (
+            f'{scroll_open()}<table {NOT_SEARCHED} class="scorecard-delivery"><caption>{esc(caption)}</caption>'
+            f"<thead>{head}</thead><tbody>{body}</tbody></table></div>"
+        )
 
-    us = table(tracker, "US-side count: purchases reported since the 30 October 2025 truce (cumulative)", "Reported",
-               lambda r: f"{r['date']:%-d %b %Y}" if r["dated"] == "exact" else f"{r['date']:%b %Y}")
+    us = table(
+        tracker,
+        "US-side count: purchases reported since the 30 October 2025 truce (cumulative)",
+        "Reported",
+        lambda r: f"{r['date']:%-d %b %Y}" if r["dated"] == "exact" else f"{r['date']:%b %Y}",
+    )
     cn = table(arrivals, "China customs: soybean imports from the US in the month", "Month", lambda r: f"{r['date']:%b %Y}")
     return us + cn + f'<p class="chrono-meta">Pledge: {pledge["value"]:g} million tonnes. {esc(pledge["note"])}</p>'
 
@@ -105,9 +119,11 @@ def deadlines_html(on: dt.date | None = None, limit_past: int | None = None) -> 
             first = srcs.get(d.source_ids[0]) if d.source_ids else None
             src = f'<a href="{esc(first["url"])}" rel="noopener">{esc(first["publisher"])}</a>' if first else ""
             more = f" +{len(d.source_ids) - 1}" if len(d.source_ids) > 1 else ""
-            out.append(f'<tr><td style="white-space:nowrap"><time datetime="{d.date.isoformat()}">{d.date:%-d %b %Y}</time>'
-                       f'<br><span class="chrono-meta">{esc(deadlines.KINDS[d.kind])}</span></td>'
-                       f'<td><a href="../{esc(d.path)}">{esc(d.title)}</a></td><td>{src}{esc(more)}</td></tr>')
+            out.append(
+                f'<tr><td style="white-space:nowrap"><time datetime="{d.date.isoformat()}">{d.date:%-d %b %Y}</time>'
+                f'<br><span class="chrono-meta">{esc(deadlines.KINDS[d.kind])}</span></td>'
+                f'<td><a href="../{esc(d.path)}">{esc(d.title)}</a></td><td>{src}{esc(more)}</td></tr>'
+            )
         return "".join(out)
 
     head = '<tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Source</th></tr>'
@@ -115,8 +131,12 @@ def deadlines_html(on: dt.date | None = None, limit_past: int | None = None) -> 
     done = list(reversed(deadlines.past(on)))
     if limit_past:
         done = done[:limit_past]
-    upcoming_table = (f'{scroll_open()}<table {NOT_SEARCHED}><caption>Upcoming (after {esc(on)})</caption>'
-                      f"<thead>{head}</thead><tbody>{rows(up)}</tbody></table></div>")
-    past_table = (f'<details><summary>Past deadlines, newest first ({len(done)})</summary>'
-                  f'{scroll_open()}<table {NOT_SEARCHED}><thead>{head}</thead><tbody>{rows(done)}</tbody></table></div></details>')
+    upcoming_table = (
+        f"{scroll_open()}<table {NOT_SEARCHED}><caption>Upcoming (after {esc(on)})</caption>"
+        f"<thead>{head}</thead><tbody>{rows(up)}</tbody></table></div>"
+    )
+    past_table = (
+        f"<details><summary>Past deadlines, newest first ({len(done)})</summary>"
+        f"{scroll_open()}<table {NOT_SEARCHED}><thead>{head}</thead><tbody>{rows(done)}</tbody></table></div></details>"
+    )
     return upcoming_table + past_table

@@ -37,17 +37,26 @@ def trade_block() -> str:
     fall = (1 - imp1 / imp0) * 100
     title = f"US imports from China fell {fall:.0f}% in {y1}"
     subtitle = f"Goods, US$ billion a month, not seasonally adjusted · one Census vintage: {vintage}"
-    description = (f"Line chart of monthly US goods imports from and exports to China, {table['month'].iloc[0]} to "
-                   f"{table['month'].iloc[-1]}, from the Census vintage '{vintage}'. Imports totalled "
-                   f"${imp0 / 1000:.1f} billion in {y0} and ${imp1 / 1000:.1f} billion in {y1}.")
+    description = (
+        f"Line chart of monthly US goods imports from and exports to China, {table['month'].iloc[0]} to "
+        f"{table['month'].iloc[-1]}, from the Census vintage '{vintage}'. Imports totalled "
+        f"${imp0 / 1000:.1f} billion in {y0} and ${imp1 / 1000:.1f} billion in {y1}."
+    )
     chart = trade_chart(frame, title=title, subtitle=subtitle, description=description)
     others = [v for v in series.trade_vintages() if v != vintage]
     cols = ["month", "exports_usd_m", "imports_usd_m", "balance_usd_m", "vintage"]
-    block = embed(chart, chart_id="us-china-trade", table=table[cols],
-                         source="US Census Bureau, trade in goods with China, via " + publisher_line(data.ids_in(table)),
-                         as_of=data_through(frame["date"], monthly=True), csv_name="us-china-trade-monthly.csv")
-    vintages = (f"Only the vintage “{vintage}” is drawn, because it is the only one in the data with every month of "
-            f"{y0} and {y1}. Other vintages in data/trade_monthly.csv, not drawn and not mixed in: {'; '.join(others)}.")
+    block = embed(
+        chart,
+        chart_id="us-china-trade",
+        table=table[cols],
+        source="US Census Bureau, trade in goods with China, via " + publisher_line(data.ids_in(table)),
+        as_of=data_through(frame["date"], monthly=True),
+        csv_name="us-china-trade-monthly.csv",
+    )
+    vintages = (
+        f"Only the vintage “{vintage}” is drawn, because it is the only one in the data with every month of "
+        f"{y0} and {y1}. Other vintages in data/trade_monthly.csv, not drawn and not mixed in: {'; '.join(others)}."
+    )
     return block + note(vintages)
 
 
@@ -57,13 +66,20 @@ def china_yoy_block() -> str:
     worst = table.loc[table["yoy_pct"].idxmin()]
     title = f"China's exports to the US fell year on year in {n} straight releases, {first} to {last}"
     subtitle = "Exports to the US, % change on a year earlier · China customs data as reported"
-    description = (f"Bar chart of the year-on-year change in China's exports to the US by monthly release, "
-                   f"{table['label'].iloc[0]} to {table['label'].iloc[-1]}. The largest fall was {worst['yoy_pct']:g}% in {worst['label']}.")
+    description = (
+        f"Bar chart of the year-on-year change in China's exports to the US by monthly release, "
+        f"{table['label'].iloc[0]} to {table['label'].iloc[-1]}. The largest fall was {worst['yoy_pct']:g}% in {worst['label']}."
+    )
     frame = _dates(table[["date", "label", "yoy_pct"]], "date")
     chart = china_yoy_chart(frame, title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="china-exports-yoy", table=table[["period", "label", "yoy_pct"]],
-                        source=publisher_line(data.ids_in(table), "China General Administration of Customs data as reported"),
-                        as_of=data_through(frame["date"], monthly=True), csv_name="china-exports-to-us-yoy.csv")
+    return embed(
+        chart,
+        chart_id="china-exports-yoy",
+        table=table[["period", "label", "yoy_pct"]],
+        source=publisher_line(data.ids_in(table), "China General Administration of Customs data as reported"),
+        as_of=data_through(frame["date"], monthly=True),
+        csv_name="china-exports-to-us-yoy.csv",
+    )
 
 
 def soybean_arrivals_block() -> str:
@@ -72,13 +88,22 @@ def soybean_arrivals_block() -> str:
     first, last = zeros["date"].min(), zeros["date"].max()
     title = f"China recorded no soybean arrivals from the US from {first:%B} to {last:%B %Y}"
     subtitle = "China's imports of US soybeans, million tonnes a month; grey: no reported figure · China customs data"
-    description = (f"Bar chart of China's monthly soybean imports from the US for the {len(table)} months with a reported figure, "
-                   f"{table['period'].iloc[0]} to {table['period'].iloc[-1]}; {len(zeros)} months show zero.")
-    frame = _dates(table.assign(mmt=table["value"], zero=["0" if v == 0 else "" for v in table["value"]])[["date", "mmt", "zero"]], "date")
+    description = (
+        f"Bar chart of China's monthly soybean imports from the US for the {len(table)} months with a reported figure, "
+        f"{table['period'].iloc[0]} to {table['period'].iloc[-1]}; {len(zeros)} months show zero."
+    )
+    frame = _dates(
+        table.assign(mmt=table["value"], zero=["0" if v == 0 else "" for v in table["value"]])[["date", "mmt", "zero"]], "date"
+    )
     chart = soybean_arrivals_chart(frame, title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="soybean-arrivals", table=table[["period", "value", "unit", "note"]],
-                        source=publisher_line(data.ids_in(table), "China customs data as reported"),
-                        as_of=data_through(frame["date"], monthly=True), csv_name="china-soybean-imports-from-us.csv")
+    return embed(
+        chart,
+        chart_id="soybean-arrivals",
+        table=table[["period", "value", "unit", "note"]],
+        source=publisher_line(data.ids_in(table), "China customs data as reported"),
+        as_of=data_through(frame["date"], monthly=True),
+        csv_name="china-soybean-imports-from-us.csv",
+    )
 
 
 def soybean_tracker_block() -> str:
@@ -88,33 +113,58 @@ def soybean_tracker_block() -> str:
     when = f"{reached['date'].iloc[0]:%B %Y}" if len(reached) else "not reached in the data"
     title = f"Reported purchases reached the {pledge['value']:g} million-tonne pledge in {when}, by US officials' count"
     subtitle = "China's purchases of US soybeans since the Busan truce, as reported: USDA sales data, trade estimates, officials"
-    description = (f"Dot chart of {len(table)} reports of cumulative Chinese purchases of US soybeans since 30 October 2025, from "
-                   f"{table['value'].min():g} to {table['value'].max():g} million tonnes, against a pledge of {pledge['value']:g} million tonnes.")
-    frame = table.assign(mmt=table["value"], report=[n.split(";")[0].split(". ")[0][:90] for n in table["note"]],
-                         pledge_mmt=pledge["value"])[["date", "mmt", "dated", "report", "pledge_mmt"]]
+    description = (
+        f"Dot chart of {len(table)} reports of cumulative Chinese purchases of US soybeans since 30 October 2025, from "
+        f"{table['value'].min():g} to {table['value'].max():g} million tonnes, against a pledge of {pledge['value']:g} million tonnes."
+    )
+    frame = table.assign(
+        mmt=table["value"], report=[n.split(";")[0].split(". ")[0][:90] for n in table["note"]], pledge_mmt=pledge["value"]
+    )[["date", "mmt", "dated", "report", "pledge_mmt"]]
     chart = soybean_tracker_chart(_dates(frame, "date"), title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="soybean-tracker", table=table[["period", "date", "value", "unit", "note"]],
-                        source=publisher_line(data.ids_in(table) + tuple(pledge["source_ids"])),
-                        as_of=data_through(table["date"]), csv_name="soybean-purchases-since-truce.csv")
+    return embed(
+        chart,
+        chart_id="soybean-tracker",
+        table=table[["period", "date", "value", "unit", "note"]],
+        source=publisher_line(data.ids_in(table) + tuple(pledge["source_ids"])),
+        as_of=data_through(table["date"]),
+        csv_name="soybean-purchases-since-truce.csv",
+    )
 
 
 def magnets_block() -> str:
     table = series.magnet_months()
     low_w, low_us = series.magnet_low("world"), series.magnet_low("US")
     same = low_w["month"] == low_us["month"]
-    title = (f"China's magnet exports hit their low in {low_w['date']:%B %Y}, worldwide and to the US" if same
-             else f"China's magnet exports hit their low in {low_w['date']:%B %Y} (world) and {low_us['date']:%B %Y} (US)")
-    subtitle = "Rare-earth permanent magnets, tonnes a month, log scale; grey: no reported figure · China customs data as reported"
-    description = (f"Line chart of China's monthly rare-earth magnet exports, all destinations and to the US, {table['month'].iloc[0]} "
-                   f"to {table['month'].iloc[-1]}. Lowest: {low_w['tonnes']:,.0f} tonnes worldwide and {low_us['tonnes']:,.1f} tonnes "
-                   f"to the US in {low_w['date']:%B %Y}.")
+    title = (
+        f"China's magnet exports hit their low in {low_w['date']:%B %Y}, worldwide and to the US"
+        if same
+        else f"China's magnet exports hit their low in {low_w['date']:%B %Y} (world) and {low_us['date']:%B %Y} (US)"
+    )
+    subtitle = (
+        "Rare-earth permanent magnets, tonnes a month, log scale; grey: no reported figure · China customs data as reported"
+    )
+    description = (
+        f"Line chart of China's monthly rare-earth magnet exports, all destinations and to the US, {table['month'].iloc[0]} "
+        f"to {table['month'].iloc[-1]}. Lowest: {low_w['tonnes']:,.0f} tonnes worldwide and {low_us['tonnes']:,.1f} tonnes "
+        f"to the US in {low_w['date']:%B %Y}."
+    )
     frame = table.assign(destination=table["destination"].map(DEST_LABELS))
-    frame = frame.assign(segment=[f"{d}-{n}" for d, n in zip(frame["destination"], frame.groupby("destination")["date"].transform(lambda s: segments(list(s))))])
+    frame = frame.assign(
+        segment=[
+            f"{d}-{n}"
+            for d, n in zip(frame["destination"], frame.groupby("destination")["date"].transform(lambda s: segments(list(s))), strict=False)
+        ]
+    )
     frame = _dates(frame[["date", "destination", "tonnes", "segment"]], "date")
     chart = magnets_chart(frame, title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="magnet-exports", table=table[["month", "destination", "tonnes", "yoy_pct"]],
-                        source=publisher_line(data.ids_in(table), "China customs data as reported"),
-                        as_of=data_through(frame["date"], monthly=True), csv_name="china-magnet-exports.csv")
+    return embed(
+        chart,
+        chart_id="magnet-exports",
+        table=table[["month", "destination", "tonnes", "yoy_pct"]],
+        source=publisher_line(data.ids_in(table), "China customs data as reported"),
+        as_of=data_through(frame["date"], monthly=True),
+        csv_name="china-magnet-exports.csv",
+    )
 
 
 def shares_through(table: pd.DataFrame) -> dt.date:
@@ -127,23 +177,36 @@ def shares_block() -> str:
     table = series.shares()
     refining = series.share_row("refining", 2023, "IEA")
     magnets = series.share_row("magnets", 2025, "IEA")
-    title = f"China refines {refining['share_pct']:g}% of the world's rare earths and makes {magnets['share_pct']:g}% of its magnets"
+    title = (
+        f"China refines {refining['share_pct']:g}% of the world's rare earths and makes {magnets['share_pct']:g}% of its magnets"
+    )
     subtitle = "China's share of world output by stage, one dot per estimate; faint dots are projections"
-    description = ("Dot chart of China's share of world rare-earth mining, separation, refining and magnet making, "
-                   f"{len(table)} estimates from the IEA and USGS; refining {refining['share_pct']:g}% ({refining['year']}), "
-                   f"magnets {magnets['share_pct']:g}% ({magnets['year']}).")
-    frame = table.assign(stage=table["stage"].map(STAGE_LABELS),
-                         estimate=[f"{p}, {y}" for p, y in zip(table["publisher"], table["year"])])[["stage", "share_pct", "estimate", "kind"]]
+    description = (
+        "Dot chart of China's share of world rare-earth mining, separation, refining and magnet making, "
+        f"{len(table)} estimates from the IEA and USGS; refining {refining['share_pct']:g}% ({refining['year']}), "
+        f"magnets {magnets['share_pct']:g}% ({magnets['year']})."
+    )
+    frame = table.assign(
+        stage=table["stage"].map(STAGE_LABELS), estimate=[f"{p}, {y}" for p, y in zip(table["publisher"], table["year"], strict=False)]
+    )[["stage", "share_pct", "estimate", "kind"]]
     chart = shares_chart(frame, title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="rare-earth-shares", table=table[["stage", "share_pct", "year", "publisher", "kind", "note"]],
-                        source=publisher_line(data.ids_in(table)), as_of=shares_through(table), csv_name="china-rare-earth-shares.csv")
+    return embed(
+        chart,
+        chart_id="rare-earth-shares",
+        table=table[["stage", "share_pct", "year", "publisher", "kind", "note"]],
+        source=publisher_line(data.ids_in(table)),
+        as_of=shares_through(table),
+        csv_name="china-rare-earth-shares.csv",
+    )
 
 
 # what each percentage measures, by a phrase of its metric: one panel each on the chart
-CHIP_PANELS = (("market", "Nvidia's China AI-chip market share, as Nvidia stated (%)"),
-               ("paid to", "Share of China chip sales to be paid to the US (%)"),
-               ("Cap on", "Cap on chip shipments to China, % of those to US users"),
-               ("duty", "US tariff on some advanced chips (%)"))
+CHIP_PANELS = (
+    ("market", "Nvidia's China AI-chip market share, as Nvidia stated (%)"),
+    ("paid to", "Share of China chip sales to be paid to the US (%)"),
+    ("Cap on", "Cap on chip shipments to China, % of those to US users"),
+    ("duty", "US tariff on some advanced chips (%)"),
+)
 
 
 def chip_panel(metric: str) -> str:
@@ -151,8 +214,10 @@ def chip_panel(metric: str) -> str:
     for phrase, panel in CHIP_PANELS:
         if phrase in metric:
             return panel
-    raise ValueError(f"data/chip_actions.csv: no chart panel for the metric {metric!r}; add a phrase of it to "
-                     "CHIP_PANELS in truce/blocks/series.py")
+    raise ValueError(
+        f"data/chip_actions.csv: no chart panel for the metric {metric!r}; add a phrase of it to "
+        "CHIP_PANELS in truce/blocks/series.py"
+    )
 
 
 def chip_frame(unit: str) -> pd.DataFrame:
@@ -166,27 +231,55 @@ def chip_blocks() -> str:
     out = []
     pct = chip_frame("pct")
     share = pct[pct["metric"].str.contains("market")].sort_values("date")
-    title = (f"Nvidia's stated China share fell from {share['value'].max():g}% to {share['value'].iloc[-1]:g}%; "
-             f"payments to Washington were set at {series.chip_row('chip-revenue-share-15pct')['value']:g}%, "
-             f"then {series.chip_row('chip-h200-payment-25pct')['value']:g}%")
+    title = (
+        f"Nvidia's stated China share fell from {share['value'].max():g}% to {share['value'].iloc[-1]:g}%; "
+        f"payments to Washington were set at {series.chip_row('chip-revenue-share-15pct')['value']:g}%, "
+        f"then {series.chip_row('chip-h200-payment-25pct')['value']:g}%"
+    )
     subtitle = "Percentages that came with AI-chip actions, by date, one panel for each kind of number"
-    description = ("Dot chart of percentages attached to AI-chip control actions from "
-                   + "; ".join(f"{d:%-d %b %Y}: {a} ({lbl})" for d, a, lbl in zip(pct["date"], pct["action"], pct["label"])) + ".")
-    frame = _dates(pct.assign(actor=pct["actor"].map(ACTOR_NAMES), panel=pct["metric"].map(chip_panel))
-                   [["date", "value", "label", "actor", "action", "metric", "panel"]], "date")
-    out.append(embed(chip_chart(frame, y_title="%", title=title, subtitle=subtitle, description=description),
-                            chart_id="chip-percentages", table=pct[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
-                            source=publisher_line(data.ids_in(pct)), as_of=data_through(pct["date"]), csv_name="chip-actions-percentages.csv"))
+    description = (
+        "Dot chart of percentages attached to AI-chip control actions from "
+        + "; ".join(f"{d:%-d %b %Y}: {a} ({lbl})" for d, a, lbl in zip(pct["date"], pct["action"], pct["label"], strict=False))
+        + "."
+    )
+    frame = _dates(
+        pct.assign(actor=pct["actor"].map(ACTOR_NAMES), panel=pct["metric"].map(chip_panel))[
+            ["date", "value", "label", "actor", "action", "metric", "panel"]
+        ],
+        "date",
+    )
+    out.append(
+        embed(
+            chip_chart(frame, y_title="%", title=title, subtitle=subtitle, description=description),
+            chart_id="chip-percentages",
+            table=pct[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
+            source=publisher_line(data.ids_in(pct)),
+            as_of=data_through(pct["date"]),
+            csv_name="chip-actions-percentages.csv",
+        )
+    )
     usd = chip_frame("usd_bn")
     charge = series.chip_row("chip-h20-writedown")
     title = f"The H20 licence requirement cost Nvidia a ${charge['value']:g} billion charge"
     subtitle = "Dollar amounts Nvidia reported after the April 2025 licence requirement, US$ billion"
-    description = ("Dot chart of dollar amounts tied to the H20 licence requirement: "
-                   + "; ".join(f"{d:%-d %b %Y}: {m} ({lbl})" for d, m, lbl in zip(usd["date"], usd["metric"], usd["label"])) + ".")
-    frame = _dates(usd.assign(actor=usd["actor"].map(ACTOR_NAMES))[["date", "value", "label", "actor", "action", "metric"]], "date")
-    out.append(embed(chip_chart(frame, y_title="US$ billion", title=title, subtitle=subtitle, description=description),
-                            chart_id="chip-dollars", table=usd[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
-                            source=publisher_line(data.ids_in(usd)), as_of=data_through(usd["date"]), csv_name="chip-actions-dollars.csv"))
+    description = (
+        "Dot chart of dollar amounts tied to the H20 licence requirement: "
+        + "; ".join(f"{d:%-d %b %Y}: {m} ({lbl})" for d, m, lbl in zip(usd["date"], usd["metric"], usd["label"], strict=False))
+        + "."
+    )
+    frame = _dates(
+        usd.assign(actor=usd["actor"].map(ACTOR_NAMES))[["date", "value", "label", "actor", "action", "metric"]], "date"
+    )
+    out.append(
+        embed(
+            chip_chart(frame, y_title="US$ billion", title=title, subtitle=subtitle, description=description),
+            chart_id="chip-dollars",
+            table=usd[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
+            source=publisher_line(data.ids_in(usd)),
+            as_of=data_through(usd["date"]),
+            csv_name="chip-actions-dollars.csv",
+        )
+    )
     return "".join(out)
 
 
@@ -197,15 +290,33 @@ def wto_block() -> str:
     cut = f"a fall of {-first:g}%" if first < 0 else f"{first:g}%"
     title = f"The WTO cut its 2025 world trade forecast to {cut} in {y25['vintage'].iloc[0]:%B %Y}, then raised it to {y25['value'].iloc[-1]:g}%"
     subtitle = "Forecast growth of world merchandise trade volume, %, by date of the WTO estimate"
-    description = ("Line chart of WTO forecasts of world merchandise trade volume growth: "
-                   + "; ".join(f"{v:%b %Y} for {p}: {x:g}%" for v, p, x in zip(table["vintage"], table["period"], table["value"])) + ".")
-    frame = _dates(table.assign(forecast_for=["for " + p for p in table["period"]])[["vintage", "value", "forecast_for"]], "vintage")
+    description = (
+        "Line chart of WTO forecasts of world merchandise trade volume growth: "
+        + "; ".join(f"{v:%b %Y} for {p}: {x:g}%" for v, p, x in zip(table["vintage"], table["period"], table["value"], strict=False))
+        + "."
+    )
+    frame = _dates(
+        table.assign(forecast_for=["for " + p for p in table["period"]])[["vintage", "value", "forecast_for"]], "vintage"
+    )
     periods = sorted(set(frame["forecast_for"]))
-    chart = forecast_chart(frame, colour="forecast_for", colours=dict(zip(periods, [WORLD, SECOND, US])), dash=None,
-                           y_title="Growth (%)", title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="wto-forecasts", table=table[["vintage", "period", "value", "note"]],
-                        source=publisher_line(data.ids_in(table), "WTO Global Trade Outlook as reported"),
-                        as_of=data_through(table["vintage"]), csv_name="wto-trade-forecasts.csv")
+    chart = forecast_chart(
+        frame,
+        colour="forecast_for",
+        colours=dict(zip(periods, [WORLD, SECOND, US], strict=False)),
+        dash=None,
+        y_title="Growth (%)",
+        title=title,
+        subtitle=subtitle,
+        description=description,
+    )
+    return embed(
+        chart,
+        chart_id="wto-forecasts",
+        table=table[["vintage", "period", "value", "note"]],
+        source=publisher_line(data.ids_in(table), "WTO Global Trade Outlook as reported"),
+        as_of=data_through(table["vintage"]),
+        csv_name="wto-trade-forecasts.csv",
+    )
 
 
 def imf_block() -> str:
@@ -213,36 +324,79 @@ def imf_block() -> str:
     table = table[table["period"].isin(["2025", "2026"])]
     world = table[(table["subject"] == "world") & (table["period"] == "2025")].sort_values("vintage")
     low = world.loc[world["value"].idxmin()]
-    title = (f"The IMF cut its 2025 world growth forecast to {low['value']:g}% in {low['vintage']:%B %Y}; "
-             f"by {world['vintage'].iloc[-1]:%B %Y} it put 2025 growth at {world['value'].iloc[-1]:g}%")
+    title = (
+        f"The IMF cut its 2025 world growth forecast to {low['value']:g}% in {low['vintage']:%B %Y}; "
+        f"by {world['vintage'].iloc[-1]:%B %Y} it put 2025 growth at {world['value'].iloc[-1]:g}%"
+    )
     subtitle = "Real GDP growth forecast for 2025 (solid) and 2026 (dashed), %, by IMF World Economic Outlook vintage"
-    description = ("Line chart of IMF real GDP growth forecasts for the world, the US and China by date of the World Economic Outlook: "
-                   + "; ".join(f"{v:%b %Y} {series.SUBJECT_LABELS[s]} {p}: {x:g}%" for v, s, p, x in
-                               zip(table["vintage"], table["subject"], table["period"], table["value"])) + ".")
-    frame = _dates(table.assign(economy=table["subject"].map(series.SUBJECT_LABELS), forecast_for=["for " + p for p in table["period"]])
-                   [["vintage", "value", "economy", "forecast_for"]], "vintage")
+    description = (
+        "Line chart of IMF real GDP growth forecasts for the world, the US and China by date of the World Economic Outlook: "
+        + "; ".join(
+            f"{v:%b %Y} {series.SUBJECT_LABELS[s]} {p}: {x:g}%"
+            for v, s, p, x in zip(table["vintage"], table["subject"], table["period"], table["value"], strict=False)
+        )
+        + "."
+    )
+    frame = _dates(
+        table.assign(economy=table["subject"].map(series.SUBJECT_LABELS), forecast_for=["for " + p for p in table["period"]])[
+            ["vintage", "value", "economy", "forecast_for"]
+        ],
+        "vintage",
+    )
     colours = {"World": WORLD, "United States": US, "China": CN}
-    chart = forecast_chart(frame, colour="economy", colours=colours, dash="forecast_for", y_title="Growth (%)",
-                           title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="imf-forecasts", table=table[["vintage", "subject", "period", "value", "note"]],
-                        source=publisher_line(data.ids_in(table), "IMF World Economic Outlook as reported"),
-                        as_of=data_through(table["vintage"]), csv_name="imf-growth-forecasts.csv")
+    chart = forecast_chart(
+        frame,
+        colour="economy",
+        colours=colours,
+        dash="forecast_for",
+        y_title="Growth (%)",
+        title=title,
+        subtitle=subtitle,
+        description=description,
+    )
+    return embed(
+        chart,
+        chart_id="imf-forecasts",
+        table=table[["vintage", "subject", "period", "value", "note"]],
+        source=publisher_line(data.ids_in(table), "IMF World Economic Outlook as reported"),
+        as_of=data_through(table["vintage"]),
+        csv_name="imf-growth-forecasts.csv",
+    )
 
 
 def tariff_rate_block() -> str:
     table = series.damage("effective-tariff-rate", "US")
     peak = table.loc[table["value"].idxmax()]
     last = table.iloc[-1]
-    title = (f"Yale's estimate of the average US tariff rate peaked at {peak['value']:g}% in {peak['vintage']:%B %Y} "
-             f"and stood at {last['value']:g}% after the Supreme Court ruling")
+    title = (
+        f"Yale's estimate of the average US tariff rate peaked at {peak['value']:g}% in {peak['vintage']:%B %Y} "
+        f"and stood at {last['value']:g}% after the Supreme Court ruling"
+    )
     subtitle = "Average effective US tariff rate on all imports, before consumers switch, % · by date of the Budget Lab estimate"
-    description = ("Line chart of Yale Budget Lab estimates of the average effective US tariff rate: "
-                   + "; ".join(f"{v:%-d %b %Y}: {x:g}%" for v, x in zip(table["vintage"], table["value"])) + ".")
+    description = (
+        "Line chart of Yale Budget Lab estimates of the average effective US tariff rate: "
+        + "; ".join(f"{v:%-d %b %Y}: {x:g}%" for v, x in zip(table["vintage"], table["value"], strict=False))
+        + "."
+    )
     frame = _dates(table.assign(estimate="Yale Budget Lab")[["vintage", "value", "estimate"]], "vintage")
-    chart = forecast_chart(frame, colour="estimate", colours={"Yale Budget Lab": US}, dash=None, y_title="Effective rate (%)",
-                           title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="effective-tariff-rate", table=table[["vintage", "period", "value", "note"]],
-                        source=publisher_line(data.ids_in(table)), as_of=data_through(table["vintage"]), csv_name="us-effective-tariff-rate.csv")
+    chart = forecast_chart(
+        frame,
+        colour="estimate",
+        colours={"Yale Budget Lab": US},
+        dash=None,
+        y_title="Effective rate (%)",
+        title=title,
+        subtitle=subtitle,
+        description=description,
+    )
+    return embed(
+        chart,
+        chart_id="effective-tariff-rate",
+        table=table[["vintage", "period", "value", "note"]],
+        source=publisher_line(data.ids_in(table)),
+        as_of=data_through(table["vintage"]),
+        csv_name="us-effective-tariff-rate.csv",
+    )
 
 
 def customs_block() -> str:
@@ -251,11 +405,18 @@ def customs_block() -> str:
     y25, _ = series.customs_year(2025)
     title = f"US customs duties came to ${y25 / 1000:.0f} billion in 2025, against ${y24 / 1000:.0f} billion in 2024"
     subtitle = "Customs duties collected each month, all countries, US$ billion · Monthly Treasury Statement"
-    description = (f"Bar chart of monthly US customs duties, {table['period'].iloc[0]} to {table['period'].iloc[-1]}: "
-                   f"${y24 / 1000:.1f} billion in 2024 and ${y25 / 1000:.1f} billion in 2025; the largest month was "
-                   f"{table.loc[table['value'].idxmax(), 'date']:%B %Y}.")
+    description = (
+        f"Bar chart of monthly US customs duties, {table['period'].iloc[0]} to {table['period'].iloc[-1]}: "
+        f"${y24 / 1000:.1f} billion in 2024 and ${y25 / 1000:.1f} billion in 2025; the largest month was "
+        f"{table.loc[table['value'].idxmax(), 'date']:%B %Y}."
+    )
     frame = _dates(table.assign(usd_bn=table["value_usd_bn"])[["date", "usd_bn"]], "date")
     chart = customs_chart(frame, title=title, subtitle=subtitle, description=description)
-    return embed(chart, chart_id="customs-duties", table=table[["period", "value", "unit", "vintage"]].rename(columns={"value": "usd_m"}),
-                        source="US Treasury, Monthly Treasury Statement, via " + publisher_line(data.ids_in(table)),
-                        as_of=data_through(frame["date"], monthly=True), csv_name="us-customs-duties-monthly.csv")
+    return embed(
+        chart,
+        chart_id="customs-duties",
+        table=table[["period", "value", "unit", "vintage"]].rename(columns={"value": "usd_m"}),
+        source="US Treasury, Monthly Treasury Statement, via " + publisher_line(data.ids_in(table)),
+        as_of=data_through(frame["date"], monthly=True),
+        csv_name="us-customs-duties-monthly.csv",
+    )

@@ -39,28 +39,44 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
     now = _today()
     us_now, cn_now = tariffs.headline_rate(now, "US"), tariffs.headline_rate(now, "CN")
     title = "Across-the-board tariffs spiked in April 2025, then fell back under the truce"
-    description = (f"Step chart of the across-the-board additional tariff each side applied to the other's goods since "
-                   f"{start.year}. US duties on Chinese goods peaked at {us_peak:g}% from {us_day:%-d %B %Y}; China's peaked at "
-                   f"{cn_peak:g}%. On {now:%-d %B %Y} they stood at {us_now:g}% and {cn_now:g}%.")
+    description = (
+        f"Step chart of the across-the-board additional tariff each side applied to the other's goods since "
+        f"{start.year}. US duties on Chinese goods peaked at {us_peak:g}% from {us_day:%-d %B %Y}; China's peaked at "
+        f"{cn_peak:g}%. On {now:%-d %B %Y} they stood at {us_now:g}% and {cn_now:g}%."
+    )
     recent = max(start, STORY_START)
     moves = style.key_moves(turning_points(), recent, now)
     if start < STORY_START:
-        chart = tariff_charts.headline_with_long_view(headline_series(recent), series, title=title, description=description, moves=moves)
+        chart = tariff_charts.headline_with_long_view(
+            headline_series(recent), series, title=title, description=description, moves=moves
+        )
     else:
         chart = tariff_charts.headline_rates(series, title=title, description=description, moves=moves)
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
-    return embed(chart, chart_id=chart_id, table=table, source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
-                        as_of=now, csv_name="headline-rates.csv")
+    return embed(
+        chart,
+        chart_id=chart_id,
+        table=table,
+        source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
+        as_of=now,
+        csv_name="headline-rates.csv",
+    )
 
 
 def layers_chart(start: dt.date = dt.date(2025, 1, 1)) -> str:
     table = tariffs.layer_table(start, _today())
-    description = ("Stacked step areas, one panel per side, showing how much each legal instrument added to the "
-                   "across-the-board tariff at each date since January 2025.")
-    chart = tariff_charts.layer_bands(table, title="Which legal instruments made up the across-the-board rate", description=description)
+    description = (
+        "Stacked step areas, one panel per side, showing how much each legal instrument added to the "
+        "across-the-board tariff at each date since January 2025."
+    )
+    chart = tariff_charts.layer_bands(
+        table, title="Which legal instruments made up the across-the-board rate", description=description
+    )
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
-    return embed(chart, chart_id="layer-bands", table=table, source=publisher_line(ids), as_of=_today(), csv_name="tariff-layers.csv")
+    return embed(
+        chart, chart_id="layer-bands", table=table, source=publisher_line(ids), as_of=_today(), csv_name="tariff-layers.csv"
+    )
 
 
 def measures_table(imposer: str) -> str:
@@ -70,13 +86,15 @@ def measures_table(imposer: str) -> str:
     rows = []
     for r in frame.to_dict("records"):
         event = f'<a href="event:{esc(r["event_id"])}">event</a>' if r["event_id"] else ""
-        rate = f'−{r["rate_pct"]:g} pts (suspension of {esc(r["suspends"])})' if r["suspends"] else f'{r["rate_pct"]:g}%'
+        rate = f"−{r['rate_pct']:g} pts (suspension of {esc(r['suspends'])})" if r["suspends"] else f"{r['rate_pct']:g}%"
         rows.append(
-            f'<tr><td>{esc(r["instrument"])}</td><td>{esc(r["scope"])}</td><td>{esc(r["coverage"])}</td>'
-            f'<td>{rate}</td><td>{esc(r["effective_from"])}</td><td>{esc(r["effective_to"]) or "in force"}</td>'
-            f'<td>{esc(r["status"])}</td><td>{event}</td></tr>'
+            f"<tr><td>{esc(r['instrument'])}</td><td>{esc(r['scope'])}</td><td>{esc(r['coverage'])}</td>"
+            f"<td>{rate}</td><td>{esc(r['effective_from'])}</td><td>{esc(r['effective_to']) or 'in force'}</td>"
+            f"<td>{esc(r['status'])}</td><td>{event}</td></tr>"
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Instrument", "Scope", "Coverage", "Rate", "From", "Until", "Status", "Chronology"))
+    head = "".join(
+        f'<th scope="col">{h}</th>' for h in ("Instrument", "Scope", "Coverage", "Rate", "From", "Until", "Status", "Chronology")
+    )
     return f'{scroll_open()}<table {NOT_SEARCHED} class="wide"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
@@ -86,16 +104,23 @@ def reconciliation_table() -> str:
     srcs = data.sources()
     rows = []
     for r in frame.to_dict("records"):
-        links = "; ".join(f'<a href="{esc(srcs[s]["url"])}" rel="noopener">{esc(srcs[s]["publisher"])}</a>' for s in r["source_ids"])
-        rows.append(
-            f'<tr><td><strong>{esc(r["quoted"])}</strong></td><td>{esc(r["said_by"])}, {r["said_on"]:%-d %b %Y}</td>'
-            f'<td>{esc(charts.SIDE_LABELS[r["imposer"]])} on {r["refers_to"]:%-d %b %Y}</td>'
-            f'<td>{esc(tariffs.COUNTS_LABELS[r["counts"]])}</td><td>{r["computed_pct"]:g}% ({esc(r["computed_basis"])})</td>'
-            f'<td>{esc(r["note"])}</td><td>{links}</td></tr>'
+        links = "; ".join(
+            f'<a href="{esc(srcs[s]["url"])}" rel="noopener">{esc(srcs[s]["publisher"])}</a>' for s in r["source_ids"]
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Quoted", "Who and when", "About", "What it counts", "From the layers", "Why they differ", "Sources"))
-    return (f'{scroll_open()}<table {NOT_SEARCHED} class="reconcile"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+        rows.append(
+            f"<tr><td><strong>{esc(r['quoted'])}</strong></td><td>{esc(r['said_by'])}, {r['said_on']:%-d %b %Y}</td>"
+            f"<td>{esc(charts.SIDE_LABELS[r['imposer']])} on {r['refers_to']:%-d %b %Y}</td>"
+            f"<td>{esc(tariffs.COUNTS_LABELS[r['counts']])}</td><td>{r['computed_pct']:g}% ({esc(r['computed_basis'])})</td>"
+            f"<td>{esc(r['note'])}</td><td>{links}</td></tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in ("Quoted", "Who and when", "About", "What it counts", "From the layers", "Why they differ", "Sources")
+    )
+    return (
+        f'{scroll_open()}<table {NOT_SEARCHED} class="reconcile"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def stack_reader(start: dt.date = dt.date(2025, 1, 1)) -> str:
@@ -107,9 +132,14 @@ def stack_reader(start: dt.date = dt.date(2025, 1, 1)) -> str:
 
     def block(side: str) -> str:
         snap = [s for s in snaps if s["imposer"] == side][-1]
-        items = "".join(f"<li>{esc(l['instrument'])}: {l['points']:g} points</li>" for l in snap["layers"]) or "<li>no across-the-board layer</li>"
-        return (f'<div class="stack-side" data-side="{side}"><h3>{esc(charts.SIDE_LABELS[side])}</h3>'
-                f'<p class="stack-total"><strong>{snap["total"]:g}%</strong> in total</p><ul>{items}</ul></div>')
+        items = (
+            "".join(f"<li>{esc(layer['instrument'])}: {layer['points']:g} points</li>" for layer in snap["layers"])
+            or "<li>no across-the-board layer</li>"
+        )
+        return (
+            f'<div class="stack-side" data-side="{side}"><h3>{esc(charts.SIDE_LABELS[side])}</h3>'
+            f'<p class="stack-total"><strong>{snap["total"]:g}%</strong> in total</p><ul>{items}</ul></div>'
+        )
 
     return (
         '<div class="stack-reader">'
@@ -123,10 +153,20 @@ def averages_chart() -> str:
     frame = data.load("average_tariffs")
     frame = frame[frame["measure"].str.contains("trade-weighted", case=False)]
     us_peak = frame[frame["imposer"] == "US"]["value_pct"].max()
-    description = ("Published trade-weighted average tariffs on each other's goods since 2017, by the date each value refers to. "
-                   f"Points from different chart versions are not joined. The highest US value shown is {us_peak:g}%.")
-    chart = tariff_charts.average_tariffs(frame, title="Trade-weighted averages tell a different story from headline rates",
-                                                     description=description)
+    description = (
+        "Published trade-weighted average tariffs on each other's goods since 2017, by the date each value refers to. "
+        f"Points from different chart versions are not joined. The highest US value shown is {us_peak:g}%."
+    )
+    chart = tariff_charts.average_tariffs(
+        frame, title="Trade-weighted averages tell a different story from headline rates", description=description
+    )
     ids = sorted({s for ids in frame["source_ids"] for s in ids})
     table = frame[["refers_to", "imposer", "value_pct", "publisher", "vintage"]]
-    return embed(chart, chart_id="average-tariffs", table=table, source=publisher_line(ids), as_of=style.data_through(frame["refers_to"]), csv_name="average-tariffs.csv")
+    return embed(
+        chart,
+        chart_id="average-tariffs",
+        table=table,
+        source=publisher_line(ids),
+        as_of=style.data_through(frame["refers_to"]),
+        csv_name="average-tariffs.csv",
+    )

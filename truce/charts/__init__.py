@@ -6,18 +6,30 @@ The names most pages need are available here: ``charts.embed``, ``charts.SIDE_CO
 """
 
 from truce.charts.render import (
-                                 CHART_CLASS,
-                                 LIVE_MARKER,
-                                 PICTURE_DIR,
-                                 PICTURE_URL,
-                                 VL_VERSION,
-                                 chart_data,
-                                 interactive,
-                                 spec,
-                                 static_svg,
-                                 write_vendor_bundle,
+    CHART_CLASS,
+    LIVE_MARKER,
+    PICTURE_DIR,
+    PICTURE_URL,
+    VL_VERSION,
+    chart_data,
+    interactive,
+    spec,
+    static_svg,
+    write_vendor_bundle,
 )
 from truce.charts.style import SIDE_COLOURS, SIDE_LABELS
 
-__all__ = ["CHART_CLASS", "LIVE_MARKER", "PICTURE_DIR", "PICTURE_URL", "SIDE_COLOURS", "SIDE_LABELS", "VL_VERSION",
-           "chart_data", "interactive", "spec", "static_svg", "write_vendor_bundle"]
+__all__ = [
+    "CHART_CLASS",
+    "LIVE_MARKER",
+    "PICTURE_DIR",
+    "PICTURE_URL",
+    "SIDE_COLOURS",
+    "SIDE_LABELS",
+    "VL_VERSION",
+    "chart_data",
+    "interactive",
+    "spec",
+    "static_svg",
+    "write_vendor_bundle",
+]

@@ -33,8 +33,25 @@ def char_widths(weight: str) -> dict[str, float]:
 
     widths = {}
     for ch in CHARACTERS:
-        spec = {"width": 1, "height": 1, "autosize": "pad", "padding": 0, "marks": [{"type": "text", "encode": {"enter": {
-            "text": {"value": ch * 20}, "font": {"value": FONT}, "fontSize": {"value": 100}, "fontWeight": {"value": weight}}}}]}
+        spec = {
+            "width": 1,
+            "height": 1,
+            "autosize": "pad",
+            "padding": 0,
+            "marks": [
+                {
+                    "type": "text",
+                    "encode": {
+                        "enter": {
+                            "text": {"value": ch * 20},
+                            "font": {"value": FONT},
+                            "fontSize": {"value": 100},
+                            "fontWeight": {"value": weight},
+                        }
+                    },
+                }
+            ],
+        }
         svg = vl_convert.vega_to_svg(json.loads(json.dumps(spec)))
         widths[ch] = float(re.search(r'width="([\d.]+)"', svg).group(1)) / 2000
     return widths
@@ -128,11 +145,15 @@ def picture_problems(svg: str, *, chart_id: str, name: str, tolerance: float = 1
     for box in text_boxes(svg):
         shown = box.size * scale
         if shown < MIN_FONT_PX - 0.01:
-            problems.append(f"chart {chart_id} ({name} picture): text {box.text!r} is {box.size:g} px as drawn and "
-                            f"{shown:.1f} px as displayed; the smallest allowed is {MIN_FONT_PX} px — raise its fontSize "
-                            "in the chart's function in truce/charts/")
+            problems.append(
+                f"chart {chart_id} ({name} picture): text {box.text!r} is {box.size:g} px as drawn and "
+                f"{shown:.1f} px as displayed; the smallest allowed is {MIN_FONT_PX} px — raise its fontSize "
+                "in the chart's function in truce/charts/"
+            )
         if box.x0 < -tolerance or box.y0 < -tolerance or box.x1 > width + tolerance or box.y1 > height + tolerance:
-            problems.append(f"chart {chart_id} ({name} picture): text {box.text!r} runs outside the picture "
-                            f"(x {box.x0:.0f} to {box.x1:.0f}, y {box.y0:.0f} to {box.y1:.0f}; the picture is "
-                            f"{width:g} × {height:g}) — move or shorten the label, or leave it room (scale padding, dx)")
+            problems.append(
+                f"chart {chart_id} ({name} picture): text {box.text!r} runs outside the picture "
+                f"(x {box.x0:.0f} to {box.x1:.0f}, y {box.y0:.0f} to {box.y1:.0f}; the picture is "
+                f"{width:g} × {height:g}) — move or shorten the label, or leave it room (scale padding, dx)"
+            )
     return problems

@@ -16,14 +16,22 @@ ACTOR_NAMES = {"US": "US government", "CN": "Chinese government", "both": "Both"
 def _dots(frame: pd.DataFrame, *, y_title: str, x: alt.X, height: int) -> alt.LayerChart:
     actors = [a for a in ACTOR_NAMES.values() if a in set(frame["actor"])]
     scale = alt.Scale(domain=actors, range=[ACTOR_COLOURS[k] for k, v in ACTOR_NAMES.items() if v in actors])
-    base = alt.Chart(frame).encode(x=x, y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True, nice=True),
-                                                axis=alt.Axis(tickCount=3)))
+    base = alt.Chart(frame).encode(
+        x=x, y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True, nice=True), axis=alt.Axis(tickCount=3))
+    )
     dots = base.mark_point(filled=True, size=90, opacity=1).encode(
         color=alt.Color("actor:N", scale=scale, legend=None),
-        tooltip=[alt.Tooltip("date:T", title="Date", format="%-d %B %Y"), alt.Tooltip("actor:N", title="Who"),
-                 alt.Tooltip("action:N", title="Action"), alt.Tooltip("metric:N", title="Number"), alt.Tooltip("label:N", title="Value")],
+        tooltip=[
+            alt.Tooltip("date:T", title="Date", format="%-d %B %Y"),
+            alt.Tooltip("actor:N", title="Who"),
+            alt.Tooltip("action:N", title="Action"),
+            alt.Tooltip("metric:N", title="Number"),
+            alt.Tooltip("label:N", title="Value"),
+        ],
     )
-    text = base.mark_text(align="left", dx=8, dy=-2, baseline="middle", fontSize=MIN_FONT_PX, fontWeight="bold", color="#555555").encode(text="label:N")
+    text = base.mark_text(
+        align="left", dx=8, dy=-2, baseline="middle", fontSize=MIN_FONT_PX, fontWeight="bold", color="#555555"
+    ).encode(text="label:N")
     return (dots + text).properties(width="container", height=height)
 
 
@@ -40,6 +48,13 @@ def chip_chart(frame: pd.DataFrame, *, y_title: str, title: str, subtitle: str, 
     panels = []
     for panel in dict.fromkeys(frame["panel"]):
         part = frame[frame["panel"] == panel]
-        panels.append(_dots(part, y_title=y_title, x=x, height=80).properties(
-            title=alt.Title(panel, fontSize=MIN_FONT_PX + 1, anchor="start")))
-    return alt.vconcat(*panels, spacing=12).resolve_scale(color="independent").properties(title=_title(title, subtitle), description=description)
+        panels.append(
+            _dots(part, y_title=y_title, x=x, height=80).properties(
+                title=alt.Title(panel, fontSize=MIN_FONT_PX + 1, anchor="start")
+            )
+        )
+    return (
+        alt.vconcat(*panels, spacing=12)
+        .resolve_scale(color="independent")
+        .properties(title=_title(title, subtitle), description=description)
+    )

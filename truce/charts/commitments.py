@@ -2,5 +2,11 @@
 
 from __future__ import annotations
 
-OUTCOME_COLOURS = {"met": "#009E73", "partly-met": "#E69F00", "pending": "#999999", "unverified": "#BBBBBB",
-                   "superseded": "#CC79A7", "missed": "#D55E00"}
+OUTCOME_COLOURS = {
+    "met": "#009E73",
+    "partly-met": "#E69F00",
+    "pending": "#999999",
+    "unverified": "#BBBBBB",
+    "superseded": "#CC79A7",
+    "missed": "#D55E00",
+}

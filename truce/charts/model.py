@@ -42,13 +42,29 @@ def _near(field: str, param: str, tolerance: float = 0.01) -> str:
 
 
 def _sigma_param(chart_id: str, sigma0: float, values: list[float]) -> alt.Parameter:
-    return alt.param(name="sigma", value=sigma0, bind=alt.binding_range(
-        min=min(values), max=max(values), step=0.1, name="Import demand elasticity σ ",
-        element=f"#{control_id(chart_id, 'sigma')}"))
+    return alt.param(
+        name="sigma",
+        value=sigma0,
+        bind=alt.binding_range(
+            min=min(values),
+            max=max(values),
+            step=0.1,
+            name="Import demand elasticity σ ",
+            element=f"#{control_id(chart_id, 'sigma')}",
+        ),
+    )
 
 
-def trade_left(grid: pd.DataFrame, *, title: str, subtitle: str, description: str, sigma0: float,
-               peaks: dict[str, float], chart_id: str = "model-trade-left") -> alt.LayerChart:
+def trade_left(
+    grid: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    description: str,
+    sigma0: float,
+    peaks: dict[str, float],
+    chart_id: str = "model-trade-left",
+) -> alt.LayerChart:
     """Share of 2024 trade left at each tariff level for the elasticity chosen with a slider,
     with the two 2025 peak tariffs marked.
 
@@ -60,23 +76,55 @@ def trade_left(grid: pd.DataFrame, *, title: str, subtitle: str, description: st
     x = alt.X("tariff_pct:Q", title="Additional tariff (%)", scale=alt.Scale(domain=[0, 200]))
     y = alt.Y("remaining_pct:Q", title="Trade left (% of 2024)", scale=alt.Scale(domain=[0, 100]))
     line = base.mark_line(strokeWidth=2.5, color=NEUTRAL, interpolate="monotone").encode(
-        x=x, y=y, tooltip=[alt.Tooltip("tariff_pct:Q", title="Tariff (%)"), alt.Tooltip("remaining_pct:Q", title="Trade left (%)", format=".0f")])
+        x=x,
+        y=y,
+        tooltip=[
+            alt.Tooltip("tariff_pct:Q", title="Tariff (%)"),
+            alt.Tooltip("remaining_pct:Q", title="Trade left (%)", format=".0f"),
+        ],
+    )
     expr = _label_expr(peaks)
     marked = base.transform_calculate(who=expr).transform_filter("datum.who != ''")
-    colour = alt.Color("who:N", scale=alt.Scale(domain=list(peaks), range=SIDE_RANGE[: len(peaks)]),
-                       legend=alt.Legend(title=None, orient="top"))
-    points = marked.mark_point(filled=True, size=90).encode(x=x, y=y, color=colour, tooltip=[
-        alt.Tooltip("who:N", title="Peak"), alt.Tooltip("tariff_pct:Q", title="Tariff (%)"),
-        alt.Tooltip("remaining_pct:Q", title="Trade left (%)", format=".0f")])
-    text = marked.transform_calculate(label="format(datum.remaining_pct, '.0f') + '% left'").mark_text(
-        align="left", dx=8, dy=-10, fontSize=12, fontWeight="bold").encode(x=x, y=y, text="label:N", color=alt.Color("who:N", legend=None,
-        scale=alt.Scale(domain=list(peaks), range=SIDE_RANGE[: len(peaks)])))
-    return alt.layer(line, points, text).add_params(sigma).properties(
-        title=alt.Title(title, subtitle=subtitle), width="container", height=300, description=description)
+    colour = alt.Color(
+        "who:N", scale=alt.Scale(domain=list(peaks), range=SIDE_RANGE[: len(peaks)]), legend=alt.Legend(title=None, orient="top")
+    )
+    points = marked.mark_point(filled=True, size=90).encode(
+        x=x,
+        y=y,
+        color=colour,
+        tooltip=[
+            alt.Tooltip("who:N", title="Peak"),
+            alt.Tooltip("tariff_pct:Q", title="Tariff (%)"),
+            alt.Tooltip("remaining_pct:Q", title="Trade left (%)", format=".0f"),
+        ],
+    )
+    text = (
+        marked.transform_calculate(label="format(datum.remaining_pct, '.0f') + '% left'")
+        .mark_text(align="left", dx=8, dy=-10, fontSize=12, fontWeight="bold")
+        .encode(
+            x=x,
+            y=y,
+            text="label:N",
+            color=alt.Color("who:N", legend=None, scale=alt.Scale(domain=list(peaks), range=SIDE_RANGE[: len(peaks)])),
+        )
+    )
+    return (
+        alt.layer(line, points, text)
+        .add_params(sigma)
+        .properties(title=alt.Title(title, subtitle=subtitle), width="container", height=300, description=description)
+    )
 
 
-def war_losses(grid: pd.DataFrame, *, title: str, subtitle: str, description: str, sigma0: float,
-               peaks: dict[str, float], chart_id: str = "model-war-losses") -> alt.LayerChart:
+def war_losses(
+    grid: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    description: str,
+    sigma0: float,
+    peaks: dict[str, float],
+    chart_id: str = "model-war-losses",
+) -> alt.LayerChart:
     """Each side's loss when both impose the same tariff, for the elasticity chosen with a slider.
 
     ``grid`` has columns sigma, tariff_pct, loss_us_bn, loss_cn_bn; ``peaks`` maps labels to
@@ -85,25 +133,47 @@ def war_losses(grid: pd.DataFrame, *, title: str, subtitle: str, description: st
     sigma = _sigma_param(chart_id, sigma0, sorted(grid["sigma"].unique()))
     base = alt.Chart(grid).transform_filter(_near("sigma", "sigma"))
     long = base.transform_fold(["loss_us_bn", "loss_cn_bn"], as_=["key", "loss"]).transform_calculate(
-        side="datum.key == 'loss_us_bn' ? 'United States' : 'China'")
+        side="datum.key == 'loss_us_bn' ? 'United States' : 'China'"
+    )
     x = alt.X("tariff_pct:Q", title="Tariff each side puts on the other (%)", scale=alt.Scale(domain=[0, 200]))
     lines = long.mark_line(strokeWidth=2.5, interpolate="monotone").encode(
-        x=x, y=alt.Y("loss:Q", title="Loss ($ billion a year)"),
-        color=alt.Color("side:N", scale=alt.Scale(domain=SIDE_DOMAIN, range=SIDE_RANGE), legend=alt.Legend(title=None, orient="top")),
-        tooltip=[alt.Tooltip("side:N", title="Side"), alt.Tooltip("tariff_pct:Q", title="Tariff (%)"),
-                 alt.Tooltip("loss:Q", title="Loss ($bn)", format=",.0f")])
+        x=x,
+        y=alt.Y("loss:Q", title="Loss ($ billion a year)"),
+        color=alt.Color(
+            "side:N", scale=alt.Scale(domain=SIDE_DOMAIN, range=SIDE_RANGE), legend=alt.Legend(title=None, orient="top")
+        ),
+        tooltip=[
+            alt.Tooltip("side:N", title="Side"),
+            alt.Tooltip("tariff_pct:Q", title="Tariff (%)"),
+            alt.Tooltip("loss:Q", title="Loss ($bn)", format=",.0f"),
+        ],
+    )
     expr = _label_expr(peaks)
     marked = base.transform_calculate(who=expr).transform_filter("datum.who != ''")
     rules = marked.mark_rule(strokeDash=[4, 3], color=NEUTRAL).encode(x=x)
     text = marked.mark_text(angle=270, align="right", baseline="bottom", dx=-4, dy=-3, fontSize=12, color=NEUTRAL).encode(
-        x=x, y=alt.value(0), text="who:N")
-    return alt.layer(lines, rules, text).add_params(sigma).properties(
-        title=alt.Title(title, subtitle=subtitle), width="container", height=300, description=description)
+        x=x, y=alt.value(0), text="who:N"
+    )
+    return (
+        alt.layer(lines, rules, text)
+        .add_params(sigma)
+        .properties(title=alt.Title(title, subtitle=subtitle), width="container", height=300, description=description)
+    )
 
 
-def restraint_regions(regions: pd.DataFrame, path: pd.DataFrame, *, title: str, subtitle: str, description: str,
-                      theta0: float, lam_choices: list[float], lam_labels: list[str], step: float = 0.025,
-                      chart_id: str = "model-restraint") -> alt.LayerChart:
+def restraint_regions(
+    regions: pd.DataFrame,
+    path: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    description: str,
+    theta0: float,
+    lam_choices: list[float],
+    lam_labels: list[str],
+    step: float = 0.025,
+    chart_id: str = "model-restraint",
+) -> alt.LayerChart:
     """Where restraint can hold, by leverage balance (x) and patience (y), for the weight on the
     rival's loss (slider) and the value of chokepoints (radio), with the 2025 path drawn over it.
 
@@ -112,66 +182,142 @@ def restraint_regions(regions: pd.DataFrame, path: pd.DataFrame, *, title: str, 
     balance moved); labels name the first month and the stretch after the last change.
     """
     theta_values = sorted(regions["theta"].unique())
-    theta = alt.param(name="theta", value=theta0, bind=alt.binding_range(
-        min=min(theta_values), max=max(theta_values), step=0.1, name="Weight on the rival's loss θ ",
-        element=f"#{control_id(chart_id, 'theta')}"))
-    lam = alt.param(name="lam", value=lam_choices[0], bind=alt.binding_radio(
-        options=lam_choices, labels=lam_labels, name="Value of chokepoints ", element=f"#{control_id(chart_id, 'lam')}"))
+    theta = alt.param(
+        name="theta",
+        value=theta0,
+        bind=alt.binding_range(
+            min=min(theta_values),
+            max=max(theta_values),
+            step=0.1,
+            name="Weight on the rival's loss θ ",
+            element=f"#{control_id(chart_id, 'theta')}",
+        ),
+    )
+    lam = alt.param(
+        name="lam",
+        value=lam_choices[0],
+        bind=alt.binding_radio(
+            options=lam_choices, labels=lam_labels, name="Value of chokepoints ", element=f"#{control_id(chart_id, 'lam')}"
+        ),
+    )
     pick = f"{_near('theta', 'theta', 0.01)} && {_near('lam_x', 'lam', 0.01)}"
-    colour = alt.Color("region:N", scale=alt.Scale(domain=REGIONS, range=REGION_COLOURS),
-                       legend=alt.Legend(title=None, orient="top", columns=2))
-    x = alt.X("b0:Q", title="China's share of the harm the two sides can do", scale=alt.Scale(domain=[0, 1]),
-              axis=alt.Axis(format=".0%"))
+    colour = alt.Color(
+        "region:N", scale=alt.Scale(domain=REGIONS, range=REGION_COLOURS), legend=alt.Legend(title=None, orient="top", columns=2)
+    )
+    x = alt.X(
+        "b0:Q",
+        title="China's share of the harm the two sides can do",
+        scale=alt.Scale(domain=[0, 1]),
+        axis=alt.Axis(format=".0%"),
+    )
     y_title = "Patience δ (weight of the next round)"
     base = alt.Chart(regions).transform_filter(pick).transform_calculate(b1=f"datum.b0 + {step}")
-    tip = [alt.Tooltip("region:N", title="Region"), alt.Tooltip("b0:Q", title="China's share from", format=".0%"),
-           alt.Tooltip("b1:Q", title="to", format=".0%"), alt.Tooltip("y0:Q", title="Patience from", format=".2f"),
-           alt.Tooltip("y1:Q", title="to", format=".2f")]
+    tip = [
+        alt.Tooltip("region:N", title="Region"),
+        alt.Tooltip("b0:Q", title="China's share from", format=".0%"),
+        alt.Tooltip("b1:Q", title="to", format=".0%"),
+        alt.Tooltip("y0:Q", title="Patience from", format=".2f"),
+        alt.Tooltip("y1:Q", title="to", format=".2f"),
+    ]
     bands = []
-    for region_expr, y0, y1 in (("'Both tempted'", "0", "datum.lo"), ("datum.tempted == 'US' ? 'United States tempted' : 'China tempted'", "datum.lo", "datum.hi"),
-                                ("'Restraint can hold'", "datum.hi", "1")):
-        bands.append(base.transform_calculate(region=region_expr, y0=y0, y1=y1).transform_filter("datum.y1 > datum.y0").mark_rect(
-            opacity=0.45).encode(x=x, x2="b1:Q", y=alt.Y("y0:Q", title=y_title, scale=alt.Scale(domain=[0, 1])), y2="y1:Q",
-                                 color=colour, tooltip=tip))
+    for region_expr, y0, y1 in (
+        ("'Both tempted'", "0", "datum.lo"),
+        ("datum.tempted == 'US' ? 'United States tempted' : 'China tempted'", "datum.lo", "datum.hi"),
+        ("'Restraint can hold'", "datum.hi", "1"),
+    ):
+        bands.append(
+            base.transform_calculate(region=region_expr, y0=y0, y1=y1)
+            .transform_filter("datum.y1 > datum.y0")
+            .mark_rect(opacity=0.45)
+            .encode(
+                x=x,
+                x2="b1:Q",
+                y=alt.Y("y0:Q", title=y_title, scale=alt.Scale(domain=[0, 1])),
+                y2="y1:Q",
+                color=colour,
+                tooltip=tip,
+            )
+        )
     trail = alt.Chart(path).transform_filter(pick)
     px = alt.X("b:Q", scale=alt.Scale(domain=[0, 1]))
     py = alt.Y("needed:Q", scale=alt.Scale(domain=[0, 1]))
-    path_tip = [alt.Tooltip("month:T", title="Month", format="%B %Y"), alt.Tooltip("b:Q", title="China's share", format=".1%"),
-                alt.Tooltip("needed:Q", title="Patience needed", format=".2f")]
+    path_tip = [
+        alt.Tooltip("month:T", title="Month", format="%B %Y"),
+        alt.Tooltip("b:Q", title="China's share", format=".1%"),
+        alt.Tooltip("needed:Q", title="Patience needed", format=".2f"),
+    ]
     # a black line and labels with a white halo read on every band, in light and dark mode
     halo = trail.mark_line(color="white", strokeWidth=4.5, opacity=0.9).encode(x=px, y=py, order="month:T")
     line = trail.mark_line(color="black", strokeWidth=1.5, point=alt.OverlayMarkDef(filled=True, size=40, color="black")).encode(
-        x=px, y=py, order="month:T", tooltip=path_tip)
+        x=px, y=py, order="month:T", tooltip=path_tip
+    )
     texts = []
-    for where, props in (("datum.label != '' && indexof(datum.label, '–') < 0", {"align": "right", "dx": -7, "dy": 12}),
-                         ("indexof(datum.label, '–') >= 0", {"align": "left", "dx": 7, "dy": -9})):
+    for where, props in (
+        ("datum.label != '' && indexof(datum.label, '–') < 0", {"align": "right", "dx": -7, "dy": 12}),
+        ("indexof(datum.label, '–') >= 0", {"align": "left", "dx": 7, "dy": -9}),
+    ):
         for paint in ({"stroke": "white", "strokeWidth": 3, "strokeOpacity": 0.9, "fill": "white"}, {"fill": "black"}):
-            texts.append(trail.transform_filter(where).mark_text(fontSize=12, fontWeight="bold", **props, **paint).encode(
-                x=px, y=py, text="label:N"))
-    return alt.layer(*bands, halo, line, *texts).add_params(theta, lam).properties(
-        title=alt.Title(title, subtitle=subtitle), width="container", height=340, description=description)
+            texts.append(
+                trail.transform_filter(where)
+                .mark_text(fontSize=12, fontWeight="bold", **props, **paint)
+                .encode(x=px, y=py, text="label:N")
+            )
+    return (
+        alt.layer(*bands, halo, line, *texts)
+        .add_params(theta, lam)
+        .properties(title=alt.Title(title, subtitle=subtitle), width="container", height=340, description=description)
+    )
 
 
-def strategy_grid(moves: pd.DataFrame, *, title: str, subtitle: str, description: str,
-                  chart_id: str = "model-strategies") -> alt.LayerChart:
+def strategy_grid(
+    moves: pd.DataFrame, *, title: str, subtitle: str, description: str, chart_id: str = "model-strategies"
+) -> alt.LayerChart:
     """Month-by-month moves in 2025: the two sides' actual moves and what each strategy would have
     played against the other side's actual moves; a radio input picks which side plays the strategies.
 
     ``moves`` has columns side, month, row, order, move, matches (from :func:`truce.model.strategy_moves`).
     """
-    side = alt.param(name="side", value="US", bind=alt.binding_radio(
-        options=["US", "CN"], labels=SIDE_DOMAIN, name="Strategies play for ",
-        element=f"#{control_id(chart_id, 'side')}"))
+    side = alt.param(
+        name="side",
+        value="US",
+        bind=alt.binding_radio(
+            options=["US", "CN"], labels=SIDE_DOMAIN, name="Strategies play for ", element=f"#{control_id(chart_id, 'side')}"
+        ),
+    )
     base = alt.Chart(moves).transform_filter("datum.side == side")
-    x = alt.X("month(month):O", title=None, axis=alt.Axis(labelAngle=0, labelExpr="width < 480 ? substring(datum.label, 0, 1) : datum.label"))
+    x = alt.X(
+        "month(month):O",
+        title=None,
+        axis=alt.Axis(labelAngle=0, labelExpr="width < 480 ? substring(datum.label, 0, 1) : datum.label"),
+    )
     y = alt.Y("row:N", title=None, sort=alt.EncodingSortField("order", order="ascending"), axis=alt.Axis(labelLimit=200))
-    tip = [alt.Tooltip("row:N", title="Row"), alt.Tooltip("month(month):O", title="Month"), alt.Tooltip("move:N", title="Move"),
-           alt.Tooltip("agrees:N", title="Same as the actual move")]
-    cells = base.transform_calculate(agrees="datum.matches === null ? '' : (datum.matches ? 'yes' : 'no')").mark_rect(
-        stroke="white", strokeWidth=1).encode(
-        x=x, y=y, color=alt.Color("move:N", scale=alt.Scale(domain=["restrain", "escalate"], range=[RESTRAINT, ESCALATION]),
-                                  legend=alt.Legend(title=None, orient="top")), tooltip=tip)
-    marks = base.transform_calculate(mark="datum.move == 'escalate' ? 'E' : 'R'").mark_text(
-        fontSize=12, fontWeight="bold", color="black").encode(x=x, y=y, text="mark:N")
-    return alt.layer(cells, marks).add_params(side).properties(
-        title=alt.Title(title, subtitle=subtitle), width="container", height=220, description=description)
+    tip = [
+        alt.Tooltip("row:N", title="Row"),
+        alt.Tooltip("month(month):O", title="Month"),
+        alt.Tooltip("move:N", title="Move"),
+        alt.Tooltip("agrees:N", title="Same as the actual move"),
+    ]
+    cells = (
+        base.transform_calculate(agrees="datum.matches === null ? '' : (datum.matches ? 'yes' : 'no')")
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "move:N",
+                scale=alt.Scale(domain=["restrain", "escalate"], range=[RESTRAINT, ESCALATION]),
+                legend=alt.Legend(title=None, orient="top"),
+            ),
+            tooltip=tip,
+        )
+    )
+    marks = (
+        base.transform_calculate(mark="datum.move == 'escalate' ? 'E' : 'R'")
+        .mark_text(fontSize=12, fontWeight="bold", color="black")
+        .encode(x=x, y=y, text="mark:N")
+    )
+    return (
+        alt.layer(cells, marks)
+        .add_params(side)
+        .properties(title=alt.Title(title, subtitle=subtitle), width="container", height=220, description=description)
+    )

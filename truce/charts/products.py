@@ -30,45 +30,100 @@ def average_rates(series: pd.DataFrame, piie: pd.DataFrame, *, title: str, descr
 
     ``series`` has date, imposer, average_pct (one row per change date); ``piie`` has refers_to,
     imposer, value_pct, vintage."""
-    steps = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]),
-                          average_pct=series["average_pct"].round(2))[["date", "side", "average_pct"]]
+    steps = series.assign(
+        side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]), average_pct=series["average_pct"].round(2)
+    )[["date", "side", "average_pct"]]
     points = piie.assign(side=piie["imposer"].map(SIDE_LABELS), date=pd.to_datetime(piie["refers_to"]))[
-        ["date", "side", "value_pct", "vintage"]]
+        ["date", "side", "value_pct", "vintage"]
+    ]
     colour = alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top", direction="vertical"))
-    line = alt.Chart(steps).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
-        x=alt.X("date:T", axis=YEAR_AXIS), y=alt.Y("average_pct:Q", title="Average tariff, normal duty included (%)"),
-        color=colour,
-        tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("side:N", title="Side"),
-                 alt.Tooltip("average_pct:Q", title="Average (%)", format=".1f")])
-    dots = alt.Chart(points).mark_point(shape="circle", size=55, strokeWidth=1.8, filled=False).encode(
-        x="date:T", y="value_pct:Q", color=alt.Color("side:N", scale=_side_scale(), legend=None),
-        tooltip=[alt.Tooltip("date:T", title="PIIE, refers to", format="%-d %b %Y"), alt.Tooltip("side:N", title="Side"),
-                 alt.Tooltip("value_pct:Q", title="PIIE average (%)"), alt.Tooltip("vintage:N", title="Chart version")])
+    line = (
+        alt.Chart(steps)
+        .mark_line(interpolate="step-after", strokeWidth=2.5)
+        .encode(
+            x=alt.X("date:T", axis=YEAR_AXIS),
+            y=alt.Y("average_pct:Q", title="Average tariff, normal duty included (%)"),
+            color=colour,
+            tooltip=[
+                alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("average_pct:Q", title="Average (%)", format=".1f"),
+            ],
+        )
+    )
+    dots = (
+        alt.Chart(points)
+        .mark_point(shape="circle", size=55, strokeWidth=1.8, filled=False)
+        .encode(
+            x="date:T",
+            y="value_pct:Q",
+            color=alt.Color("side:N", scale=_side_scale(), legend=None),
+            tooltip=[
+                alt.Tooltip("date:T", title="PIIE, refers to", format="%-d %b %Y"),
+                alt.Tooltip("side:N", title="Side"),
+                alt.Tooltip("value_pct:Q", title="PIIE average (%)"),
+                alt.Tooltip("vintage:N", title="Chart version"),
+            ],
+        )
+    )
     return (line + dots).properties(
-        title=_title(title, "Lines: this site's average from the legal layers and 2024 trade; circles: PIIE's published averages"),
-        width="container", height=300, description=description)
+        title=_title(
+            title, "Lines: this site's average from the legal layers and 2024 trade; circles: PIIE's published averages"
+        ),
+        width="container",
+        height=300,
+        description=description,
+    )
 
 
 def average_breakdown(frame: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
     """Horizontal stacked bars, one per key moment, one panel per side; ``frame`` has moment,
     date, side, authority, points."""
     present = [a for a in AUTHORITY_COLOURS if a in set(frame["authority"])]
-    data = frame.assign(order=frame["authority"].map({a: i for i, a in enumerate(present)}), date=pd.to_datetime(frame["date"]),
-                        label=frame["moment"])
+    data = frame.assign(
+        order=frame["authority"].map({a: i for i, a in enumerate(present)}),
+        date=pd.to_datetime(frame["date"]),
+        label=frame["moment"],
+    )
     labels = list(dict.fromkeys(data.sort_values("date", kind="stable")["label"]))
-    return alt.Chart(data).mark_bar().encode(
-        y=alt.Y("label:N", sort=labels, title=None, axis=alt.Axis(labelLimit=200)),
-        x=alt.X("sum(points):Q", title="Average tariff (%), by authority"),
-        color=alt.Color("authority:N", title="Authority", sort=present,
-                        scale=alt.Scale(domain=present, range=[AUTHORITY_COLOURS[a] for a in present]),
-                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
-        order=alt.Order("order:Q"),
-        row=alt.Row("side:N", title=None, sort=list(SIDE_LABELS.values()),
-                    header=alt.Header(labelAngle=0, labelAlign="left", labelOrient="top", labelAnchor="start", labelFontWeight="bold")),
-        tooltip=[alt.Tooltip("moment:N", title="Moment"), alt.Tooltip("date:T", title="Day", format="%-d %b %Y"),
-                 "side:N", "authority:N", alt.Tooltip("points:Q", title="Points", format=".1f")],
-    ).properties(title=alt.Title(title, subtitle="Points each legal authority adds to the trade-weighted average"),
-                 width="container", height=alt.Step(16), description=description).resolve_scale(y="independent")
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=labels, title=None, axis=alt.Axis(labelLimit=200)),
+            x=alt.X("sum(points):Q", title="Average tariff (%), by authority"),
+            color=alt.Color(
+                "authority:N",
+                title="Authority",
+                sort=present,
+                scale=alt.Scale(domain=present, range=[AUTHORITY_COLOURS[a] for a in present]),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=260),
+            ),
+            order=alt.Order("order:Q"),
+            row=alt.Row(
+                "side:N",
+                title=None,
+                sort=list(SIDE_LABELS.values()),
+                header=alt.Header(
+                    labelAngle=0, labelAlign="left", labelOrient="top", labelAnchor="start", labelFontWeight="bold"
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("moment:N", title="Moment"),
+                alt.Tooltip("date:T", title="Day", format="%-d %b %Y"),
+                "side:N",
+                "authority:N",
+                alt.Tooltip("points:Q", title="Points", format=".1f"),
+            ],
+        )
+        .properties(
+            title=alt.Title(title, subtitle="Points each legal authority adds to the trade-weighted average"),
+            width="container",
+            height=alt.Step(16),
+            description=description,
+        )
+        .resolve_scale(y="independent")
+    )
 
 
 __all__ = ["AUTHORITY_COLOURS", "average_breakdown", "average_rates"]

@@ -30,14 +30,20 @@ def magnets_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description
         x=alt.X("date:T", axis=DATE_AXIS),
         y=alt.Y("tonnes:Q", title="Tonnes a month (log scale)", scale=alt.Scale(type="log")),
         color=alt.Color("destination:N", scale=scale, legend=None),
-        tooltip=[alt.Tooltip("date:T", title="Month", format="%B %Y"), alt.Tooltip("destination:N", title="Destination"),
-                 alt.Tooltip("tonnes:Q", title="Tonnes", format=",.1f")],
+        tooltip=[
+            alt.Tooltip("date:T", title="Month", format="%B %Y"),
+            alt.Tooltip("destination:N", title="Destination"),
+            alt.Tooltip("tonnes:Q", title="Tonnes", format=",.1f"),
+        ],
     )
     line = base.mark_line(strokeWidth=2).encode(detail="segment:N")
-    labels = end_labels(frame, x="date", y="tonnes", series="destination", colours=dict(zip(DEST_LABELS.values(), [WORLD, US])), close=0)
+    labels = end_labels(
+        frame, x="date", y="tonnes", series="destination", colours=dict(zip(DEST_LABELS.values(), [WORLD, US], strict=False)), close=0
+    )
     gaps = missing_months(frame["date"])
     return alt.layer(*no_data_marks(gaps), line, base.mark_point(filled=True, size=40), *labels).properties(
-        title=_title(title, subtitle), width="container", height=280, description=description)
+        title=_title(title, subtitle), width="container", height=280, description=description
+    )
 
 
 def segments(dates: list) -> list[int]:
@@ -54,14 +60,23 @@ def segments(dates: list) -> list[int]:
 def shares_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """China's share at each stage, one dot per estimate. ``frame``: stage, share_pct, estimate, kind."""
     order = list(dict.fromkeys(frame["stage"]))
-    return alt.Chart(frame).mark_point(filled=True, size=110, color=CN).encode(
-        y=alt.Y("stage:N", sort=order, title=None),
-        x=alt.X("share_pct:Q", title="China's share of world output (%)", scale=alt.Scale(domain=[0, 100])),
-        shape=alt.Shape("kind:N", title=None, legend=alt.Legend(orient="top")),
-        opacity=alt.Opacity("kind:N", scale=alt.Scale(domain=["observed", "projection"], range=[1, 0.45]), legend=None),
-        tooltip=[alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("share_pct:Q", title="Share (%)"),
-                 alt.Tooltip("estimate:N", title="Estimate"), alt.Tooltip("kind:N", title="Kind")],
-    ).properties(title=_title(title, subtitle), width="container", height=200, description=description)
+    return (
+        alt.Chart(frame)
+        .mark_point(filled=True, size=110, color=CN)
+        .encode(
+            y=alt.Y("stage:N", sort=order, title=None),
+            x=alt.X("share_pct:Q", title="China's share of world output (%)", scale=alt.Scale(domain=[0, 100])),
+            shape=alt.Shape("kind:N", title=None, legend=alt.Legend(orient="top")),
+            opacity=alt.Opacity("kind:N", scale=alt.Scale(domain=["observed", "projection"], range=[1, 0.45]), legend=None),
+            tooltip=[
+                alt.Tooltip("stage:N", title="Stage"),
+                alt.Tooltip("share_pct:Q", title="Share (%)"),
+                alt.Tooltip("estimate:N", title="Estimate"),
+                alt.Tooltip("kind:N", title="Kind"),
+            ],
+        )
+        .properties(title=_title(title, subtitle), width="container", height=200, description=description)
+    )
 
 
 STAGE_LABELS = {"mining": "Mining", "separation": "Separation", "refining": "Refining", "magnets": "Magnet making"}
@@ -84,15 +99,35 @@ def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt
     panels = []
     for key, colour in MAGNET_COLOURS.items():
         part = frame[frame["destination"] == key]
-        bars = alt.Chart(part).mark_bar(color=colour).encode(
-            x=alt.X("yearmonth(date):T", axis=DATE_AXIS, scale=alt.Scale(domain=[first.isoformat(), (last + pd.offsets.MonthBegin(1)).isoformat()])),
-            y=alt.Y("tonnes:Q", title="Tonnes"),
-            tooltip=[alt.Tooltip("yearmonth(date):T", title="Month", format="%B %Y"),
-                     alt.Tooltip("where:N", title="Exports"), alt.Tooltip("tonnes:Q", title="Tonnes", format=",")])
+        bars = (
+            alt.Chart(part)
+            .mark_bar(color=colour)
+            .encode(
+                x=alt.X(
+                    "yearmonth(date):T",
+                    axis=DATE_AXIS,
+                    scale=alt.Scale(domain=[first.isoformat(), (last + pd.offsets.MonthBegin(1)).isoformat()]),
+                ),
+                y=alt.Y("tonnes:Q", title="Tonnes"),
+                tooltip=[
+                    alt.Tooltip("yearmonth(date):T", title="Month", format="%B %Y"),
+                    alt.Tooltip("where:N", title="Exports"),
+                    alt.Tooltip("tonnes:Q", title="Tonnes", format=","),
+                ],
+            )
+        )
         gaps = missing_months(part["date"], first, last)
-        panels.append(alt.layer(*no_data_marks(gaps), bars).properties(
-            title=alt.Title(MAGNET_LABELS[key], fontSize=MIN_FONT_PX + 1, anchor="start", color=colour),
-            width="container", height=130))
+        panels.append(
+            alt.layer(*no_data_marks(gaps), bars).properties(
+                title=alt.Title(MAGNET_LABELS[key], fontSize=MIN_FONT_PX + 1, anchor="start", color=colour),
+                width="container",
+                height=130,
+            )
+        )
     return alt.vconcat(*panels, spacing=14).properties(
-        title=alt.Title(title, subtitle="Rare-earth permanent magnets, tonnes a month, China customs data as reported; grey: no reported figure"),
-        description=description)
+        title=alt.Title(
+            title,
+            subtitle="Rare-earth permanent magnets, tonnes a month, China customs data as reported; grey: no reported figure",
+        ),
+        description=description,
+    )

@@ -54,8 +54,16 @@ def display_scale(name: str, drawn: float, box: int) -> float:
 # the finding above a lighter subtitle (a chart's own config overrides these)
 BASE_CONFIG = {
     "font": FONT,
-    "title": {"fontSize": 17, "subtitleFontSize": 13, "subtitleColor": "#555555", "anchor": "start", "offset": 10,
-              "subtitlePadding": 4, "lineHeight": 21, "subtitleLineHeight": 17},
+    "title": {
+        "fontSize": 17,
+        "subtitleFontSize": 13,
+        "subtitleColor": "#555555",
+        "anchor": "start",
+        "offset": 10,
+        "subtitlePadding": 4,
+        "lineHeight": 21,
+        "subtitleLineHeight": 17,
+    },
     "axis": {"labelFontSize": MIN_FONT_PX, "titleFontSize": MIN_FONT_PX, "titleFontWeight": "normal", "labelLimit": 260},
     "legend": {"labelFontSize": MIN_FONT_PX, "titleFontSize": MIN_FONT_PX, "symbolSize": 90},
     "header": {"labelFontSize": 13, "titleFontSize": 13},
@@ -75,10 +83,20 @@ DARK_BACKGROUND = "#1e2129"
 
 
 # colours of the dark-theme pictures: text, grid, axes and the sides' lighter tones
-DARK_COLOURS = {'fill="#000"': 'fill="#d9dce3"', 'stroke="#000"': 'stroke="#d9dce3"', 'stroke="#ddd"': 'stroke="#3b404c"',
-                'stroke="#888"': 'stroke="#8e94a2"', 'fill="#888"': 'fill="#8e94a2"',
-                'fill="#555555"': 'fill="#b4b9c4"', 'fill="#888888"': 'fill="#9aa0ad"', 'stroke="#888888"': 'stroke="#9aa0ad"',
-                HALO: DARK_BACKGROUND, "#0072B2": "#56B4E9", "#D55E00": "#F0A35E", "#009E73": "#3CCB9A"}
+DARK_COLOURS = {
+    'fill="#000"': 'fill="#d9dce3"',
+    'stroke="#000"': 'stroke="#d9dce3"',
+    'stroke="#ddd"': 'stroke="#3b404c"',
+    'stroke="#888"': 'stroke="#8e94a2"',
+    'fill="#888"': 'fill="#8e94a2"',
+    'fill="#555555"': 'fill="#b4b9c4"',
+    'fill="#888888"': 'fill="#9aa0ad"',
+    'stroke="#888888"': 'stroke="#9aa0ad"',
+    HALO: DARK_BACKGROUND,
+    "#0072B2": "#56B4E9",
+    "#D55E00": "#F0A35E",
+    "#009E73": "#3CCB9A",
+}
 
 
 # marks a chart that also carries its live spec (pages with one load charts.js)
@@ -89,8 +107,11 @@ def spec(chart: alt.TopLevelMixin) -> dict:
     """The Vega-Lite spec of a chart, data inlined, in the house style (:data:`BASE_CONFIG`)."""
     vl = chart.to_dict()
     config = vl.get("config", {})
-    vl["config"] = {**BASE_CONFIG, **config,
-                    **{k: {**v, **config.get(k, {})} for k, v in BASE_CONFIG.items() if isinstance(v, dict)}}
+    vl["config"] = {
+        **BASE_CONFIG,
+        **config,
+        **{k: {**v, **config.get(k, {})} for k, v in BASE_CONFIG.items() if isinstance(v, dict)},
+    }
     return vl
 
 
@@ -99,10 +120,6 @@ def chart_data(chart: alt.TopLevelMixin) -> list[dict]:
     labels, rules and bands marked as :data:`~truce.charts.style.DECORATION`)."""
     datasets = spec(chart).get("datasets", {})
     return [row for rows in datasets.values() for row in rows if not row.get(DECORATION)]
-
-
-
-
 
 
 def interactive(vl: dict) -> bool:
@@ -172,8 +189,13 @@ def _sized(vl: dict, width: int, narrow: bool | None = None, whole: int | None =
         sub = spec["config"].get("title", {}).get("subtitleFontSize", 13)
         if narrow:  # a slightly smaller title on a phone, still larger than any other text
             size, sub = 15, MIN_FONT_PX + 1
-            spec["config"]["title"] = {**spec["config"].get("title", {}), "fontSize": size, "subtitleFontSize": sub,
-                                       "lineHeight": 19, "subtitleLineHeight": 16}
+            spec["config"]["title"] = {
+                **spec["config"].get("title", {}),
+                "fontSize": size,
+                "subtitleFontSize": sub,
+                "lineHeight": 19,
+                "subtitleLineHeight": 16,
+            }
         # DejaVu Sans runs about 0.62 em a character in bold and 0.56 em in regular text
         title["text"] = _wrap(_lines(title.get("text")), int((whole - 40) / (0.66 * size)))
         if title.get("subtitle"):
@@ -230,12 +252,13 @@ def static_svg(vl: dict, *, width: int, prefix: str) -> str:
     description and data table carry its content). Element ids get ``prefix``, so the picture
     stays valid if it is ever inlined beside others."""
     svg = fitted_svg(vl, width)
-    svg = svg.replace("<?xml version=\"1.0\" encoding=\"utf-8\"?>", "").strip()
+    svg = svg.replace('<?xml version="1.0" encoding="utf-8"?>', "").strip()
     svg = _SVG_ARIA.sub("", _SVG_EMPTY.sub("", svg))
     for old in sorted(set(_SVG_ID.findall(svg)), key=len, reverse=True):
         svg = svg.replace(f'id="{old}"', f'id="{prefix}-{old}"').replace(f"url(#{old})", f"url(#{prefix}-{old})")
-    return _SVG_OPEN.sub(lambda m: f'<svg {m[1]}aria-hidden="true" focusable="false" '
-                                   f'style="aspect-ratio: {m[2]} / {m[3]}"', svg, count=1)
+    return _SVG_OPEN.sub(
+        lambda m: f'<svg {m[1]}aria-hidden="true" focusable="false" style="aspect-ratio: {m[2]} / {m[3]}"', svg, count=1
+    )
 
 
 def dark(svg: str) -> str:
@@ -269,7 +292,8 @@ def pictures_html(vl: dict, chart_id: str) -> str:
         imgs = "".join(
             f'<img class="{CHART_CLASS}-img {CHART_CLASS}-img--{theme}" src="{PICTURE_URL}{save_picture(variant)}" '
             f'alt="" width="{float(w):g}" height="{float(h):g}" loading="lazy" decoding="async">'
-            for theme, variant in (("light", svg), ("dark", dark(svg))))
+            for theme, variant in (("light", svg), ("dark", dark(svg)))
+        )
         out.append(f'<div class="{CHART_CLASS}-static {CHART_CLASS}-static--{name}">{imgs}</div>')
     return "".join(out)
 

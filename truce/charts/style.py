@@ -48,8 +48,10 @@ MIN_FONT_PX = 12
 # month labels: on a wide plot the year only under January and the first tick ("Jan 2025 · Apr ·
 # Jul"); on a phone-width plot every label carries its short year ("Oct ’24 · Apr ’25"), since
 # labels that would overlap are dropped and a dropped January would take its year with it
-DATE_LABELS = ("width < 420 ? timeFormat(datum.value, '%b ’%y') : month(datum.value) == 0 || datum.index == 0 "
-               "? timeFormat(datum.value, '%b %Y') : timeFormat(datum.value, '%b')")
+DATE_LABELS = (
+    "width < 420 ? timeFormat(datum.value, '%b ’%y') : month(datum.value) == 0 || datum.index == 0 "
+    "? timeFormat(datum.value, '%b %Y') : timeFormat(datum.value, '%b')"
+)
 
 
 # the first and last labels are flush with the ends of the axis, so they never hang outside the picture
@@ -89,8 +91,11 @@ def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 def _title(title: str, subtitle: str) -> alt.Title:
     """A title on short lines, so that it fits a phone screen (Vega does not wrap titles; the
     static pictures re-wrap them to their own width)."""
-    return alt.Title(textwrap.wrap(title, 46, break_on_hyphens=False),
-                     subtitle=textwrap.wrap(subtitle, 62, break_on_hyphens=False), anchor="start")
+    return alt.Title(
+        textwrap.wrap(title, 46, break_on_hyphens=False),
+        subtitle=textwrap.wrap(subtitle, 62, break_on_hyphens=False),
+        anchor="start",
+    )
 
 
 def data_through(dates, *, monthly: bool = False) -> dt.date:
@@ -115,8 +120,9 @@ def missing_months(dates, start=None, end=None) -> pd.DataFrame:
     first = pd.Timestamp(start).to_period("M").to_timestamp() if start is not None else have[0]
     last = pd.Timestamp(end).to_period("M").to_timestamp() if end is not None else have[-1]
     gaps = [m for m in pd.date_range(first, last, freq="MS") if m not in set(have)]
-    return pd.DataFrame({"month": gaps, "until": [m + pd.offsets.MonthBegin(1) for m in gaps],
-                         "mid": [m + pd.Timedelta(days=14) for m in gaps]})
+    return pd.DataFrame(
+        {"month": gaps, "until": [m + pd.offsets.MonthBegin(1) for m in gaps], "mid": [m + pd.Timedelta(days=14) for m in gaps]}
+    )
 
 
 def no_data_marks(gaps: pd.DataFrame, *, label: str = "no data") -> list[alt.Chart]:
@@ -125,10 +131,20 @@ def no_data_marks(gaps: pd.DataFrame, *, label: str = "no data") -> list[alt.Cha
     if gaps is None or gaps.empty:
         return []
     frame = decoration(gaps.assign(no_data=label))
-    band = alt.Chart(frame).mark_rect(color=NO_DATA, opacity=0.18).encode(
-        x="month:T", x2="until:T", tooltip=[alt.Tooltip("month:T", title="Month", format="%B %Y"), alt.Tooltip("no_data:N", title="Data")])
-    text = alt.Chart(frame).mark_text(angle=270, align="left", baseline="middle", dx=4, y="height", fontSize=MIN_FONT_PX,
-                                      color=NO_DATA).encode(x="mid:T", text="no_data:N")
+    band = (
+        alt.Chart(frame)
+        .mark_rect(color=NO_DATA, opacity=0.18)
+        .encode(
+            x="month:T",
+            x2="until:T",
+            tooltip=[alt.Tooltip("month:T", title="Month", format="%B %Y"), alt.Tooltip("no_data:N", title="Data")],
+        )
+    )
+    text = (
+        alt.Chart(frame)
+        .mark_text(angle=270, align="left", baseline="middle", dx=4, y="height", fontSize=MIN_FONT_PX, color=NO_DATA)
+        .encode(x="mid:T", text="no_data:N")
+    )
     return [band, text]
 
 
@@ -144,15 +160,24 @@ def annotation_marks(moves: pd.DataFrame | None) -> list[alt.Chart]:
     if moves is None or moves.empty:
         return []
     moves = decoration(moves)
-    rule = alt.Chart(moves).mark_rule(strokeDash=[3, 3], color=NO_DATA).encode(
-        x="date:T", tooltip=[alt.Tooltip("move:N", title="Move"), alt.Tooltip("date:T", title="Date", format="%-d %B %Y")])
-    text = alt.Chart(moves).mark_text(angle=270, align="right", baseline="bottom", dx=-2, dy=-2, fontSize=MIN_FONT_PX,
-                                      color=NO_DATA).encode(x="date:T", y=alt.value(0), text="move:N")
+    rule = (
+        alt.Chart(moves)
+        .mark_rule(strokeDash=[3, 3], color=NO_DATA)
+        .encode(
+            x="date:T", tooltip=[alt.Tooltip("move:N", title="Move"), alt.Tooltip("date:T", title="Date", format="%-d %B %Y")]
+        )
+    )
+    text = (
+        alt.Chart(moves)
+        .mark_text(angle=270, align="right", baseline="bottom", dx=-2, dy=-2, fontSize=MIN_FONT_PX, color=NO_DATA)
+        .encode(x="date:T", y=alt.value(0), text="move:N")
+    )
     return [rule, text]
 
 
-def end_labels(frame: pd.DataFrame, *, x: str, y: str, series: str, colours: dict[str, str], fmt=None,
-               close: float = 0.14) -> list[alt.Chart]:
+def end_labels(
+    frame: pd.DataFrame, *, x: str, y: str, series: str, colours: dict[str, str], fmt=None, close: float = 0.14
+) -> list[alt.Chart]:
     """Direct labels just above the last point of each series, right-aligned, instead of a
     legend (for up to three series). Where two ends lie within ``close`` of the value range of
     each other, the higher label moves up a line so the two never overlap."""
@@ -166,8 +191,17 @@ def end_labels(frame: pd.DataFrame, *, x: str, y: str, series: str, colours: dic
         value = "" if fmt is None else f": {fmt(row[y])}"
         label = decoration(pd.DataFrame({"at": [row[x]], "level": [row[y]], "end_label": [f"{row[series]}{value}"]}))
         kind = "T" if pd.api.types.is_datetime64_any_dtype(frame[x]) else "Q"
-        where = {"align": "right", "baseline": "bottom", "dx": -2, "dy": -4 - 16 * shift, "fontSize": MIN_FONT_PX + 1, "fontWeight": "bold"}
+        where = {
+            "align": "right",
+            "baseline": "bottom",
+            "dx": -2,
+            "dy": -4 - 16 * shift,
+            "fontSize": MIN_FONT_PX + 1,
+            "fontWeight": "bold",
+        }
         enc = {"x": alt.X(f"at:{kind}"), "y": "level:Q", "text": "end_label:N"}
-        marks.append(alt.Chart(label).mark_text(**where, color=HALO, stroke=HALO, strokeWidth=4, strokeJoin="round").encode(**enc))
+        marks.append(
+            alt.Chart(label).mark_text(**where, color=HALO, stroke=HALO, strokeWidth=4, strokeJoin="round").encode(**enc)
+        )
         marks.append(alt.Chart(label).mark_text(**where, color=colours[row[series]]).encode(**enc))
     return marks

@@ -25,8 +25,15 @@ SHORT_LABELS = {"US": "US on China", "CN": "China on US"}
 HEADLINE_SUBTITLE = "Sum of the across-the-board additional duties in force each day, %"
 
 
-def headline_rates(series: pd.DataFrame, *, title: str, description: str, moves: pd.DataFrame | None = None,
-                   subtitle: str = HEADLINE_SUBTITLE, live: bool = True) -> alt.LayerChart:
+def headline_rates(
+    series: pd.DataFrame,
+    *,
+    title: str,
+    description: str,
+    moves: pd.DataFrame | None = None,
+    subtitle: str = HEADLINE_SUBTITLE,
+    live: bool = True,
+) -> alt.LayerChart:
     """Step chart of the headline rate in both directions, each line labelled at its end, with
     the key moves (``moves``: date, move) marked.
 
@@ -44,20 +51,34 @@ def headline_rates(series: pd.DataFrame, *, title: str, description: str, moves:
     )
     zoom = alt.selection_interval(bind="scales", encodings=["x"])
     under = base.mark_line(interpolate="step-after", strokeWidth=5, opacity=0.55).transform_filter(
-        alt.FieldEqualPredicate(field="imposer", equal="CN"))
+        alt.FieldEqualPredicate(field="imposer", equal="CN")
+    )
     over = base.mark_line(interpolate="step-after", strokeWidth=2.2).transform_filter(
-        alt.FieldEqualPredicate(field="imposer", equal="US"))
+        alt.FieldEqualPredicate(field="imposer", equal="US")
+    )
     points = base.mark_point(filled=True, size=40).encode(
         opacity=alt.condition(hover, alt.value(1), alt.value(0)) if live else alt.value(0),
-        tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
-                 alt.Tooltip("side:N", title="Side"), alt.Tooltip("rate_pct:Q", title="Rate (%)")],
+        tooltip=[
+            alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
+            alt.Tooltip("side:N", title="Side"),
+            alt.Tooltip("rate_pct:Q", title="Rate (%)"),
+        ],
     )
     if live:
         over, points = over.add_params(zoom), points.add_params(hover)
-    labels = end_labels(frame.assign(side=frame["imposer"].map(SHORT_LABELS)), x="date", y="rate_pct", series="side",
-                        colours={SHORT_LABELS[k]: SIDE_COLOURS[k] for k in SHORT_LABELS}, fmt=lambda v: f"{v:g}%")
+    labels = end_labels(
+        frame.assign(side=frame["imposer"].map(SHORT_LABELS)),
+        x="date",
+        y="rate_pct",
+        series="side",
+        colours={SHORT_LABELS[k]: SIDE_COLOURS[k] for k in SHORT_LABELS},
+        fmt=lambda v: f"{v:g}%",
+    )
     return alt.layer(*annotation_marks(moves), under, over, points, *labels).properties(
-        title=_title(title, subtitle), width="container", height=300, description=description,
+        title=_title(title, subtitle),
+        width="container",
+        height=300,
+        description=description,
     )
 
 
@@ -67,20 +88,29 @@ def headline_long_view(series: pd.DataFrame, *, since: str) -> alt.LayerChart:
     frame = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]))
     span = decoration(pd.DataFrame({"from": [pd.Timestamp(since)], "to": [frame["date"].max()], "span": ["shown above"]}))
     shade = alt.Chart(span).mark_rect(color=NO_DATA, opacity=0.15).encode(x="from:T", x2="to:T")
-    note = alt.Chart(span).mark_text(align="right", baseline="top", dx=-4, dy=4, color=NO_DATA).encode(
-        x="to:T", y=alt.value(0), text="span:N")
+    note = (
+        alt.Chart(span)
+        .mark_text(align="right", baseline="top", dx=-4, dy=4, color=NO_DATA)
+        .encode(x="to:T", y=alt.value(0), text="span:N")
+    )
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", axis=alt.Axis(format="%Y", title=None, tickCount={"interval": "year", "step": 1}, labelOverlap="greedy")),
+        x=alt.X(
+            "date:T", axis=alt.Axis(format="%Y", title=None, tickCount={"interval": "year", "step": 1}, labelOverlap="greedy")
+        ),
         y=alt.Y("rate_pct:Q", title="%", axis=alt.Axis(tickCount=3)),
-        color=alt.Color("side:N", scale=_side_scale(), legend=None))
+        color=alt.Color("side:N", scale=_side_scale(), legend=None),
+    )
     lines = base.mark_line(interpolate="step-after", strokeWidth=1.8)
     return alt.layer(shade, note, lines).properties(
         title=alt.Title(f"The long view, from {frame['date'].min():%Y}", fontSize=MIN_FONT_PX + 1, anchor="start"),
-        width="container", height=90)
+        width="container",
+        height=90,
+    )
 
 
-def headline_with_long_view(recent: pd.DataFrame, long: pd.DataFrame, *, title: str, description: str,
-                            moves: pd.DataFrame | None = None) -> alt.VConcatChart:
+def headline_with_long_view(
+    recent: pd.DataFrame, long: pd.DataFrame, *, title: str, description: str, moves: pd.DataFrame | None = None
+) -> alt.VConcatChart:
     """The headline chart from where the story starts, and under it the long view as a small chart."""
     main = headline_rates(recent, title=title, description=description, moves=moves, live=False)
     small = headline_long_view(long, since=str(pd.to_datetime(recent["date"]).min().date()))
@@ -95,18 +125,38 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
     ``layers`` has columns date, until, imposer, layer, net_pct, y0, y1 (one row per period and
     layer, stacked in Python so every band is exact)."""
     frame = layers[["imposer", "layer", "net_pct", "y0", "y1"]].assign(
-        side=layers["imposer"].map(SIDE_LABELS), date=pd.to_datetime(layers["date"]), until=pd.to_datetime(layers["until"]))
-    return alt.Chart(frame).mark_rect(opacity=0.9, stroke=None).encode(
-        x=alt.X("date:T", axis=DATE_AXIS),
-        x2="until:T",
-        y=alt.Y("y0:Q", title="Percentage points"),
-        y2="y1:Q",
-        color=alt.Color("layer:N", title="Legal layer", scale=alt.Scale(scheme="tableau10"),
-                        legend=alt.Legend(orient="bottom", columns=1, labelLimit=420)),
-        row=alt.Row("side:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelOrient="top", labelAnchor="start", labelFontWeight="bold")),
-        tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("until:T", title="Until", format="%-d %b %Y"),
-                 "layer:N", alt.Tooltip("net_pct:Q", title="Points")],
-    ).properties(title=alt.Title(title), width="container", height=160, description=description)
+        side=layers["imposer"].map(SIDE_LABELS), date=pd.to_datetime(layers["date"]), until=pd.to_datetime(layers["until"])
+    )
+    return (
+        alt.Chart(frame)
+        .mark_rect(opacity=0.9, stroke=None)
+        .encode(
+            x=alt.X("date:T", axis=DATE_AXIS),
+            x2="until:T",
+            y=alt.Y("y0:Q", title="Percentage points"),
+            y2="y1:Q",
+            color=alt.Color(
+                "layer:N",
+                title="Legal layer",
+                scale=alt.Scale(scheme="tableau10"),
+                legend=alt.Legend(orient="bottom", columns=1, labelLimit=420),
+            ),
+            row=alt.Row(
+                "side:N",
+                title=None,
+                header=alt.Header(
+                    labelAngle=0, labelAlign="left", labelOrient="top", labelAnchor="start", labelFontWeight="bold"
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
+                alt.Tooltip("until:T", title="Until", format="%-d %b %Y"),
+                "layer:N",
+                alt.Tooltip("net_pct:Q", title="Points"),
+            ],
+        )
+        .properties(title=alt.Title(title), width="container", height=160, description=description)
+    )
 
 
 def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
@@ -114,17 +164,27 @@ def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt
     (values of different vintages are never joined). ``frame`` has refers_to, imposer,
     value_pct, vintage, publisher."""
     data = frame[["imposer", "value_pct", "vintage", "publisher"]].assign(
-        side=frame["imposer"].map(SIDE_LABELS), date=pd.to_datetime(frame["refers_to"]))
+        side=frame["imposer"].map(SIDE_LABELS), date=pd.to_datetime(frame["refers_to"])
+    )
     enc = dict(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelOverlap=True)),
         y=alt.Y("value_pct:Q", title="Average tariff (%)"),
         color=alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top")),
     )
     lines = alt.Chart(data).mark_line(strokeDash=[3, 2], opacity=0.6).encode(detail="vintage:N", **enc)
-    points = alt.Chart(data).mark_point(filled=True, size=60).encode(
-        shape=alt.Shape("publisher:N", legend=alt.Legend(title="Published by", orient="bottom", labelLimit=300)),
-        tooltip=[alt.Tooltip("date:T", title="Refers to", format="%-d %b %Y"), "side:N", alt.Tooltip("value_pct:Q", title="Average (%)"),
-                 "publisher:N", "vintage:N"],
-        **enc,
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=60)
+        .encode(
+            shape=alt.Shape("publisher:N", legend=alt.Legend(title="Published by", orient="bottom", labelLimit=300)),
+            tooltip=[
+                alt.Tooltip("date:T", title="Refers to", format="%-d %b %Y"),
+                "side:N",
+                alt.Tooltip("value_pct:Q", title="Average (%)"),
+                "publisher:N",
+                "vintage:N",
+            ],
+            **enc,
+        )
     )
     return (lines + points).properties(title=alt.Title(title), width="container", height=280, description=description)

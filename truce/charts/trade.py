@@ -17,22 +17,29 @@ def trade_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: 
         x=alt.X("date:T", axis=DATE_AXIS),
         y=alt.Y("usd_bn:Q", title="US$ billion a month"),
         color=alt.Color("flow:N", scale=scale, legend=None),
-        tooltip=[alt.Tooltip("date:T", title="Month", format="%B %Y"), alt.Tooltip("flow:N", title="Flow"),
-                 alt.Tooltip("usd_bn:Q", title="US$ billion", format=".1f")],
+        tooltip=[
+            alt.Tooltip("date:T", title="Month", format="%B %Y"),
+            alt.Tooltip("flow:N", title="Flow"),
+            alt.Tooltip("usd_bn:Q", title="US$ billion", format=".1f"),
+        ],
     )
-    labels = end_labels(frame, x="date", y="usd_bn", series="flow", colours=dict(zip(FLOW_LABELS.values(), [CN, US])))
+    labels = end_labels(frame, x="date", y="usd_bn", series="flow", colours=dict(zip(FLOW_LABELS.values(), [CN, US], strict=False)))
     return alt.layer(base.mark_line(strokeWidth=2.5), base.mark_point(filled=True, size=30), *labels).properties(
-        title=_title(title, subtitle), width="container", height=280, description=description)
+        title=_title(title, subtitle), width="container", height=280, description=description
+    )
 
 
 def china_yoy_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """Bars of the y/y change by release. ``frame``: date, label, yoy_pct."""
     order = list(frame.sort_values("date")["label"])
-    bars = alt.Chart(frame).mark_bar(color=CN).encode(
-        x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
-        y=alt.Y("yoy_pct:Q", title="% change on a year earlier"),
-        tooltip=[alt.Tooltip("label:N", title="Release"), alt.Tooltip("yoy_pct:Q", title="Change (%)", format=".1f")],
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(color=CN)
+        .encode(
+            x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-45, labelOverlap=True)),
+            y=alt.Y("yoy_pct:Q", title="% change on a year earlier"),
+            tooltip=[alt.Tooltip("label:N", title="Release"), alt.Tooltip("yoy_pct:Q", title="Change (%)", format=".1f")],
+        )
     )
     zero = alt.Chart(frame).mark_rule(color="#888888").encode(y=alt.datum(0))
-    return (bars + zero).properties(
-        title=_title(title, subtitle), width="container", height=260, description=description)
+    return (bars + zero).properties(title=_title(title, subtitle), width="container", height=260, description=description)

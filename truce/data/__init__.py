@@ -8,18 +8,35 @@ Everything else in ``truce`` reads data through these names only: ``data.load("e
 
 from truce.data.load import data_fingerprint, ids_in, is_list_field, last_updated, load, reads, sources, split_ids
 from truce.data.validate import (
-                                 PRIMARY_KINDS,
-                                 SOURCE_IDS_FIELD,
-                                 DataError,
-                                 Problem,
-                                 descriptor,
-                                 is_primary,
-                                 problems,
-                                 record_lines,
-                                 resource_names,
-                                 validate_package,
+    PRIMARY_KINDS,
+    SOURCE_IDS_FIELD,
+    DataError,
+    Problem,
+    descriptor,
+    is_primary,
+    problems,
+    record_lines,
+    resource_names,
+    validate_package,
 )
 
-__all__ = ["PRIMARY_KINDS", "SOURCE_IDS_FIELD", "DataError", "Problem", "data_fingerprint", "descriptor", "ids_in", "is_list_field",
-           "is_primary", "last_updated", "load", "problems", "reads", "record_lines", "resource_names", "sources", "split_ids",
-           "validate_package"]
+__all__ = [
+    "PRIMARY_KINDS",
+    "SOURCE_IDS_FIELD",
+    "DataError",
+    "Problem",
+    "data_fingerprint",
+    "descriptor",
+    "ids_in",
+    "is_list_field",
+    "is_primary",
+    "last_updated",
+    "load",
+    "problems",
+    "reads",
+    "record_lines",
+    "resource_names",
+    "sources",
+    "split_ids",
+    "validate_package",
+]

@@ -42,7 +42,9 @@ def _paths(data_dir: Path, resources: list[str] | None) -> list[Path]:
     if resources is None:
         return sorted(p for p in data_dir.glob("*") if p.is_file())
     wanted = set(resources) | {"sources"}
-    return [data_dir / "datapackage.json"] + [data_dir / r["path"] for r in descriptor(data_dir)["resources"] if r["name"] in wanted]
+    return [data_dir / "datapackage.json"] + [
+        data_dir / r["path"] for r in descriptor(data_dir)["resources"] if r["name"] in wanted
+    ]
 
 
 def data_fingerprint(data_dir: Path = DATA_DIR, resources: list[str] | None = None) -> str:

@@ -33,10 +33,18 @@ def _rules(field: dict) -> str:
 def readme() -> str:
     out = [INTRO]
     for r in data.descriptor()["resources"]:
-        out += [f"## `{r['path']}` — {r['title']}", "", r.get("description", ""), "",
-                "| column | type | rules | meaning |", "|---|---|---|---|"]
-        out += [f"| `{f['name']}` | {f.get('type', 'string')} | {_rules(f)} | {f.get('description', '')} |"
-                for f in r["schema"]["fields"]]
+        out += [
+            f"## `{r['path']}` — {r['title']}",
+            "",
+            r.get("description", ""),
+            "",
+            "| column | type | rules | meaning |",
+            "|---|---|---|---|",
+        ]
+        out += [
+            f"| `{f['name']}` | {f.get('type', 'string')} | {_rules(f)} | {f.get('description', '')} |"
+            for f in r["schema"]["fields"]
+        ]
         out.append("")
     return "\n".join(out)
 

@@ -42,9 +42,7 @@ class DataError(ValueError):
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__(
-            f"{len(problems)} problem(s) in data/:\n" + "\n".join(f"  {p}" for p in problems)
-        )
+        super().__init__(f"{len(problems)} problem(s) in data/:\n" + "\n".join(f"  {p}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -151,7 +149,9 @@ def _schema_problems(path: Path, schema: dict) -> list[Problem]:
                 continue  # already reported as a unique-error on the key column
             row = getattr(error, "row_number", None)
             line = lines[row - 1] if row and row - 1 < len(lines) else row
-            problems.append(Problem(_rel(path), line, getattr(error, "field_name", None) or None, _describe(error, field_types, key_index)))
+            problems.append(
+                Problem(_rel(path), line, getattr(error, "field_name", None) or None, _describe(error, field_types, key_index))
+            )
     return problems
 
 
@@ -175,19 +175,49 @@ def _rule_problems(name: str, path: Path, frame: pd.DataFrame, source_ids: set[s
         if SOURCE_IDS_FIELD in row and source_ids is not None:
             ids = [s for s in row[SOURCE_IDS_FIELD].split(";")]
             if row[SOURCE_IDS_FIELD] and any(s.strip() != s or not s for s in ids):
-                problems.append(Problem(rel, line, SOURCE_IDS_FIELD, f'"{row[SOURCE_IDS_FIELD]}" is malformed — separate ids with ";" and no spaces'))
+                problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        SOURCE_IDS_FIELD,
+                        f'"{row[SOURCE_IDS_FIELD]}" is malformed — separate ids with ";" and no spaces',
+                    )
+                )
             for sid in ids:
                 if sid and sid.strip() == sid and sid not in source_ids:
-                    problems.append(Problem(rel, line, SOURCE_IDS_FIELD, f'unknown source id "{sid}" — add it to data/sources.csv or fix the spelling'))
+                    problems.append(
+                        Problem(
+                            rel,
+                            line,
+                            SOURCE_IDS_FIELD,
+                            f'unknown source id "{sid}" — add it to data/sources.csv or fix the spelling',
+                        )
+                    )
         for start, end in (("date", "date_end"), ("effective_from", "effective_to")):
             if row.get(start) and row.get(end) and _is_date(row[start]) and _is_date(row[end]) and row[end] < row[start]:
-                problems.append(Problem(rel, line, end, f'"{row[end]}" is before {start} "{row[start]}" — the end cannot precede the start'))
+                problems.append(
+                    Problem(rel, line, end, f'"{row[end]}" is before {start} "{row[start]}" — the end cannot precede the start')
+                )
         named = [row.get(c, "") for c in LISTING_DATES if row.get(c)]
         if name == "events" and named and row.get("date") and row["date"] not in named + [row.get("ended", "")]:
-            problems.append(Problem(rel, line, "date", f'"{row["date"]}" is none of the move\'s dates ({", ".join(named)}) — list the move '
-                                    "on the day it was announced, or took effect if it was scheduled long before"))
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "date",
+                    f'"{row["date"]}" is none of the move\'s dates ({", ".join(named)}) — list the move '
+                    "on the day it was announced, or took effect if it was scheduled long before",
+                )
+            )
         if name == "sources" and row.get("kind") == "primary-copy" and not row.get("document", "").strip():
-            problems.append(Problem(rel, line, "document", 'is empty but kind is "primary-copy" — name the official document the page reproduces (number and date)'))
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "document",
+                    'is empty but kind is "primary-copy" — name the official document the page reproduces (number and date)',
+                )
+            )
         for column, limit in WORD_LIMITS.items():
             words = len(row.get(column, "").split())
             if words > limit:
@@ -219,14 +249,22 @@ def problems(data_dir: Path = DATA_DIR) -> list[Problem]:
     for res in desc["resources"]:
         path = data_dir / res["path"]
         if not path.exists():
-            found.append(Problem(_rel(path), None, None, "is declared in datapackage.json but missing — add the file or remove the resource"))
+            found.append(
+                Problem(
+                    _rel(path), None, None, "is declared in datapackage.json but missing — add the file or remove the resource"
+                )
+            )
             continue
         found.extend(_schema_problems(path, res["schema"]))
         frames[res["name"]] = (path, _read_raw(path))
     declared = {res["path"] for res in desc["resources"]}
     for csv_path in sorted(data_dir.glob("*.csv")):
         if csv_path.name not in declared:
-            found.append(Problem(_rel(csv_path), None, None, "is not declared in data/datapackage.json — add a resource with its Table Schema"))
+            found.append(
+                Problem(
+                    _rel(csv_path), None, None, "is not declared in data/datapackage.json — add a resource with its Table Schema"
+                )
+            )
     source_ids = set(frames["sources"][1]["id"]) if "sources" in frames else None
     for name, (path, frame) in frames.items():
         found.extend(_rule_problems(name, path, frame, source_ids))
@@ -249,7 +287,14 @@ def _foreign_key_problems(res: dict, frames: dict) -> list[Problem]:
         column = fk["fields"]
         for i, value in enumerate(frame[column]):
             if value and value not in known:
-                problems.append(Problem(_rel(path), lines[i + 1], column, f'"{value}" is not an id in {target}.csv — add that row or fix the reference'))
+                problems.append(
+                    Problem(
+                        _rel(path),
+                        lines[i + 1],
+                        column,
+                        f'"{value}" is not an id in {target}.csv — add that row or fix the reference',
+                    )
+                )
     return problems
 
 

@@ -38,12 +38,18 @@ def amount_in_text(resource: str, row: str, column: str, pattern: str) -> Result
     record = _row(resource, row)
     found = re.findall(pattern, record[column])
     if len(found) != 1:
-        raise ValueError(f"data/{resource}.csv: row {row}, column {column}: expected one match of {pattern!r}, found {len(found)}")
+        raise ValueError(
+            f"data/{resource}.csv: row {row}, column {column}: expected one match of {pattern!r}, found {len(found)}"
+        )
     return Result(float(found[0].replace(",", "")), rows=((resource, row),))
 
 
-@figure("story-beijing-tariff-framework", unit="usd_bn", resources=("commitments",),
-        definition="Minimum value of each side's goods to get tariffs at or below MFN under the framework agreed in principle in May 2026.")
+@figure(
+    "story-beijing-tariff-framework",
+    unit="usd_bn",
+    resources=("commitments",),
+    definition="Minimum value of each side's goods to get tariffs at or below MFN under the framework agreed in principle in May 2026.",
+)
 def beijing_tariff_framework() -> Result:
     """The amount in "at least $N billion" in the commitment text of row beijing-cn-tariff-framework-30bn
     (the US row beijing-us-tariff-framework-30bn states the same amount; raises if they differ)."""

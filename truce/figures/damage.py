@@ -14,8 +14,12 @@ def customs_total(year: int) -> Result:
     return Result(total / 1000, rows=tuple(("damage_estimates", i) for i in ids))
 
 
-@figure("yale-etr-peak", unit="pct", resources=("damage_estimates",),
-        definition="Highest Yale Budget Lab estimate of the average effective US tariff rate in the data.")
+@figure(
+    "yale-etr-peak",
+    unit="pct",
+    resources=("damage_estimates",),
+    definition="Highest Yale Budget Lab estimate of the average effective US tariff rate in the data.",
+)
 def yale_etr_peak() -> Result:
     """Maximum value among effective-tariff-rate rows."""
     rows = series.damage("effective-tariff-rate", "US")
@@ -28,16 +32,25 @@ def _peak_month():
     return rows.loc[rows["value"].idxmax()]
 
 
-@figure("customs-duties-peak-month", unit="month", resources=("damage_estimates",),
-        definition="Month with the largest US customs duties in the data.")
+@figure(
+    "customs-duties-peak-month",
+    unit="month",
+    resources=("damage_estimates",),
+    definition="Month with the largest US customs duties in the data.",
+)
 def customs_duties_peak_month() -> Result:
     """Month of the maximum monthly customs-duties row."""
     row = _peak_month()
     return Result(row["date"], rows=(("damage_estimates", row["id"]),))
 
 
-@figure("customs-duties-peak", unit="usd_bn", decimals=1, resources=("damage_estimates",),
-        definition="Largest monthly US customs duties in the data.")
+@figure(
+    "customs-duties-peak",
+    unit="usd_bn",
+    decimals=1,
+    resources=("damage_estimates",),
+    definition="Largest monthly US customs duties in the data.",
+)
 def customs_duties_peak() -> Result:
     """Maximum monthly customs-duties value, in $ billion."""
     row = _peak_month()

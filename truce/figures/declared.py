@@ -97,9 +97,11 @@ def read_rows(path: Path, columns: list[str], label: str | None = None) -> list[
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) != len(columns):
-                raise DeclarationError(f"{label}:{line}: column {columns[min(len(cells), len(columns)) - 1]}: the row has "
-                                       f"{len(cells)} cells, the header {len(columns)} — quote cells that contain commas")
-            rows.append(Row(label, line, dict(zip(columns, (c.strip() for c in cells)))))
+                raise DeclarationError(
+                    f"{label}:{line}: column {columns[min(len(cells), len(columns)) - 1]}: the row has "
+                    f"{len(cells)} cells, the header {len(columns)} — quote cells that contain commas"
+                )
+            rows.append(Row(label, line, dict(zip(columns, (c.strip() for c in cells), strict=False))))
     return rows
 
 
@@ -184,8 +186,10 @@ def _find_row(row: Row, resource: str) -> dict:
     for name in key:
         if name not in frame.columns:
             if name == "id":
-                raise row.error("row", f'data/{resource}.csv has no id column — write a key such as '
-                                       f'{"=…;".join(c for c in frame.columns[:2])}=…')
+                raise row.error(
+                    "row",
+                    f"data/{resource}.csv has no id column — write a key such as {'=…;'.join(c for c in frame.columns[:2])}=…",
+                )
             raise row.error("row", f'data/{resource}.csv has no column "{name}" — key on one of {", ".join(frame.columns)}')
     match = frame
     for name, value in key.items():
@@ -195,7 +199,9 @@ def _find_row(row: Row, resource: str) -> dict:
         what = f'no row with id "{shown}"' if list(key) == ["id"] else f"no row with {shown}"
         raise row.error("row", f"data/{resource}.csv has {what} — use a row that is in the file")
     if len(match) > 1:
-        raise row.error("row", f"{len(match)} rows of data/{resource}.csv match {shown} — add columns to the key until one row matches")
+        raise row.error(
+            "row", f"{len(match)} rows of data/{resource}.csv match {shown} — add columns to the key until one row matches"
+        )
     return match.iloc[0].to_dict()
 
 
@@ -220,7 +226,9 @@ def _cell_value(row: Row, resource: str, record: dict, unit: str, scale: Fractio
             raise row.error("column", f'"{column}" of data/{resource}.csv is not a date — choose a date column or another unit')
         return value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or (isinstance(value, float) and math.isnan(value)):
-        raise row.error("column", f'"{column}" of this row of data/{resource}.csv is not a number ({value!r}) — choose a numeric column')
+        raise row.error(
+            "column", f'"{column}" of this row of data/{resource}.csv is not a number ({value!r}) — choose a numeric column'
+        )
     if scale.denominator == 1:
         return value * scale.numerator if scale != 1 else value
     return value * scale.numerator / scale.denominator
@@ -236,7 +244,10 @@ def _as_of(row: Row, resource: str, record: dict) -> dt.date | None:
         except ValueError:
             raise row.error("as_of", f'"{rule}" is not a valid date — write YYYY-MM-DD') from None
     if rule not in record:
-        raise row.error("as_of", f'"{rule}" is neither a date nor a column of data/{resource}.csv — write YYYY-MM-DD, a date column, or leave it empty')
+        raise row.error(
+            "as_of",
+            f'"{rule}" is neither a date nor a column of data/{resource}.csv — write YYYY-MM-DD, a date column, or leave it empty',
+        )
     value = record[rule]
     if isinstance(value, str) and DATE.match(value):
         value = dt.date.fromisoformat(value)
@@ -249,8 +260,8 @@ def _as_of(row: Row, resource: str, record: dict) -> dt.date | None:
 
 def _derivation(row: Row, resource: str, scale: Fraction) -> str:
     cells = row.cells
-    key = f'row {cells["row"]}' if "=" not in cells["row"] else f'the row {cells["row"]}'
-    text = f'value of {key}, column {cells["column"]} of data/{resource}.csv'
+    key = f"row {cells['row']}" if "=" not in cells["row"] else f"the row {cells['row']}"
+    text = f"value of {key}, column {cells['column']} of data/{resource}.csv"
     if scale == -1:
         text = "minus the " + text
     elif scale < 0:
@@ -281,8 +292,18 @@ def declared_figure(row: Row, seen: dict[str, int]) -> Figure:
             return Result(value, rows=((resource, record["id"]),), as_of=as_of)
         return Result(value, as_of=as_of, sources=tuple(record.get("source_ids") or ()))
 
-    return Figure(fid, compute, unit, definition, decimals, alternatives, (resource,),
-                  derivation=_derivation(row, resource, scale), defined_at=row.at(), function=row.at())
+    return Figure(
+        fid,
+        compute,
+        unit,
+        definition,
+        decimals,
+        alternatives,
+        (resource,),
+        derivation=_derivation(row, resource, scale),
+        defined_at=row.at(),
+        function=row.at(),
+    )
 
 
 def declared_figures(path: Path = DECLARED, label: str | None = None) -> list[Figure]:
@@ -298,7 +319,10 @@ def _function(row: Row):
     name = row.cells["function"]
     module, _, attr = name.rpartition(".")
     if not module.startswith("truce.") or not attr:
-        raise row.error("function", f'"{name}" is not a function of the truce package — write its full name, e.g. truce.analysis.tariffs.headline_rate')
+        raise row.error(
+            "function",
+            f'"{name}" is not a function of the truce package — write its full name, e.g. truce.analysis.tariffs.headline_rate',
+        )
     try:
         fn = getattr(importlib.import_module(module), attr)
     except (ImportError, AttributeError):
@@ -327,7 +351,9 @@ def _convert(row: Row, name: str, text: str, kind):
             return tuple(t.strip() for t in text.split(",") if t.strip())
     except ValueError:
         shown = getattr(kind, "__name__", str(kind))
-        raise row.error("arguments", f'{name}={text} is not a {shown} — write {"YYYY-MM-DD" if kind is dt.date else "a " + shown}') from None
+        raise row.error(
+            "arguments", f"{name}={text} is not a {shown} — write {'YYYY-MM-DD' if kind is dt.date else 'a ' + shown}"
+        ) from None
     return text
 
 
@@ -348,10 +374,13 @@ def _arguments(row: Row, fn) -> tuple[dict, str]:
             raise row.error("arguments", f'{row.cells["function"]} takes no argument "{name}" — use {known}')
         kwargs[name] = _convert(row, name, text, hints.get(name, str))
         shown.append(f"{name}={text}")
-    missing = [p.name for p in signature.parameters.values()
-               if p.default is inspect.Parameter.empty and p.name not in kwargs and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    missing = [
+        p.name
+        for p in signature.parameters.values()
+        if p.default is inspect.Parameter.empty and p.name not in kwargs and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
     if missing:
-        raise row.error("arguments", f'{row.cells["function"]} needs {", ".join(missing)} — add name=value for each')
+        raise row.error("arguments", f"{row.cells['function']} needs {', '.join(missing)} — add name=value for each")
     return kwargs, ", ".join(shown)
 
 
@@ -365,7 +394,7 @@ def call_figure(row: Row, seen: dict[str, int]) -> Figure:
     alternatives = _check_alternatives(row)
     resources = tuple(r.strip() for r in row.cells["resources"].split(";") if r.strip())
     if not resources:
-        raise row.error("resources", "no data file named — list the resources the function reads, separated by \";\"")
+        raise row.error("resources", 'no data file named — list the resources the function reads, separated by ";"')
     for name in resources:
         _check_resource(row, name, "resources")
     definition = _check_definition(row)
@@ -384,9 +413,19 @@ def call_figure(row: Row, seen: dict[str, int]) -> Figure:
 
     doc = inspect.getdoc(fn) or ""
     summary = doc.split("\n\n")[0].replace("\n", " ")
-    derivation = f'{row.cells["function"]}({shown})' + (f": {summary}" if summary else "")
-    return Figure(fid, compute, unit, definition, decimals, alternatives, resources,
-                  derivation=derivation, defined_at=row.at(), function=row.cells["function"])
+    derivation = f"{row.cells['function']}({shown})" + (f": {summary}" if summary else "")
+    return Figure(
+        fid,
+        compute,
+        unit,
+        definition,
+        decimals,
+        alternatives,
+        resources,
+        derivation=derivation,
+        defined_at=row.at(),
+        function=row.cells["function"],
+    )
 
 
 def call_figures(path: Path = CALLS, label: str | None = None) -> list[Figure]:
@@ -405,7 +444,8 @@ def merged(functions: dict[str, Figure], rows: list[Figure]) -> dict[str, Figure
         if fig.id in out:
             other = out[fig.id]
             label, line = fig.defined_in, fig.line
-            raise DeclarationError(f'{label}:{line}: column id: figure "{fig.id}" is already defined at {other.defined_at} '
-                                   "— give each figure one id")
+            raise DeclarationError(
+                f'{label}:{line}: column id: figure "{fig.id}" is already defined at {other.defined_at} — give each figure one id'
+            )
         out[fig.id] = fig
     return out

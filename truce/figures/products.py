@@ -75,7 +75,7 @@ def layers_counted(on: dt.date, imposer: str) -> tuple[tuple[str, str], ...]:
     """The tariff_measures rows in force on ``on`` (what the average was computed from)."""
     m = products.tables().measures
     m = m[(m["imposer"] == imposer) & ~m["status"].isin(products.NEVER_COUNTED_MEASURES)]
-    keep = [a <= on and (b is None or on < b) for a, b in zip(m["effective_from"], m["effective_to"])]
+    keep = [a <= on and (b is None or on < b) for a, b in zip(m["effective_from"], m["effective_to"], strict=False)]
     return tuple(("tariff_measures", i) for i in m.loc[keep, "id"])
 
 
@@ -85,8 +85,9 @@ def _weights_sources(imposer: str) -> tuple[str, ...]:
 
 
 def _average_on(on: dt.date, imposer: str) -> Result:
-    return Result(products.average_rate(on, imposer), rows=layers_counted(on, imposer), as_of=on,
-                  sources=_weights_sources(imposer))
+    return Result(
+        products.average_rate(on, imposer), rows=layers_counted(on, imposer), as_of=on, sources=_weights_sources(imposer)
+    )
 
 
 def _all_goods_on(on: dt.date, imposer: str) -> Result:
@@ -96,8 +97,12 @@ def _all_goods_on(on: dt.date, imposer: str) -> Result:
 def piie_value(imposer: str, on: dt.date) -> float:
     """PIIE's trade-weighted average for ``imposer`` on ``on`` (the newest vintage when two are kept)."""
     a = data.load("average_tariffs")
-    a = a[(a["imposer"] == imposer) & (a["refers_to"] == on) & a["publisher"].str.startswith("PIIE")
-          & ~a["measure"].str.contains("derived|as reported", case=False)]
+    a = a[
+        (a["imposer"] == imposer)
+        & (a["refers_to"] == on)
+        & a["publisher"].str.startswith("PIIE")
+        & ~a["measure"].str.contains("derived|as reported", case=False)
+    ]
     if not len(a):
         raise KeyError(f"average_tariffs.csv has no PIIE value for {imposer} on {on}")
     return float(a["value_pct"].iloc[-1])
@@ -109,103 +114,172 @@ GENEVA = dt.date(2025, 5, 14)
 # Figures --------------------------------------------------------------------------------------------
 
 
-@figure("us-average-now", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Trade-weighted average US tariff on Chinese goods (normal duty included, 2024 import weights) "
-                   "on the date the data was last checked.")
+@figure(
+    "us-average-now",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Trade-weighted average US tariff on Chinese goods (normal duty included, 2024 import weights) "
+    "on the date the data was last checked.",
+)
 def us_average_now() -> Result:
     """products.average_rate(data.last_updated(), "US")."""
     return _average_on(data.last_updated(), "US")
 
 
-@figure("cn-average-now", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Average Chinese tariff on US goods (normal duty included; lists weighted by their announced "
-                   "trade value) on the date the data was last checked.")
+@figure(
+    "cn-average-now",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Average Chinese tariff on US goods (normal duty included; lists weighted by their announced "
+    "trade value) on the date the data was last checked.",
+)
 def cn_average_now() -> Result:
     """products.average_rate(data.last_updated(), "CN")."""
     return _average_on(data.last_updated(), "CN")
 
 
-@figure("us-average-peak", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Highest trade-weighted average US tariff on Chinese goods since 2018.")
+@figure(
+    "us-average-peak",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Highest trade-weighted average US tariff on Chinese goods since 2018.",
+)
 def us_average_peak() -> Result:
     """Maximum of products.average_rate(d, "US") over the change dates d since 1 Jan 2018 (average_peak)."""
     _, day = average_peak("US")
     return _average_on(day, "US")
 
 
-@figure("cn-average-peak", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Highest average Chinese tariff on US goods since 2018.")
+@figure(
+    "cn-average-peak",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Highest average Chinese tariff on US goods since 2018.",
+)
 def cn_average_peak() -> Result:
     """Maximum of products.average_rate(d, "CN") over the change dates d since 1 Jan 2018 (average_peak)."""
     _, day = average_peak("CN")
     return _average_on(day, "CN")
 
 
-@figure("us-average-peak-date", unit="date", resources=RESOURCES,
-        definition="First day the highest trade-weighted average US tariff on Chinese goods applied.")
+@figure(
+    "us-average-peak-date",
+    unit="date",
+    resources=RESOURCES,
+    definition="First day the highest trade-weighted average US tariff on Chinese goods applied.",
+)
 def us_average_peak_date() -> Result:
     """The day returned by average_peak("US")."""
     _, day = average_peak("US")
     return Result(day, rows=layers_counted(day, "US"), as_of=day)
 
 
-@figure("cn-average-peak-date", unit="date", resources=RESOURCES,
-        definition="First day the highest average Chinese tariff on US goods applied.")
+@figure(
+    "cn-average-peak-date",
+    unit="date",
+    resources=RESOURCES,
+    definition="First day the highest average Chinese tariff on US goods applied.",
+)
 def cn_average_peak_date() -> Result:
     """The day returned by average_peak("CN")."""
     _, day = average_peak("CN")
     return Result(day, rows=layers_counted(day, "CN"), as_of=day)
 
 
-@figure("us-average-peak-all-goods", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Part of the peak US average tariff that came from the across-the-board layers "
-                   "(IEEPA duties), after their exemptions.")
+@figure(
+    "us-average-peak-all-goods",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Part of the peak US average tariff that came from the across-the-board layers "
+    "(IEEPA duties), after their exemptions.",
+)
 def us_average_peak_all_goods() -> Result:
     """all_goods_points(day, "US") on the day of average_peak("US")."""
     _, day = average_peak("US")
     return _all_goods_on(day, "US")
 
 
-@figure("cn-average-peak-all-goods", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Part of China's peak average tariff that came from its duty on all US goods.")
+@figure(
+    "cn-average-peak-all-goods",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Part of China's peak average tariff that came from its duty on all US goods.",
+)
 def cn_average_peak_all_goods() -> Result:
     """all_goods_points(day, "CN") on the day of average_peak("CN")."""
     _, day = average_peak("CN")
     return _all_goods_on(day, "CN")
 
 
-@figure("us-average-now-all-goods", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Part of today's US average tariff that comes from across-the-board layers.")
+@figure(
+    "us-average-now-all-goods",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Part of today's US average tariff that comes from across-the-board layers.",
+)
 def us_average_now_all_goods() -> Result:
     """all_goods_points(data.last_updated(), "US")."""
     return _all_goods_on(data.last_updated(), "US")
 
 
-@figure("cn-average-now-all-goods", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Part of China's average tariff today that comes from its duty on all US goods.")
+@figure(
+    "cn-average-now-all-goods",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Part of China's average tariff today that comes from its duty on all US goods.",
+)
 def cn_average_now_all_goods() -> Result:
     """all_goods_points(data.last_updated(), "CN")."""
     return _all_goods_on(data.last_updated(), "CN")
 
 
-@figure("us-average-geneva", unit="pct", decimals=1, resources=RESOURCES,
-        definition="Trade-weighted average US tariff on Chinese goods once the Geneva cut took effect (14 May 2025).")
+@figure(
+    "us-average-geneva",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES,
+    definition="Trade-weighted average US tariff on Chinese goods once the Geneva cut took effect (14 May 2025).",
+)
 def us_average_geneva() -> Result:
     """products.average_rate(2025-05-14, "US")."""
     return _average_on(GENEVA, "US")
 
 
-@figure("us-piie-gap-geneva", unit="pp_short", decimals=1, resources=RESOURCES + ("average_tariffs",),
-        definition="PIIE's trade-weighted average US tariff on Chinese goods after Geneva (14 May 2025) minus the site's.")
+@figure(
+    "us-piie-gap-geneva",
+    unit="pp_short",
+    decimals=1,
+    resources=RESOURCES + ("average_tariffs",),
+    definition="PIIE's trade-weighted average US tariff on Chinese goods after Geneva (14 May 2025) minus the site's.",
+)
 def us_piie_gap_geneva() -> Result:
     """piie_value("US", 2025-05-14) - products.average_rate(2025-05-14, "US")."""
-    return Result(round(piie_value("US", GENEVA) - products.average_rate(GENEVA, "US"), 6),
-                  rows=(("average_tariffs", "piie-us-2025-05-14"),) + layers_counted(GENEVA, "US"), as_of=GENEVA)
+    return Result(
+        round(piie_value("US", GENEVA) - products.average_rate(GENEVA, "US"), 6),
+        rows=(("average_tariffs", "piie-us-2025-05-14"),) + layers_counted(GENEVA, "US"),
+        as_of=GENEVA,
+    )
 
 
-@figure("cn-piie-gap-geneva", unit="pp_short", decimals=1, resources=RESOURCES + ("average_tariffs",),
-        definition="The site's average Chinese tariff on US goods after Geneva (14 May 2025) minus PIIE's.")
+@figure(
+    "cn-piie-gap-geneva",
+    unit="pp_short",
+    decimals=1,
+    resources=RESOURCES + ("average_tariffs",),
+    definition="The site's average Chinese tariff on US goods after Geneva (14 May 2025) minus PIIE's.",
+)
 def cn_piie_gap_geneva() -> Result:
     """products.average_rate(2025-05-14, "CN") - piie_value("CN", 2025-05-14)."""
-    return Result(round(products.average_rate(GENEVA, "CN") - piie_value("CN", GENEVA), 6),
-                  rows=(("average_tariffs", "piie-cn-2025-05-14"),) + layers_counted(GENEVA, "CN"), as_of=GENEVA)
+    return Result(
+        round(products.average_rate(GENEVA, "CN") - piie_value("CN", GENEVA), 6),
+        rows=(("average_tariffs", "piie-cn-2025-05-14"),) + layers_counted(GENEVA, "CN"),
+        as_of=GENEVA,
+    )

@@ -99,16 +99,26 @@ def _defined_at(fn: Callable) -> str:
     return f"{rel}#L{line}"
 
 
-def figure(id: str, *, unit: str, definition: str, resources: tuple[str, ...], decimals: int = 0,
-           alternatives: tuple[str, ...] = ()):
+def figure(
+    id: str, *, unit: str, definition: str, resources: tuple[str, ...], decimals: int = 0, alternatives: tuple[str, ...] = ()
+):
     """Register the decorated function as figure ``id``; its docstring is the derivation."""
 
     def register(fn: Callable[[], Result]) -> Callable[[], Result]:
         if id in _REGISTRY:
             raise ValueError(f'figure "{id}" is registered twice')
-        _REGISTRY[id] = Figure(id, fn, unit, definition, decimals, alternatives, resources,
-                               derivation=inspect.cleandoc(fn.__doc__ or ""), defined_at=_defined_at(fn),
-                               function=f"{fn.__module__}.{fn.__name__}")
+        _REGISTRY[id] = Figure(
+            id,
+            fn,
+            unit,
+            definition,
+            decimals,
+            alternatives,
+            resources,
+            derivation=inspect.cleandoc(fn.__doc__ or ""),
+            defined_at=_defined_at(fn),
+            function=f"{fn.__module__}.{fn.__name__}",
+        )
         return fn
 
     return register

@@ -47,46 +47,74 @@ def _layer(row_id: str) -> dict:
 # Headline rates: peaks and today ---------------------------------------------------------------
 
 
-@figure("us-headline-peak", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
-        definition="Highest across-the-board additional US duty on Chinese goods (IEEPA layers summed).")
+@figure(
+    "us-headline-peak",
+    unit="pct",
+    alternatives=("pct_word",),
+    resources=("tariff_measures",),
+    definition="Highest across-the-board additional US duty on Chinese goods (IEEPA layers summed).",
+)
 def us_headline_peak() -> Result:
     """Maximum over all change dates of the sum of US all-goods layers in force (tariffs.peak)."""
     rate, day = tariffs.peak("US")
     return Result(rate, rows=all_goods_layers(day, "US").rows, as_of=day)
 
 
-@figure("cn-headline-peak", unit="pct", alternatives=("pct_word",), resources=("tariff_measures",),
-        definition="Highest across-the-board additional Chinese duty on US goods.")
+@figure(
+    "cn-headline-peak",
+    unit="pct",
+    alternatives=("pct_word",),
+    resources=("tariff_measures",),
+    definition="Highest across-the-board additional Chinese duty on US goods.",
+)
 def cn_headline_peak() -> Result:
     """Maximum over all change dates of the sum of Chinese all-goods layers in force (tariffs.peak)."""
     rate, day = tariffs.peak("CN")
     return Result(rate, rows=all_goods_layers(day, "CN").rows, as_of=day)
 
 
-@figure("us-headline-peak-date", unit="date", resources=("tariff_measures",),
-        definition="First day the peak US across-the-board duty on Chinese goods applied.")
+@figure(
+    "us-headline-peak-date",
+    unit="date",
+    resources=("tariff_measures",),
+    definition="First day the peak US across-the-board duty on Chinese goods applied.",
+)
 def us_headline_peak_date() -> Result:
     """The day returned by tariffs.peak("US")."""
     _, day = tariffs.peak("US")
     return Result(day, rows=all_goods_layers(day, "US").rows, as_of=day)
 
 
-@figure("us-headline-now", unit="pct", alternatives=("pct_word",), resources=("tariff_measures", "sources"),
-        definition="US across-the-board duty on Chinese goods on the date the data was last checked.")
+@figure(
+    "us-headline-now",
+    unit="pct",
+    alternatives=("pct_word",),
+    resources=("tariff_measures", "sources"),
+    definition="US across-the-board duty on Chinese goods on the date the data was last checked.",
+)
 def us_headline_now() -> Result:
     """tariffs.headline_rate(data.last_updated(), "US")."""
     return headline_on(data.last_updated(), "US")
 
 
-@figure("cn-headline-now", unit="pct", alternatives=("pct_word",), resources=("tariff_measures", "sources"),
-        definition="China's across-the-board duty on US goods on the date the data was last checked.")
+@figure(
+    "cn-headline-now",
+    unit="pct",
+    alternatives=("pct_word",),
+    resources=("tariff_measures", "sources"),
+    definition="China's across-the-board duty on US goods on the date the data was last checked.",
+)
 def cn_headline_now() -> Result:
     """tariffs.headline_rate(data.last_updated(), "CN")."""
     return headline_on(data.last_updated(), "CN")
 
 
-@figure("quoted-rates-count", unit="count", resources=("quoted_rates",),
-        definition="Number of commonly quoted tariff figures reconciled on the tariff tracker.")
+@figure(
+    "quoted-rates-count",
+    unit="count",
+    resources=("quoted_rates",),
+    definition="Number of commonly quoted tariff figures reconciled on the tariff tracker.",
+)
 def quoted_rates_count() -> Result:
     """len(quoted_rates.csv)."""
     return Result(len(data.load("quoted_rates")))
@@ -101,8 +129,12 @@ def geneva_cut(imposer: str) -> float:
     return peak - tariffs.headline_rate(GENEVA_IN_FORCE, imposer)
 
 
-@figure("geneva-cut", unit="pp", resources=("tariff_measures",),
-        definition="Points by which each side's across-the-board rate fell from its April 2025 peak once the Geneva deal took effect (14 May 2025); the same for both sides.")
+@figure(
+    "geneva-cut",
+    unit="pp",
+    resources=("tariff_measures",),
+    definition="Points by which each side's across-the-board rate fell from its April 2025 peak once the Geneva deal took effect (14 May 2025); the same for both sides.",
+)
 def geneva_cut_pp() -> Result:
     """tariffs.peak(side) minus tariffs.headline_rate(2025-05-14, side), for US and CN; fails if they differ."""
     us, cn = geneva_cut("US"), geneva_cut("CN")
@@ -112,8 +144,12 @@ def geneva_cut_pp() -> Result:
     return Result(us, rows=rows, as_of=GENEVA_IN_FORCE)
 
 
-@figure("geneva-suspended", unit="pp", resources=("tariff_measures",),
-        definition="Points of each side's reciprocal or retaliatory duty suspended for 90 days from 14 May 2025; the same for both sides.")
+@figure(
+    "geneva-suspended",
+    unit="pp",
+    resources=("tariff_measures",),
+    definition="Points of each side's reciprocal or retaliatory duty suspended for 90 days from 14 May 2025; the same for both sides.",
+)
 def geneva_suspended_pp() -> Result:
     """rate_pct of the US suspension row (us-ieepa-reciprocal-suspension-24-2025-05-14) and the Chinese one
     (cn-all-goods-suspension-24-2025-05-14); fails if they differ."""
@@ -121,27 +157,46 @@ def geneva_suspended_pp() -> Result:
     cn = _layer("cn-all-goods-suspension-24-2025-05-14")
     if us["rate_pct"] != cn["rate_pct"]:
         raise ValueError(f"the Geneva suspensions differ (US {us['rate_pct']:g}, CN {cn['rate_pct']:g} points)")
-    return Result(float(us["rate_pct"]), rows=(("tariff_measures", us["id"]), ("tariff_measures", cn["id"])), as_of=GENEVA_IN_FORCE)
+    return Result(
+        float(us["rate_pct"]), rows=(("tariff_measures", us["id"]), ("tariff_measures", cn["id"])), as_of=GENEVA_IN_FORCE
+    )
 
 
-@figure("geneva-us-reciprocal-retained", unit="pct", resources=("tariff_measures",),
-        definition="The US reciprocal duty on Chinese goods left in force by the Geneva deal (14 May 2025), after the suspension.")
+@figure(
+    "geneva-us-reciprocal-retained",
+    unit="pct",
+    resources=("tariff_measures",),
+    definition="The US reciprocal duty on Chinese goods left in force by the Geneva deal (14 May 2025), after the suspension.",
+)
 def us_reciprocal_after_geneva() -> Result:
     """Net rate of tariff_measures row us-ieepa-reciprocal-34-2025-05-14 on 2025-05-14, less its suspension (tariffs.stack)."""
     layers = tariffs.stack(GENEVA_IN_FORCE, "US", product_class="")
     row = layers[layers["id"] == "us-ieepa-reciprocal-34-2025-05-14"]
     if len(row) != 1:
         raise KeyError("tariff_measures.csv: layer us-ieepa-reciprocal-34-2025-05-14 is not in force on 2025-05-14")
-    return Result(float(row["net_pct"].iloc[0]),
-                  rows=(("tariff_measures", "us-ieepa-reciprocal-34-2025-05-14"),
-                        ("tariff_measures", "us-ieepa-reciprocal-suspension-24-2025-05-14")), as_of=GENEVA_IN_FORCE)
+    return Result(
+        float(row["net_pct"].iloc[0]),
+        rows=(
+            ("tariff_measures", "us-ieepa-reciprocal-34-2025-05-14"),
+            ("tariff_measures", "us-ieepa-reciprocal-suspension-24-2025-05-14"),
+        ),
+        as_of=GENEVA_IN_FORCE,
+    )
 
 
-@figure("story-us-fentanyl-cut", unit="pp", alternatives=("pp_short",), resources=("tariff_measures",),
-        definition="Cut in the US 'fentanyl' duty agreed at Busan.")
+@figure(
+    "story-us-fentanyl-cut",
+    unit="pp",
+    alternatives=("pp_short",),
+    resources=("tariff_measures",),
+    definition="Cut in the US 'fentanyl' duty agreed at Busan.",
+)
 def us_fentanyl_cut() -> Result:
     """rate_pct of us-ieepa-fentanyl-2025-03-04 minus rate_pct of us-ieepa-fentanyl-2025-11-10."""
     before = _layer("us-ieepa-fentanyl-2025-03-04")
     after = _layer("us-ieepa-fentanyl-2025-11-10")
-    return Result(before["rate_pct"] - after["rate_pct"], rows=(("tariff_measures", before["id"]), ("tariff_measures", after["id"])),
-                  as_of=after["effective_from"])
+    return Result(
+        before["rate_pct"] - after["rate_pct"],
+        rows=(("tariff_measures", before["id"]), ("tariff_measures", after["id"])),
+        as_of=after["effective_from"],
+    )

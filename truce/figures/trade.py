@@ -36,8 +36,13 @@ def fall(column: str, before: int, after: int) -> Result:
     return Result((1 - b / a) * 100, sources=tuple(dict.fromkeys(sources_a + sources_b)), as_of=dt.date(after, 12, 31))
 
 
-@figure("story-us-import-export-ratio-2024", unit="times", decimals=1, resources=("trade_monthly",),
-        definition="US goods imports from China divided by US goods exports to China in 2024 (Census basis).")
+@figure(
+    "story-us-import-export-ratio-2024",
+    unit="times",
+    decimals=1,
+    resources=("trade_monthly",),
+    definition="US goods imports from China divided by US goods exports to China in 2024 (Census basis).",
+)
 def us_import_export_ratio_2024() -> Result:
     """Sum of 2024 monthly imports_usd_m ÷ sum of 2024 monthly exports_usd_m, both in series.trade_plot_vintage()."""
     imports, s1 = _year("imports_usd_m", 2024)
@@ -45,8 +50,12 @@ def us_import_export_ratio_2024() -> Result:
     return Result(imports / exports, sources=tuple(sorted(set(s1) | set(s2))), as_of=dt.date(2024, 12, 31))
 
 
-@figure("cn-exports-us-falls-run", unit="count", resources=("china_exports_yoy",),
-        definition="Longest run of consecutive monthly releases in which China's exports to the US fell year on year.")
+@figure(
+    "cn-exports-us-falls-run",
+    unit="count",
+    resources=("china_exports_yoy",),
+    definition="Longest run of consecutive monthly releases in which China's exports to the US fell year on year.",
+)
 def cn_exports_us_falls_run() -> Result:
     """series.longest_fall() over the single-month and January–February releases."""
     frame = series.china_exports_monthly()
@@ -59,16 +68,25 @@ def _worst_month_2025():
     return months.loc[months["yoy_pct"].idxmin()]
 
 
-@figure("story-cn-exports-to-us-worst-month", unit="pct", decimals=1, resources=("china_exports_yoy",),
-        definition="Steepest year-on-year monthly fall in China's exports to the US in 2025 (China customs, as reported).")
+@figure(
+    "story-cn-exports-to-us-worst-month",
+    unit="pct",
+    decimals=1,
+    resources=("china_exports_yoy",),
+    definition="Steepest year-on-year monthly fall in China's exports to the US in 2025 (China customs, as reported).",
+)
 def cn_exports_to_us_worst_month() -> Result:
     """−min(yoy_pct) over the single-month 2025 periods of china_exports_yoy.csv."""
     worst = _worst_month_2025()
     return Result(-worst["yoy_pct"], sources=tuple(worst["source_ids"]), as_of=dt.date.fromisoformat(worst["period"] + "-01"))
 
 
-@figure("story-cn-exports-to-us-worst-month-name", unit="month", resources=("china_exports_yoy",),
-        definition="Month of 2025 with the steepest year-on-year fall in China's exports to the US.")
+@figure(
+    "story-cn-exports-to-us-worst-month-name",
+    unit="month",
+    resources=("china_exports_yoy",),
+    definition="Month of 2025 with the steepest year-on-year fall in China's exports to the US.",
+)
 def cn_exports_to_us_worst_month_name() -> Result:
     """The period of the row chosen by story-cn-exports-to-us-worst-month."""
     worst = _worst_month_2025()
