@@ -16,6 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from checks.conftest import EVENTS, SOURCES, write_package
+
+MONTHS = "month,checked_on,result,note\n2025-05,2026-12-04,events-found,\n"
 from tests.conftest import strict_build
 from truce.paths import ROOT
 
@@ -40,10 +42,10 @@ JUPYTER_CONFIG = dict.fromkeys(
 
 
 def _load_hook():
-    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "hooks" / "notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The module that keys mkdocs-jupyter's cache (installed by hooks/notebooks.py)."""
+    from truce.site import jupyter_adapter
+
+    return jupyter_adapter
 
 
 def _notebook(path, data: str, code: str, prose: str = "# # Page\n"):
@@ -141,7 +143,7 @@ def fixture_site(tmp_path):
         HTML(f"<p>{len(data.sources())} sources</p>")
         """,
     )
-    write_package(site / "data", {"sources": SOURCES, "events": EVENTS})
+    write_package(site / "data", {"sources": SOURCES, "events": EVENTS, "months_checked": MONTHS})
     # the Vega bundle takes seconds to generate: reuse the main build's (the hook checks its stamp)
     bundle = ROOT / ".cache" / "vega-bundle.js"
     if bundle.is_file():

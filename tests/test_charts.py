@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from truce import charts
+from truce.blocks import figure
 from truce.charts import render
 
 FRAME = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2]})
@@ -47,8 +48,8 @@ def test_static_svg_scales_hides_itself_and_prefixes_ids():
 
 def test_embed_ships_the_live_spec_only_for_interactive_charts():
     kw = dict(table=FRAME, source="Test", as_of=dt.date(2026, 11, 29), csv_name="t.csv")
-    static = charts.embed(_chart(), chart_id="s", **kw)
-    live = charts.embed(_chart(params=True), chart_id="l", **kw)
+    static = figure.embed(_chart(), chart_id="s", **kw)
+    live = figure.embed(_chart(params=True), chart_id="l", **kw)
     assert charts.LIVE_MARKER not in static and "application/json" not in static
     assert charts.LIVE_MARKER in live and "application/json" in live and "truce-chart-explore" in live
     for html in (static, live):
@@ -63,9 +64,9 @@ def test_wrap_splits_long_titles_only():
 
 
 def test_pictures_are_files_named_by_content_in_both_themes(tmp_path, monkeypatch):
-    monkeypatch.setenv("TRUCE_CHART_DIR", str(tmp_path))
+    monkeypatch.setattr(render, "PICTURE_DIR", tmp_path)
     html = render.pictures_html(_chart().to_dict(), "demo")
-    names = re.findall(re.escape(charts.PICTURE_SCHEME) + r"([0-9a-f]+\.svg)", html)
+    names = re.findall(re.escape(charts.PICTURE_URL) + r"([0-9a-f]+\.svg)", html)
     assert len(names) == 2 * len(render.STATIC_WIDTHS) == len(set(names))
     for name in names:
         assert (tmp_path / name).read_text(encoding="utf-8").startswith("<svg")

@@ -107,9 +107,9 @@ us-x,US,IEEPA reciprocal,all-goods,,all goods,34,2025-04-09,2025-04-10,ended,,,s
 us-threat,US,IEEPA reciprocal,all-goods,,all goods,100,2025-11-01,,threatened,,,,wh-test,
 """  # noqa: E501 (CSV rows)
 COMMITMENTS = """\
-id,round,made_on,party,commitment,due,instrument,outcome,outcome_date,outcome_summary,source_ids,note
-c-due,busan-2025,2025-10-30,CN,Buy soybeans,2026-11-10,,pending,,,wh-test,
-c-open,busan-2025,2025-10-30,US,Keep talking,,,pending,,,wh-test,
+id,round,made_on,announced,party,commitment,due,instrument,outcome,outcome_date,outcome_summary,source_ids,note
+c-due,busan-2025,2025-10-30,,CN,Buy soybeans,2026-11-10,,pending,,,wh-test,
+c-open,busan-2025,2025-10-30,,US,Keep talking,,,pending,,,wh-test,
 """
 
 

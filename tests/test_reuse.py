@@ -291,8 +291,8 @@ def test_events_feed_is_newest_first_and_links_to_the_chronology():
 
 def test_feed_links_for_page_heads():
     assert feeds.atom_links("../") == (
-        '<link rel="alternate" type="application/atom+xml" title="Truce Tracker: changes to the data and the story" href="../feeds/changes.xml">'
-        '<link rel="alternate" type="application/atom+xml" title="Truce Tracker: US–China trade war and truce events" href="../feeds/events.xml">'
+        '<link rel="alternate feed" type="application/atom+xml" title="Truce Tracker: changes to the data and the story" href="../feeds/changes.xml">'
+        '<link rel="alternate feed" type="application/atom+xml" title="Truce Tracker: US–China trade war and truce events" href="../feeds/events.xml">'
     )
 
 
@@ -334,7 +334,7 @@ def test_built_site_publishes_what_it_links(built_site: Path, html_pages):
     for name, page in html_pages.items():
         if name.startswith("embed/") or name == "404.html":
             continue
-        assert '<link rel="alternate" type="application/atom+xml"' in page, name
+        assert '<link rel="alternate feed" type="application/atom+xml"' in page, name
         assert f">{manifest['release']}</a>" in page, name
         for cid in downloads.charts_on_page(page):
             for ext in ("csv", "svg", "png"):

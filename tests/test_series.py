@@ -168,13 +168,13 @@ def test_chart_data_equals_the_data_given(name, fn, frame, extra):
 def _embedded(monkeypatch, block) -> tuple[str, list[dict]]:
     """A block's HTML and the Vega-Lite specs of the charts it embedded."""
     seen: list[dict] = []
-    real = charts.embed
+    real = series_charts.embed
 
     def spy(chart, **kw):
         seen.append(charts.spec(chart))
         return real(chart, **kw)
 
-    monkeypatch.setattr(charts, "embed", spy)
+    monkeypatch.setattr(series_charts, "embed", spy)
     return block(), seen
 
 
@@ -191,7 +191,8 @@ def test_trade_chart_draws_one_vintage_and_names_it(monkeypatch):
     html, (spec,) = _embedded(monkeypatch, series_charts.trade_block)
     subtitle = " ".join(spec["title"]["subtitle"])
     assert f"one Census vintage: {vintage}" in subtitle
-    drawn = {row["date"] for row in spec["datasets"].popitem()[1]}
+    # every dated row drawn (the line's rows, and its end labels, which repeat the last date)
+    drawn = {row["date"] for rows in spec["datasets"].values() for row in rows if "date" in row}
     assert len(drawn) == len(table)
     for other in series.trade_vintages():
         if other != vintage:
@@ -216,7 +217,7 @@ def test_every_block_embeds_a_complete_chart():
         assert 'class="truce-chart is-drawn"' in html and "Download CSV" in html and "Show the data as a table" in html, (
             block.__name__
         )
-        assert "as of " in html and "Source: " in html and charts.PICTURE_SCHEME in html, block.__name__
+        assert "as of " in html and "Source: " in html and f'src="{charts.PICTURE_URL}' in html, block.__name__
         assert re.search(r'class="truce-chart-fallback">[^<]{20,}</p>', html), block.__name__
 
 
@@ -481,9 +482,9 @@ def test_clean_rows_pass(package, resource, text):
 # Scorecard --------------------------------------------------------------------------------------------
 
 COMMITMENTS = """\
-id,round,made_on,party,commitment,due,instrument,outcome,outcome_date,outcome_summary,source_ids,note
-c-late,busan-2025,2025-10-30,CN,"Do <b>this</b> & that",2026-11-10,,pending,,,wh-test,
-c-ok,geneva-2025,2025-05-12,US,Cut tariffs,2025-05-14,EO,met,2025-05-14,"Done <script>alert(1)</script>",wh-test,"A said ""yes"", B said no"
+id,round,made_on,announced,party,commitment,due,instrument,outcome,outcome_date,outcome_summary,source_ids,note
+c-late,busan-2025,2025-10-30,,CN,"Do <b>this</b> & that",2026-11-10,,pending,,,wh-test,
+c-ok,geneva-2025,2025-05-12,,US,Cut tariffs,2025-05-14,EO,met,2025-05-14,"Done <script>alert(1)</script>",wh-test,"A said ""yes"", B said no"
 """
 
 

@@ -159,7 +159,7 @@ def test_every_chart_picture_is_published(built_site, soups):
         for img in soup.select("img.truce-chart-img"):
             target = (built_site / name).parent / img["src"]
             assert target.resolve().is_file(), f"{name}: chart picture {img['src']} is missing"
-            assert img["src"].endswith(".svg") and charts.PICTURE_SCHEME not in img["src"]
+            assert img["src"].endswith(".svg") and img["src"].startswith(charts.PICTURE_URL)
 
 
 def duplicate_ids(soup: BeautifulSoup) -> list[str]:
@@ -215,10 +215,12 @@ def test_data_text_is_escaped(tmp_path):
                 "lever": "talks",
                 "direction": "neutral",
                 "status": "announced",
+                "kind": "move",
+                "key": False,
                 "title": evil,
                 "summary": evil,
                 "instrument": evil,
-                "source_ids": "s",
+                "source_ids": ("s",),
                 "note": evil,
             }
         ]

@@ -231,7 +231,8 @@ def events_atom(base_url: str = SITE_URL, table=None) -> str:
 
 
 def atom_links(base: str = "") -> str:
-    """The ``<link rel="alternate">`` tags that advertise the Atom feeds in a page's head
+    """The ``<link rel="alternate feed">`` tags (not ``alternate`` alone, which Material reads as a
+    translation of the page and fetches a sitemap beside) that advertise the Atom feeds in a page's head
     (``base``: the path from the page to the site root)."""
-    return "".join(f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" href="{base}{path}">'
+    return "".join(f'<link rel="alternate feed" type="application/atom+xml" title="{escape(title)}" href="{base}{path}">'
                    for path, title in ATOM_FEEDS.items())
