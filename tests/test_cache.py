@@ -8,7 +8,6 @@ one CSV row in between, and reads what the second build re-executed.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import textwrap
 
@@ -16,10 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from checks.conftest import EVENTS, SOURCES, write_package
-
-MONTHS = "month,checked_on,result,note\n2025-05,2026-12-04,events-found,\n"
 from tests.conftest import strict_build
 from truce.paths import ROOT
+
+MONTHS = "month,checked_on,result,note\n2025-05,2026-12-04,events-found,\n"
 
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 # the settings mkdocs-jupyter passes to its cache key
