@@ -469,7 +469,7 @@ def test_ledger_entry_links_to_the_defining_row(figures):
     page = ledger.ledger_markdown(figures, "https://example.org/repo")
     fig = figures["chip-h20-writedown"].figure
     assert (
-        f"- Defined by: [`truce/figures/declared.csv`, line {fig.line}]"
+        f"- Defined by: [truce/figures/declared.csv, line {fig.line}]"
         f"(https://example.org/repo/blob/main/truce/figures/declared.csv#L{fig.line})"
     ) in page
 

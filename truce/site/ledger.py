@@ -45,8 +45,10 @@ def _row_link(resource: str, row_id: str) -> str:
 def defined_link(fig, repo_url: str | None = None) -> str:
     """Markdown naming the file and line that define a figure, linked to it on the repository."""
     path, line = fig.defined_in, fig.line
-    label = f"`{path}`, line {line}" if line else f"`{path}`"
-    return f"[{label}]({repo_url}/blob/main/{path}#L{line})" if repo_url and line else label
+    # plain text inside the link: code styling in a link falls below contrast in the dark scheme
+    if repo_url and line:
+        return f"[{path}, line {line}]({repo_url}/blob/main/{path}#L{line})"
+    return f"`{path}`, line {line}" if line else f"`{path}`"
 
 
 def format_variants(ev, queries: list[str]) -> list[tuple[str, str]]:
