@@ -488,16 +488,6 @@ c-ok,geneva-2025,2025-05-12,,US,Cut tariffs,2025-05-14,EO,met,2025-05-14,"Done <
 """
 
 
-def test_pending_after_the_due_date_is_a_problem():
-    table = _csv(COMMITMENTS)
-    found = scorecard.problems(table, on=D(2026, 11, 29))
-    assert found == [
-        'data/commitments.csv: c-late: outcome "pending" but the due date 2026-11-10 has passed — '
-        'record what happened, or "unverified" if no source says'
-    ]
-    assert scorecard.problems() == []
-
-
 def test_scorecard_escapes_text_from_the_data():
     table = _csv(COMMITMENTS)
     srcs = {

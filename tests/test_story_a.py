@@ -14,7 +14,6 @@ from truce.blocks import story as story_a
 from truce.charts import rare_earths as rare_charts
 from truce.figures import declared, registry
 from truce.paths import DOCS_DIR
-from truce.site import quotes
 
 CHAPTERS = sorted(p.name for p in (DOCS_DIR / "story").glob("*.md"))
 
@@ -88,39 +87,3 @@ def test_two_row_key_picks_one_magnet_row(tmp_path):
         f"truce/figures/declared.csv:2: column row: {rows} rows of data/rare_earth_magnets.csv match "
         "destination=US — add columns to the key until one row matches"
     )
-
-
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_every_quotation_in_the_chapters_is_recorded(name):
-    problems = quotes.unlisted_quotes(DOCS_DIR / "story" / name)
-    assert not problems, "\n".join(map(str, problems))
-
-
-def test_misquotation_is_reported(tmp_path):
-    page = tmp_path / "page.md"
-    page.write_text('# T\n\nHe said "we were at mutual assured destruction" that day.\n', encoding="utf-8")
-    problems = [
-        str(p)
-        for p in quotes.unlisted_quotes(
-            page, ["And we tried, we were at mutual assured annoyance, if you will."], label="docs/story/page.md"
-        )
-    ]
-    assert problems == [
-        'docs/story/page.md:3: quotation "we were at mutual assured destruction" is not in data/quotes.csv '
-        "— add the quotation with its sources, or correct the wording"
-    ]
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "He said “we were at mutual assured annoyance,” smiling.",  # typographic quotes, end punctuation
-        'He said "We were at mutual assured annoyance".',  # capital at the start of a fragment
-        'A "reciprocal" tariff.',  # single words are terms, not quotations
-        '<p class="chapter-summary" markdown>',  # HTML attributes are not prose
-    ],
-)
-def test_quotation_check_accepts(tmp_path, line):
-    page = tmp_path / "page.md"
-    page.write_text(f"# T\n\n{line}\n", encoding="utf-8")
-    assert quotes.unlisted_quotes(page, ["And we tried, we were at mutual assured annoyance, if you will."]) == []
