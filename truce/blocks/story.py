@@ -12,14 +12,14 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from truce import charts, data
+from truce import data
 from truce.analysis import tariffs
 from truce.analysis.commitments import busan_table
 from truce.analysis.events import escalation_table, turning_points
 from truce.analysis.series import magnet_months, soybean_table
 from truce.blocks.figure import embed
 from truce.blocks.html import publisher_line
-from truce.blocks.tariffs import headline_series
+from truce.blocks.tariffs import headline_series, rates_figure
 from truce.charts import style
 from truce.charts import tariffs as tariff_charts
 from truce.charts.commitments import OUTCOME_COLOURS
@@ -50,16 +50,7 @@ def _rates_block(series: pd.DataFrame, *, title: str, description: str, chart_id
     chart = tariff_charts.headline_rates(
         series, title=title, description=description, moves=key_moves(dates.min().date(), dates.max().date())
     )
-    table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
-    layer_ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
-    return embed(
-        chart,
-        chart_id=chart_id,
-        table=table,
-        source=publisher_line(layer_ids) + " (legal layers in data/tariff_measures.csv)",
-        as_of=as_of,
-        csv_name=f"{chart_id}.csv",
-    )
+    return rates_figure(chart, series, chart_id=chart_id, as_of=as_of, csv_name=f"{chart_id}.csv")
 
 
 def spiral_chart(
@@ -222,16 +213,7 @@ def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "he
         description=description,
         moves=key_moves(start, now),
     )
-    table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
-    ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
-    return embed(
-        chart,
-        chart_id=chart_id,
-        table=table,
-        source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
-        as_of=now,
-        csv_name="headline-rates-since-busan.csv",
-    )
+    return rates_figure(chart, series, chart_id=chart_id, as_of=now, csv_name="headline-rates-since-busan.csv")
 
 
 def escalation_chart(year: int = 2025, chart_id: str = "escalations-by-lever") -> str:

@@ -52,6 +52,12 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
         )
     else:
         chart = tariff_charts.headline_rates(series, title=title, description=description, moves=moves)
+    return rates_figure(chart, series, chart_id=chart_id, as_of=now, csv_name="headline-rates.csv")
+
+
+def rates_figure(chart, series: pd.DataFrame, *, chart_id: str, as_of: dt.date, csv_name: str) -> str:
+    """A chart of both sides' rates on a page: its table (date, side, rate) and the publishers of
+    the legal layers it is computed from."""
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(
@@ -59,8 +65,8 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
         chart_id=chart_id,
         table=table,
         source=publisher_line(ids) + " (legal layers in data/tariff_measures.csv)",
-        as_of=now,
-        csv_name="headline-rates.csv",
+        as_of=as_of,
+        csv_name=csv_name,
     )
 
 
