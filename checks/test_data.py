@@ -154,7 +154,7 @@ def test_data_readme_matches_the_descriptor():
     from truce.paths import DATA_DIR
 
     assert (DATA_DIR / "README.md").read_text(encoding="utf-8") == datadoc.readme(), (
-        "data/README.md is out of date with data/datapackage.json — run: .venv/bin/python -m truce.datadoc"
+        "data/README.md is out of date with data/datapackage.json — run: .venv/bin/python -m truce.data.readme"
     )
 
 

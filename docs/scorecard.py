@@ -21,7 +21,9 @@
 # and its sources. Where Washington and Beijing described the same step differently, or where the
 # data on delivery disagree, the entry says so.
 #
-# Of the [34](fig:scorecard-commitments) commitments tracked, [16](fig:scorecard-met) were met,
+# Of the [34](fig:scorecard-commitments) commitments tracked, [15](fig:scorecard-met) were met,
+# [1](fig:scorecard-met-on-bookings) was declared met on bookings, with deliveries not confirmed (the
+# [12 million tonnes](fig:soy-pledge-initial) of soybeans for the 2025 season),
 # [5](fig:scorecard-partly-met) were partly met and [0](fig:scorecard-missed) are recorded as
 # missed. [11](fig:scorecard-pending) are pending, [1](fig:scorecard-superseded) was overtaken by
 # the [Supreme Court's ruling](event:court-scotus-learning-resources-2026-02-20) on emergency

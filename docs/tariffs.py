@@ -9,7 +9,7 @@
 #     language: python
 #     name: python3
 #   truce:
-#     data: [average_tariffs, events, quoted_rates, tariff_measures, tariff_lists, list_products, products, trade_weights, mfn_rates, sources]
+#     data: [average_tariffs, events, quoted_rates, tariff_measures, tariff_confirmed, tariff_lists, list_products, products, trade_weights, mfn_rates, sources]
 # ---
 
 # %% [markdown]
@@ -49,8 +49,12 @@ HTML(tariffs.headline_chart(chart_id="headline-rates-2018"))
 # [104.1%](fig:us-average-peak-all-goods): exemptions for electronics and goods under Section 232
 # kept it well below the headline. China's peaked at [152.5%](fig:cn-average-peak) on
 # [12 April 2025](fig:cn-average-peak-date), of which [125.0%](fig:cn-average-peak-all-goods) came
-# from its duty on all US goods. On the day the data was last checked the averages stood at
-# [25.1%](fig:us-average-now) and [35.9%](fig:cn-average-now).
+# from its duty on all US goods. On the last dates sources confirm each side's duties the averages
+# stood at [29.8%](fig:us-average-confirmed) ([3 July 2026](fig:us-confirmed-date)) and
+# [35.9%](fig:cn-average-confirmed) ([20 May 2026](fig:cn-confirmed-date)). After those dates the
+# lines are dashed: they follow the legal texts, under which the US surcharge ended on 24 July 2026
+# and China's suspension on 10 November 2026, which would leave [25.1%](fig:us-average-now) and
+# [59.9%](fig:cn-average-now) today; no source we found says whether either was renewed or replaced.
 
 # %%
 HTML(products.average_chart())
@@ -133,11 +137,18 @@ HTML(products.piie_table())
 # ending on 24 July 2026. The Section 301 and Section 232 duties were not affected by the ruling.
 #
 # !!! warning "What we could not source"
-#     We found no source, as of 29 November 2026, for an across-the-board US duty on Chinese goods
-#     after the Section 122 surcharge expired, so the tracker shows
-#     [0%](fig:us-headline-now) from 24 July 2026. China's one-year suspension of [24](fig:cn-suspended-points) of its
-#     [34](fig:cn-retained-rate) points was due to end on 10 November 2026; we have no source on whether it was renewed,
-#     and the tracker keeps the last sourced rate of [10%](fig:cn-headline-now).
+#     One rule holds for both sides: every layer ends at its legal end date, and after the last
+#     date a source confirms a side's duties, its lines are dashed and its table rows say "no
+#     source after" that date. The last source we found on the US across-the-board duty, of
+#     [3 July 2026](fig:us-confirmed-date), has it at [10%](fig:us-headline-confirmed); the
+#     Section 122 surcharge reached its 150-day limit on 24 July 2026, which on the legal texts
+#     leaves [0%](fig:us-headline-now). The last source on China's, of
+#     [20 May 2026](fig:cn-confirmed-date), has it at [10%](fig:cn-headline-confirmed), with
+#     [24](fig:cn-suspended-points) of its [34](fig:cn-retained-rate) points suspended until
+#     10 November 2026; on the legal texts the suspension ended that day, which leaves
+#     [34%](fig:cn-headline-now). We have found no source, as of the last check on
+#     [4 December 2026](fig:data-last-checked), on whether either side renewed, replaced or
+#     let these measures lapse.
 #
 # ## Every layer, United States
 

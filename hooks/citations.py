@@ -1,6 +1,6 @@
 """MkDocs hook: ``[@source-id]`` citations become numbered footnotes and ``event:<id>`` links
 point at the chronology; a date written with an event link must be one of that event's dates. Unknown ids fail the build with ``file:line`` (logic in
-``truce.citations``)."""
+``truce.site.citations``); a sentence may carry one citation."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ def on_page_content(html, page, config, files):
     if src is not None and src.exists():
         _state["problems"].extend(map(str, citations.check_source(src, sources, events, label=label)))
         _state["problems"].extend(map(str, citations.check_event_dates(src, _state["event_dates"], label=label)))
+        _state["problems"].extend(map(str, citations.check_markers(src, label=label)))
     html, unknown_sources = citations.render_citations(html, sources)
     chrono = get_relative_url("chronology/", page.url or ".")
     html, unknown_events = citations.render_event_links(html, chrono, events)

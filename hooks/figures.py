@@ -62,9 +62,19 @@ def on_files(files, config):
 
 
 def _tooltip(ev) -> str:
+    """Definition, date and sources: every source when there are up to three, else three and a
+    count (the ledger lists them all) — never the first alone, as if it were the only one."""
     srcs = data.sources()
-    first = srcs.get(ev.source_ids[0]) if ev.source_ids else None
-    source = f" Source: {first['publisher']}, “{first['title']}”." if first else ""
+    found = [srcs[s] for s in ev.source_ids if s in srcs]
+    if len(found) == 1:
+        source = f" Source: {found[0]['publisher']}, “{found[0]['title']}”."
+    elif found:
+        publishers = list(dict.fromkeys(s["publisher"] for s in found))
+        shown = "; ".join(publishers[:3])
+        more = ", among others (all in the ledger)" if len(publishers) > 3 else ""
+        source = f" Sources ({len(found)}): {shown}{more}."
+    else:
+        source = ""
     return f"{ev.figure.definition} As of {ev.as_of:%-d %B %Y}.{source}"
 
 

@@ -24,21 +24,28 @@ SOURCES = {
 }
 
 
-def test_citations_are_numbered_in_order_and_reused():
+def test_each_citation_is_one_numbered_note_listing_its_sources():
     html, unknown = citations.render_citations("<p>One.[@a] Two.[@b; @a]</p><pre>[@a]</pre>", SOURCES)
     assert unknown == []
-    assert html.count('class="footnote-ref"') == 3
-    assert '<a class="footnote-ref" href="#fn:cite-a">1</a>' in html and '<a class="footnote-ref" href="#fn:cite-b">2</a>' in html
+    assert html.count('class="footnote-ref"') == 2  # one marker per citation, however many sources
+    assert '<a class="footnote-ref" href="#fn:cite-1">1</a>' in html and '<a class="footnote-ref" href="#fn:cite-2">2</a>' in html
     assert "<pre>[@a]</pre>" in html  # code is left alone
-    assert '2</a></sup><sup class="cite-sep">,</sup><sup><a class="footnote-ref" href="#fn:cite-a">1</a>' in html
+    note = html[html.index('<li id="fn:cite-2">') :]
+    assert note.index("Press") < note.index("MOFCOM")  # the note lists its sources in the order cited
     assert html.endswith("</ol></div>") and '<div class="footnote"><hr><ol>' in html
     assert "Q&amp;A &lt;1&gt;" in html and "(secondary, reporting customs data)" in html
 
 
-def test_a_source_cited_twice_in_a_row_has_one_anchor():
-    html, _ = citations.render_citations("<p>One.[@a] Again.[@a] Then.[@b] And.[@a]</p>", SOURCES)
-    assert html.count('id="fnref:cite-a"') == 1 and html.count('id="fnref:cite-b"') == 1
-    assert html.count('href="#fn:cite-a"') == 3
+def test_chronology_links_in_brackets_join_the_note_of_their_sentence():
+    page = (
+        '<p>After the rules (<a href="event:x">April controls</a>; <a href="event:y">May</a>), exports fell.[@a] '
+        'Next (<a href="event:z">Z</a>). Then.[@b]</p>'
+    )
+    html, _ = citations.render_citations(page, SOURCES)
+    assert "<p>After the rules, exports fell.<sup" in html  # the sentence keeps one marker
+    note = html[html.index('<li id="fn:cite-1">') :]
+    assert note.startswith('<li id="fn:cite-1"><p>In the chronology: <a href="event:x">April controls</a>; <a href="event:y">May</a>.')
+    assert 'Next (<a href="event:z">Z</a>). Then.' in html  # a sentence end stops the gathering
 
 
 def test_primary_copy_names_its_document():
@@ -62,8 +69,8 @@ def test_citations_extend_existing_footnotes():
     )
     html, _ = citations.render_citations(page, SOURCES)
     assert html.count('<div class="footnote">') == 1
-    assert '<a class="footnote-ref" href="#fn:cite-a">2</a>' in html
-    assert html.index('id="fn:1"') < html.index('id="fn:cite-a"')
+    assert '<a class="footnote-ref" href="#fn:cite-2">2</a>' in html
+    assert html.index('id="fn:1"') < html.index('id="fn:cite-2"')
 
 
 def test_unknown_citation_is_left_and_reported():
@@ -75,3 +82,12 @@ def test_event_links():
     page = '<a href="event:geneva">G</a><a href="event:zz">Z</a>'
     html, unknown = citations.render_event_links(page, "../chronology/", {"geneva"})
     assert 'href="../chronology/#geneva"' in html and unknown == ["zz"]
+
+
+def test_a_sentence_with_two_citations_is_reported(tmp_path):
+    page = tmp_path / "p.md"
+    page.write_text("Fine.[@a] Also fine.[@b; @a]\nTwo here[@a] and again.[@b]\n", encoding="utf-8")
+    problems = citations.check_markers(page, label="docs/p.md")
+    assert [str(p) for p in problems] == [
+        "docs/p.md:2: two citations in one sentence ([@a] and [@b]) — give the sentence one citation listing all its sources, [@a; @b]"
+    ]

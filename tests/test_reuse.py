@@ -49,7 +49,7 @@ def test_chart_kit_holds_the_files_a_reader_downloads(tmp_path):
     svg = (folder / "test-rates.svg").read_text(encoding="utf-8")
     root = ET.fromstring(svg)  # a standalone, well-formed SVG
     texts = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
-    assert "Source: USTR · as of 4 December 2026" in texts and "CC BY 4.0" in texts and "Rates rose" in texts
+    assert "Source: USTR · data through 4 December 2026" in texts and "CC BY 4.0" in texts and "Rates rose" in texts
     assert (folder / "test-rates.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     assert meta == {
@@ -81,7 +81,7 @@ def test_embed_page_is_minimal_and_links_back():
     }
     page = figure.embed_page_html(meta, root="../../", page_url="tariffs/", spec_json='{"a":"</script>"}')
     assert '<meta name="viewport" content="width=device-width,initial-scale=1">' in page
-    assert "<h1>Rates &lt;rose&gt;</h1>" in page and "as of 4 December 2026" in page and "CC BY 4.0" in page
+    assert "<h1>Rates &lt;rose&gt;</h1>" in page and "data through 4 December 2026" in page and "CC BY 4.0" in page
     assert 'href="../../tariffs/#chart-test-rates" target="_top"' in page
     assert "s.src='../../assets/vendor/vega-bundle.js'" in page and "<\\/script>" in page
     assert "bundle." not in page.replace("vega-bundle.js", "") and "stylesheet" not in page

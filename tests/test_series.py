@@ -217,7 +217,7 @@ def test_every_block_embeds_a_complete_chart():
         assert 'class="truce-chart is-drawn"' in html and "Download CSV" in html and "Show the data as a table" in html, (
             block.__name__
         )
-        assert "as of " in html and "Source: " in html and f'src="{charts.PICTURE_URL}' in html, block.__name__
+        assert "data through " in html and "Source: " in html and f'src="{charts.PICTURE_URL}' in html, block.__name__
         assert re.search(r'class="truce-chart-fallback">[^<]{20,}</p>', html), block.__name__
 
 

@@ -38,6 +38,7 @@ STATUS_LABELS = {
 
 OUTCOME_LABELS = {
     "met": "met",
+    "met-on-bookings": "met on bookings",
     "partly-met": "partly met",
     "pending": "pending",
     "unverified": "unverified",

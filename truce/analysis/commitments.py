@@ -21,6 +21,7 @@ ROUNDS = {
 # outcome -> label, symbol, colour (CSS variables defined for light and dark mode in site.css)
 OUTCOMES = {
     "met": {"label": "met", "symbol": "✓", "colour": "var(--truce-deesc)"},
+    "met-on-bookings": {"label": "met on bookings", "symbol": "✓", "colour": "var(--truce-deesc)"},
     "partly-met": {"label": "partly met", "symbol": "◐", "colour": "var(--truce-cn-text)"},
     "missed": {"label": "missed", "symbol": "✗", "colour": "var(--truce-esc)"},
     "pending": {"label": "pending", "symbol": "…", "colour": "var(--md-default-fg-color--light)"},

@@ -10,6 +10,12 @@ Threatened measures are recorded but never counted.
 * :func:`headline_rate` — the across-the-board additional duty (all-goods layers only);
 * :func:`stack` — the full stack for one product class (all-goods layers plus the product layers;
   an all-goods layer may exempt classes, as the 2025 reciprocal duties exempted Section 232 goods).
+
+Every layer ends at its legal end date (a statutory limit, the end of a fixed-term suspension),
+for both sides alike. Whether anything happened on that date is a separate question:
+``data/tariff_confirmed.csv`` holds, per side, the last date a source describes the state of play
+(:func:`confirmed_through`). :func:`with_confirmation` marks each point of a rate series as
+sourced or not, so charts and tables can show the part after that date as unconfirmed.
 """
 
 from __future__ import annotations
@@ -28,6 +34,56 @@ IMPOSERS = ("US", "CN")
 def measures() -> pd.DataFrame:
     """The validated tariff layers."""
     return data.load("tariff_measures")
+
+
+def confirmed_through(imposer: str, confirmed: pd.DataFrame | None = None) -> dt.date:
+    """The last date on which a source describes ``imposer``'s across-the-board duty as in force."""
+    frame = data.load("tariff_confirmed") if confirmed is None else confirmed
+    found = frame.loc[frame["imposer"] == imposer, "confirmed_through"]
+    if len(found) != 1:
+        raise ValueError(
+            f'data/tariff_confirmed.csv has {len(found)} rows for imposer "{imposer}" — '
+            "add exactly one row per side (US and CN) with the date its state was last confirmed"
+        )
+    return found.iloc[0]
+
+
+UNCONFIRMED = "no source after {date:%-d %b %Y}"
+SOURCED = "sourced"
+
+
+def with_confirmation(series: pd.DataFrame, confirmed: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A step series (date, imposer and values) with a ``state`` column: "sourced" up to each
+    side's :func:`confirmed_through` date, "no source after <date>" beyond it.
+
+    Where the series runs past that date, a point is added on it (the step in force then), so
+    the sourced part ends exactly there; :func:`split_at_confirmation` repeats that point for the
+    unconfirmed part, so a chart can draw the two parts as one continuous line."""
+    parts = []
+    for side, rows in series.groupby("imposer", sort=False):
+        until = confirmed_through(side, confirmed)
+        rows = rows.sort_values("date")
+        if rows["date"].max() > until and until not in set(rows["date"]):
+            before = rows[rows["date"] < until]
+            if len(before):
+                rows = pd.concat([rows, before.tail(1).assign(date=until)]).sort_values("date")
+        later = rows["date"] > until
+        parts.append(rows.assign(state=[UNCONFIRMED.format(date=until) if x else SOURCED for x in later]))
+    return pd.concat(parts, ignore_index=True) if parts else series.assign(state=[])
+
+
+def split_at_confirmation(series: pd.DataFrame) -> pd.DataFrame:
+    """For charts: :func:`with_confirmation` output with the last sourced point of each side
+    repeated as the first unconfirmed one (a ``part`` column: "sourced" or "unconfirmed")."""
+    parts = []
+    for _side, rows in series.groupby("imposer", sort=False):
+        sourced = rows[rows["state"] == SOURCED]
+        later = rows[rows["state"] != SOURCED]
+        parts.append(sourced.assign(part="sourced"))
+        if len(later):
+            joint = sourced.tail(1).assign(state=later["state"].iloc[0])
+            parts.append(pd.concat([joint, later]).assign(part="unconfirmed"))
+    return pd.concat(parts, ignore_index=True)
 
 
 def _active(frame: pd.DataFrame, on: dt.date) -> pd.Series:
@@ -167,10 +223,12 @@ def stack_snapshots(start: dt.date, end: dt.date, table: pd.DataFrame | None = N
 
 def layer_table(start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Net contribution of each all-goods instrument from ``start`` to ``end``, one row per
-    period and layer, stacked (``y0``, ``y1``) so every band of a chart is exact."""
+    period and layer, stacked (``y0``, ``y1``) so every band of a chart is exact; periods are
+    split at each side's :func:`confirmed_through` date and marked (``state``) as sourced or not."""
     rows = []
     for side in IMPOSERS:
-        points = sorted({start, end} | {d for d in change_dates(side, table) if start <= d <= end})
+        until = confirmed_through(side)
+        points = sorted({start, end} | {d for d in [*change_dates(side, table), until] if start <= d <= end})
         per_day = []
         for day in points:
             net = stack(day, side, product_class="", table=table)
@@ -190,6 +248,7 @@ def layer_table(start: dt.date, end: dt.date, table: pd.DataFrame | None = None)
                             "net_pct": value,
                             "y0": base,
                             "y1": base + value,
+                            "state": SOURCED if day < until else UNCONFIRMED.format(date=until),
                         }
                     )
                     base += value

@@ -1,7 +1,7 @@
 """A chart on a page: the figure block with everything a reader needs besides the picture, and
 the files a reader can take away.
 
-Every chart on the site has a title that states the finding, units, a source line, an "as of"
+Every chart on the site has a title that states the finding, units, a source line, a "data through"
 date, an accessible description, a data table alternative, downloads (CSV, SVG, PNG) and an
 embed snippet; :func:`embed` puts them around the pictures :mod:`truce.charts.render` draws.
 
@@ -62,7 +62,7 @@ def chart_title(vl: dict, chart_id: str) -> str:
 
 def footer_lines(source: str, as_of: dt.date, chart_id: str) -> list[str]:
     """The lines drawn under a downloaded picture: source and date, licence and where it is from."""
-    return [f"Source: {source} · as of {as_of_text(as_of)}", f"Truce Tracker · {LICENCE} · {SITE_URL}embed/{chart_id}/"]
+    return [f"Source: {source} · data through {as_of_text(as_of)}", f"Truce Tracker · {LICENCE} · {SITE_URL}embed/{chart_id}/"]
 
 
 def _wrap(text: str, max_chars: int) -> list[str]:
@@ -180,7 +180,7 @@ def embed(
         f'<div class="{CHART_CLASS} is-drawn" data-chart="{cid}"{" " + LIVE_MARKER if live else ""}>'
         f"{pictures}{live}"
         f'<p class="{CHART_CLASS}-fallback">{esc(description)}</p></div>'
-        f"<figcaption>Source: {esc(source)} · as of {as_of_text(as_of)} · "
+        f"<figcaption>Source: {esc(source)} · data through {as_of_text(as_of)} · "
         f'<a class="{CHART_CLASS}-anchor" href="#chart-{cid}">Link</a><br>'
         f'<span class="{CHART_CLASS}-downloads">Download: {downloads}</span></figcaption>'
         f'<details class="{CHART_CLASS}-table"><summary>Show the data as a table</summary>'
@@ -232,7 +232,7 @@ def embed_page_html(meta: dict, *, root: str, page_url: str, spec_json: str | No
         f"<style>{EMBED_STYLE}</style></head><body>"
         f'<figure id="chart-{cid}"><h1>{esc(meta["title"])}</h1>'
         f'<img id="picture" src="picture.svg" alt="{esc(meta["description"])}">{live}'
-        f"<figcaption>Source: {esc(meta['source'])} · as of {as_of} · "
+        f"<figcaption>Source: {esc(meta['source'])} · data through {as_of} · "
         f'<a href="{LICENCE_URL}" target="_blank" rel="license noopener">{LICENCE}</a> · '
         f'<a href="{root}{esc(page_url)}#chart-{cid}" target="_top">See it on Truce Tracker</a> · '
         f'<a href="{root}downloads/charts/{cid}.csv" download>Data (CSV)</a></figcaption>'

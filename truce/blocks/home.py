@@ -1,29 +1,59 @@
-"""Home page blocks: the truce clock (what expires when)."""
+"""Home page blocks: the truce clock (what expires when), grouped by day.
+
+The clock lists the scheduled ends of the truce's suspensions (chronology deadlines) and the
+commitments due, from the end of the one-year truce on. Tariff-layer ends are left to the tariff
+tracker (the chronology already lists the same days as scheduled ends). A commitment carries the
+scorecard's outcome; a passed scheduled end says that no source tells what followed, once, for
+its day — never a row-by-row "outcome not sourced".
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
 
 from truce import data
-from truce.blocks.html import NOT_SEARCHED, esc, scroll_open
+from truce.analysis.commitments import OUTCOMES
+from truce.blocks.html import esc
+
+CLOCK_KINDS = ("scheduled-end", "commitment-due")
+
+
+def _day_status(day: dt.date, checked: dt.date, kinds: set[str]) -> str:
+    if day > checked:
+        return "upcoming"
+    if "scheduled-end" in kinds:
+        return f"passed; no source found on what followed (last checked {checked:%-d %B %Y})"
+    return "passed"
+
+
+def _item(d, outcomes: dict[str, str]) -> str:
+    title = d.title.removeprefix("Scheduled end of ")
+    title = title[:1].upper() + title[1:]
+    if d.kind == "commitment-due":
+        cid = d.id.removeprefix("commitment-")
+        outcome = OUTCOMES[outcomes[cid]]["label"]
+        return f'<li><a href="{esc(d.path)}">{esc(title)}</a> <span class="clock-outcome">scorecard: {esc(outcome)}</span></li>'
+    return f'<li><a href="{esc(d.path)}">{esc(title)}</a></li>'
 
 
 def truce_clock(since: dt.date = dt.date(2026, 11, 1)) -> str:
-    """What expires when: the deadlines around the end of the one-year truce, with status."""
+    """What expires when: the truce's scheduled ends and commitments due, one group per day."""
     from truce.analysis import deadlines
 
     checked = data.last_updated()
-    rows = []
-    for d in deadlines.deadlines(since):
-        state = "passed — outcome not yet sourced" if d.date <= checked else "upcoming"
-        rows.append(
-            f'<tr><td><time datetime="{d.date.isoformat()}">{d.date:%-d %b %Y}</time></td>'
-            f'<td><a href="{esc(d.path)}">{esc(d.title)}</a></td><td>{esc(state)}</td></tr>'
+    outcomes = dict(zip(data.load("commitments")["id"], data.load("commitments")["outcome"], strict=True))
+    rows = [d for d in deadlines.deadlines(since) if d.kind in CLOCK_KINDS]
+    groups = []
+    for day, items in groupby(rows, key=lambda d: d.date):
+        items = sorted(items, key=lambda d: (d.kind != "scheduled-end", d.title))
+        status = _day_status(day, checked, {d.kind for d in items})
+        groups.append(
+            f'<li class="clock-day"><p><time datetime="{day.isoformat()}"><strong>{day:%-d %B %Y}</strong></time> '
+            f'<span class="clock-status">{esc(status)}</span></p><ul>{"".join(_item(d, outcomes) for d in items)}</ul></li>'
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("Date", "What", "Status"))
     return (
-        f'{scroll_open()}<table {NOT_SEARCHED} class="truce-clock"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        f'<ol class="truce-clock" data-search-exclude>{"".join(groups)}</ol>'
         f'<p class="clock-note">Subscribe: <a href="deadlines.ics">calendar (iCalendar)</a> · <a href="deadlines.json">JSON feed</a>. '
         f"Data last checked {checked:%-d %B %Y}.</p>"
     )

@@ -20,7 +20,7 @@ import json
 import pandas as pd
 
 from truce import charts, data
-from truce.analysis import products
+from truce.analysis import products, tariffs
 from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import products as product_charts
@@ -214,7 +214,7 @@ def _average_sources() -> list[str]:
 
 def average_chart() -> str:
     """The trade-weighted average both ways since 2018 as steps, with PIIE's published values as points."""
-    series = averages.average_series()
+    series = tariffs.with_confirmation(averages.average_series())
     piie = _piie()
     us_peak, us_day = averages.average_peak("US")
     cn_peak, cn_day = averages.average_peak("CN")
@@ -224,16 +224,18 @@ def average_chart() -> str:
         f"Step chart of the average tariff each side charged on the other's goods since {START.year}, normal duty "
         f"included, with the Peterson Institute's published values as points. The US average peaked at {us_peak:.1f}% "
         f"on {us_day:%-d %B %Y}, China's at {cn_peak:.1f}% on {cn_day:%-d %B %Y}; on {now:%-d %B %Y} they stood at "
-        f"{us_now:.1f}% and {cn_now:.1f}%."
+        f"{us_now:.1f}% and {cn_now:.1f}% under the legal texts as written; sources confirm the US layers only to "
+        f"{tariffs.confirmed_through('US'):%-d %B %Y} and China's to {tariffs.confirmed_through('CN'):%-d %B %Y}, "
+        "and the lines are dashed after those dates."
     )
     chart = product_charts.average_rates(
-        series,
+        tariffs.split_at_confirmation(series),
         piie,
         title="Averaged over what is traded, the 2025 spike was lower and the truce level higher than the headline rates",
         description=description,
     )
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS), average_pct=series["average_pct"].round(2))[
-        ["date", "side", "average_pct"]
+        ["date", "side", "average_pct", "state"]
     ]
     return embed(
         chart,
@@ -241,13 +243,14 @@ def average_chart() -> str:
         table=table,
         source=publisher_line(_average_sources())
         + " (computed product by product from data/tariff_lists.csv and trade_weights.csv)",
-        as_of=now,
+        as_of=max(tariffs.confirmed_through(side) for side in tariffs.IMPOSERS),
         csv_name="average-tariffs-computed.csv",
     )
 
 
 def key_dates() -> list[tuple[str, dt.date]]:
-    """Days at which the breakdown is shown: before the trade war, after each round, at the US peak, today."""
+    """Days at which the breakdown is shown: before the trade war, after each round, at the US peak,
+    and today under the legal texts (no source confirms it: see truce.analysis.tariffs)."""
     us_day = averages.average_peak("US")[1]
     days = [
         ("Jan 2018", dt.date(2018, 1, 1)),
@@ -257,7 +260,7 @@ def key_dates() -> list[tuple[str, dt.date]]:
         ("Geneva", dt.date(2025, 5, 14)),
         ("Busan", dt.date(2025, 11, 10)),
         ("Section 122", dt.date(2026, 2, 24)),
-        ("Today", _today()),
+        ("Now, unconfirmed", _today()),
     ]
     return days  # short names: the chart's row labels must fit a phone
 
@@ -295,7 +298,7 @@ def breakdown_chart() -> str:
         chart_id="average-breakdown",
         table=frame,
         source=publisher_line(_average_sources()),
-        as_of=_today(),
+        as_of=max(tariffs.confirmed_through(side) for side in tariffs.IMPOSERS),
         csv_name="average-by-authority.csv",
     )
 

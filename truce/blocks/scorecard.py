@@ -31,6 +31,7 @@ def summary_html(table: pd.DataFrame | None = None) -> str:
 def legend_html() -> str:
     meanings = {
         "met": "the promised step was taken, on time or close to it",
+        "met-on-bookings": "a purchase declared complete on contracted sales; deliveries not confirmed",
         "partly-met": "some of it was done, or something narrower than promised",
         "missed": "the deadline passed without the step",
         "pending": "no due date has passed and no outcome is recorded yet",

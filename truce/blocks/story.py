@@ -19,7 +19,7 @@ from truce.analysis.events import escalation_table, turning_points
 from truce.analysis.series import magnet_months, soybean_table
 from truce.blocks.figure import embed
 from truce.blocks.html import publisher_line
-from truce.blocks.tariffs import headline_series, rates_figure
+from truce.blocks.tariffs import confirmation_sentence, data_through, headline_series, rates_chart_data, rates_figure
 from truce.charts import style
 from truce.charts import tariffs as tariff_charts
 from truce.charts.commitments import OUTCOME_COLOURS
@@ -36,8 +36,9 @@ GENEVA_IN_FORCE = dt.date(2025, 5, 14)
 
 
 def rates_window(start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Both sides' across-the-board rate as step series from ``start`` to ``end``."""
-    return tariffs.headline_series_both(start, end, table)
+    """Both sides' across-the-board rate as step series from ``start`` to ``end``, each point marked
+    sourced or unconfirmed."""
+    return tariffs.with_confirmation(tariffs.headline_series_both(start, end, table))
 
 
 def key_moves(start: dt.date, end: dt.date) -> pd.DataFrame:
@@ -48,7 +49,7 @@ def key_moves(start: dt.date, end: dt.date) -> pd.DataFrame:
 def _rates_block(series: pd.DataFrame, *, title: str, description: str, chart_id: str, as_of: dt.date) -> str:
     dates = pd.to_datetime(series["date"])
     chart = tariff_charts.headline_rates(
-        series, title=title, description=description, moves=key_moves(dates.min().date(), dates.max().date())
+        rates_chart_data(series), title=title, description=description, moves=key_moves(dates.min().date(), dates.max().date())
     )
     return rates_figure(chart, series, chart_id=chart_id, as_of=as_of, csv_name=f"{chart_id}.csv")
 
@@ -200,20 +201,20 @@ def busan_chart(chart_id: str = "busan-commitments") -> str:
 def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "headline-since-busan") -> str:
     series = headline_series(start)
     now = data.last_updated()
-    us_now, cn_now = tariffs.headline_rate(now, "US"), tariffs.headline_rate(now, "CN")
-    steps = series[series["imposer"] == "US"]["rate_pct"]
+    steps = series[(series["imposer"] == "US") & (series["state"] == tariffs.SOURCED)]["rate_pct"]
     drops = int((steps.diff() < 0).sum())
     description = (
         f"Step chart of the across-the-board additional duty each side applied to the other's goods from "
-        f"{start:%-d %B %Y}. The US rate fell {drops} times, to {us_now:g}% on {now:%-d %B %Y}; China's stood at {cn_now:g}%."
+        f"{start:%-d %B %Y}. While sources confirm it, the US rate fell {drops} times and China's held. "
+        f"{confirmation_sentence(now)}"
     )
     chart = tariff_charts.headline_rates(
-        series,
-        title=f"From {start:%B %Y} the US across-the-board duty stepped down {drops} times; China's did not move",
+        rates_chart_data(series),
+        title=f"From {start:%B %Y} the US across-the-board duty stepped down {drops} times; China's held until its suspension ran out",
         description=description,
         moves=key_moves(start, now),
     )
-    return rates_figure(chart, series, chart_id=chart_id, as_of=now, csv_name="headline-rates-since-busan.csv")
+    return rates_figure(chart, series, chart_id=chart_id, as_of=data_through(), csv_name="headline-rates-since-busan.csv")
 
 
 def escalation_chart(year: int = 2025, chart_id: str = "escalations-by-lever") -> str:

@@ -19,6 +19,9 @@ from truce.charts import tariffs as tariff_charts
 
 START = dt.date(2018, 1, 1)
 
+# shown under a day's layers when no source confirms that day's state
+UNCONFIRMED_NOTE = "No source after {date:%-d %B %Y}: these are the layers the legal texts leave in force, not a confirmed rate."
+
 
 # where the story starts: the headline chart's main panel begins here, the long view below it
 STORY_START = dt.date(2025, 1, 1)
@@ -28,8 +31,26 @@ def _today() -> dt.date:
     return data.last_updated()
 
 
-def headline_series(start: dt.date = START) -> pd.DataFrame:
-    return tariffs.headline_series_both(start, _today())
+def data_through() -> dt.date:
+    """The latest day a source confirms either side's across-the-board duties: a rate chart's
+    "data through" date (its lines run on, dashed, to the day the data was last checked)."""
+    return max(tariffs.confirmed_through(side) for side in tariffs.IMPOSERS)
+
+
+def headline_series(start: dt.date = START, end: dt.date | None = None) -> pd.DataFrame:
+    """Both sides' headline rates from ``start`` to ``end`` (default: the day the data was last
+    checked), each point marked sourced or unconfirmed (``state``)."""
+    return tariffs.with_confirmation(tariffs.headline_series_both(start, end or _today()))
+
+
+def confirmation_sentence(now: dt.date) -> str:
+    """For chart descriptions: the rates on ``now`` under the legal texts, and how far sources confirm them."""
+    us, cn = tariffs.headline_rate(now, "US"), tariffs.headline_rate(now, "CN")
+    us_c, cn_c = tariffs.confirmed_through("US"), tariffs.confirmed_through("CN")
+    return (
+        f"On {now:%-d %B %Y}, under the legal texts as written, they stood at {us:g}% and {cn:g}%; sources confirm the "
+        f"US rate only to {us_c:%-d %B %Y} and China's to {cn_c:%-d %B %Y}, and the lines are dashed after those dates."
+    )
 
 
 def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> str:
@@ -37,28 +58,33 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
     us_peak, us_day = tariffs.peak("US")
     cn_peak, _ = tariffs.peak("CN")
     now = _today()
-    us_now, cn_now = tariffs.headline_rate(now, "US"), tariffs.headline_rate(now, "CN")
     title = "Across-the-board tariffs spiked in April 2025, then fell back under the truce"
     description = (
         f"Step chart of the across-the-board additional tariff each side applied to the other's goods since "
         f"{start.year}. US duties on Chinese goods peaked at {us_peak:g}% from {us_day:%-d %B %Y}; China's peaked at "
-        f"{cn_peak:g}%. On {now:%-d %B %Y} they stood at {us_now:g}% and {cn_now:g}%."
+        f"{cn_peak:g}%. {confirmation_sentence(now)}"
     )
     recent = max(start, STORY_START)
     moves = style.key_moves(turning_points(), recent, now)
+    drawn = rates_chart_data(series)
     if start < STORY_START:
         chart = tariff_charts.headline_with_long_view(
-            headline_series(recent), series, title=title, description=description, moves=moves
+            rates_chart_data(headline_series(recent)), drawn, title=title, description=description, moves=moves
         )
     else:
-        chart = tariff_charts.headline_rates(series, title=title, description=description, moves=moves)
-    return rates_figure(chart, series, chart_id=chart_id, as_of=now, csv_name="headline-rates.csv")
+        chart = tariff_charts.headline_rates(drawn, title=title, description=description, moves=moves)
+    return rates_figure(chart, series, chart_id=chart_id, as_of=data_through(), csv_name="headline-rates.csv")
+
+
+def rates_chart_data(series: pd.DataFrame) -> pd.DataFrame:
+    """What a rate chart draws: :func:`headline_series` split where each side's confirmation ends."""
+    return tariffs.split_at_confirmation(series)
 
 
 def rates_figure(chart, series: pd.DataFrame, *, chart_id: str, as_of: dt.date, csv_name: str) -> str:
-    """A chart of both sides' rates on a page: its table (date, side, rate) and the publishers of
-    the legal layers it is computed from."""
-    table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct"]]
+    """A chart of both sides' rates on a page: its table (date, side, rate, whether a source
+    confirms it) and the publishers of the legal layers it is computed from."""
+    table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS))[["date", "side", "rate_pct", "state"]]
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(
         chart,
@@ -81,7 +107,7 @@ def layers_chart(start: dt.date = dt.date(2025, 1, 1)) -> str:
     )
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(
-        chart, chart_id="layer-bands", table=table, source=publisher_line(ids), as_of=_today(), csv_name="tariff-layers.csv"
+        chart, chart_id="layer-bands", table=table, source=publisher_line(ids), as_of=data_through(), csv_name="tariff-layers.csv"
     )
 
 
@@ -89,13 +115,17 @@ def measures_table(imposer: str) -> str:
     """Every layer of one side, newest first, with links to the chronology."""
     frame = tariffs.measures()
     frame = frame[frame["imposer"] == imposer].sort_values(["effective_from", "id"], ascending=False)
+    until = tariffs.confirmed_through(imposer)
     rows = []
     for r in frame.to_dict("records"):
         event = f'<a href="event:{esc(r["event_id"])}">event</a>' if r["event_id"] else ""
+        end = esc(r["effective_to"]) or "in force"
+        if r["effective_to"] and r["effective_to"] > until and r["status"] not in tariffs.NEVER_COUNTED:
+            end += f" (legal end; no source after {until:%-d %b %Y})"
         rate = f"−{r['rate_pct']:g} pts (suspension of {esc(r['suspends'])})" if r["suspends"] else f"{r['rate_pct']:g}%"
         rows.append(
             f"<tr><td>{esc(r['instrument'])}</td><td>{esc(r['scope'])}</td><td>{esc(r['coverage'])}</td>"
-            f"<td>{rate}</td><td>{esc(r['effective_from'])}</td><td>{esc(r['effective_to']) or 'in force'}</td>"
+            f"<td>{rate}</td><td>{esc(r['effective_from'])}</td><td>{end}</td>"
             f"<td>{esc(r['status'])}</td><td>{event}</td></tr>"
         )
     head = "".join(
@@ -142,9 +172,13 @@ def stack_reader(start: dt.date = dt.date(2025, 1, 1)) -> str:
             "".join(f"<li>{esc(layer['instrument'])}: {layer['points']:g} points</li>" for layer in snap["layers"])
             or "<li>no across-the-board layer</li>"
         )
+        until = tariffs.confirmed_through(side)
+        note = UNCONFIRMED_NOTE.format(date=until)
         return (
-            f'<div class="stack-side" data-side="{side}"><h3>{esc(charts.SIDE_LABELS[side])}</h3>'
-            f'<p class="stack-total"><strong>{snap["total"]:g}%</strong> in total</p><ul>{items}</ul></div>'
+            f'<div class="stack-side" data-side="{side}" data-confirmed="{until.isoformat()}" data-note="{esc(note)}">'
+            f'<h3>{esc(charts.SIDE_LABELS[side])}</h3>'
+            f'<p class="stack-total"><strong>{snap["total"]:g}%</strong> in total</p><ul>{items}</ul>'
+            f'<p class="stack-note">{esc(note) if end > until else ""}</p></div>'
         )
 
     return (

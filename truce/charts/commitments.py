@@ -4,6 +4,7 @@ from __future__ import annotations
 
 OUTCOME_COLOURS = {
     "met": "#009E73",
+    "met-on-bookings": "#56B4E9",
     "partly-met": "#E69F00",
     "pending": "#999999",
     "unverified": "#BBBBBB",

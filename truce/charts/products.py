@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import SIDE_LABELS, _side_scale, _title
+from truce.charts.style import CONFIRMED_DASH, SIDE_LABELS, UNCONFIRMED_NOTE, _side_scale, _title
 
 YEAR_AXIS = alt.Axis(format="%Y", title=None, tickCount=alt.TimeIntervalStep(interval="year", step=1), labelOverlap=True)
 
@@ -28,11 +28,12 @@ AUTHORITY_COLOURS = {
 def average_rates(series: pd.DataFrame, piie: pd.DataFrame, *, title: str, description: str) -> alt.LayerChart:
     """Steps of the computed average both ways, with PIIE's published averages as hollow points.
 
-    ``series`` has date, imposer, average_pct (one row per change date); ``piie`` has refers_to,
-    imposer, value_pct, vintage."""
+    ``series`` has date, imposer, average_pct (one row per change date) and may have a ``part``
+    column (dashed where "unconfirmed"); ``piie`` has refers_to, imposer, value_pct, vintage."""
     steps = series.assign(
         side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]), average_pct=series["average_pct"].round(2)
-    )[["date", "side", "average_pct"]]
+    )
+    steps = (steps if "part" in steps else steps.assign(part="sourced"))[["date", "side", "average_pct", "part"]]
     points = piie.assign(side=piie["imposer"].map(SIDE_LABELS), date=pd.to_datetime(piie["refers_to"]))[
         ["date", "side", "value_pct", "vintage"]
     ]
@@ -44,6 +45,7 @@ def average_rates(series: pd.DataFrame, piie: pd.DataFrame, *, title: str, descr
             x=alt.X("date:T", axis=YEAR_AXIS),
             y=alt.Y("average_pct:Q", title="Average tariff, normal duty included (%)"),
             color=colour,
+            strokeDash=CONFIRMED_DASH,
             tooltip=[
                 alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
                 alt.Tooltip("side:N", title="Side"),
@@ -68,7 +70,9 @@ def average_rates(series: pd.DataFrame, piie: pd.DataFrame, *, title: str, descr
     )
     return (line + dots).properties(
         title=_title(
-            title, "Lines: this site's average from the legal layers and 2024 trade; circles: PIIE's published averages"
+            title,
+            "Lines: this site's average from the legal layers and 2024 trade; circles: PIIE's published averages"
+            + (f"; {UNCONFIRMED_NOTE}" if (steps["part"] == "unconfirmed").any() else ""),
         ),
         width="container",
         height=300,

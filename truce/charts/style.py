@@ -70,6 +70,19 @@ KEY_MOVES = ("Liberation Day", "Geneva", "Busan", "Supreme Court")
 NO_DATA = "#888888"
 
 
+# a rate line is solid while sources confirm it and dashed after the last confirmed date
+# (the ``part`` column of :func:`truce.analysis.tariffs.split_at_confirmation`)
+CONFIRMED_DASH = alt.StrokeDash(
+    "part:N", scale=alt.Scale(domain=["sourced", "unconfirmed"], range=[[1, 0], [6, 4]]), legend=None
+)
+UNCONFIRMED_NOTE = "dashed: no source after the date the state was last confirmed; the line follows the legal texts"
+
+
+def confirmed_label(series: pd.DataFrame, label: str) -> str:
+    """An end label for a series that may end unconfirmed: "China on US" or "China on US, unconfirmed"."""
+    return f"{label}, unconfirmed" if "part" in series and (series["part"] == "unconfirmed").any() else label
+
+
 # the halo behind labels drawn over lines: the page background (the dark pictures swap it)
 HALO = "#fffffe"
 

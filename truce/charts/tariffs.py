@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 
 from truce.charts.style import (
+    CONFIRMED_DASH,
     DATE_AXIS,
     MIN_FONT_PX,
     NO_DATA,
@@ -13,7 +14,9 @@ from truce.charts.style import (
     SIDE_LABELS,
     _side_scale,
     _title,
+    UNCONFIRMED_NOTE,
     annotation_marks,
+    confirmed_label,
     decoration,
     end_labels,
 )
@@ -37,17 +40,22 @@ def headline_rates(
     """Step chart of the headline rate in both directions, each line labelled at its end, with
     the key moves (``moves``: date, move) marked.
 
-    ``series`` has columns date, imposer (US/CN), rate_pct — one row per change date. China's
+    ``series`` has columns date, imposer (US/CN), rate_pct — one row per change date — and may
+    have a ``part`` column (:func:`truce.analysis.tariffs.split_at_confirmation`): the part after
+    the last confirmed date is dashed and its end label says "unconfirmed". China's
     line is drawn wide and pale under the US line, so that where the two rates are equal both
     stay visible. ``live=False`` leaves out the zoom and hover values (Vega cannot repeat them
     inside a concatenated chart).
     """
-    frame = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]))
+    frame = _with_part(series)
+    if (frame["part"] == "unconfirmed").any():
+        subtitle = f"{subtitle}; {UNCONFIRMED_NOTE}"
     hover = alt.selection_point(fields=["date"], nearest=True, on="pointerover", empty=False)
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", axis=DATE_AXIS),
         y=alt.Y("rate_pct:Q", title="Additional duty on all goods (%)"),
         color=alt.Color("side:N", scale=_side_scale(), legend=None),
+        strokeDash=CONFIRMED_DASH,
     )
     zoom = alt.selection_interval(bind="scales", encodings=["x"])
     under = base.mark_line(interpolate="step-after", strokeWidth=5, opacity=0.55).transform_filter(
@@ -57,6 +65,7 @@ def headline_rates(
         alt.FieldEqualPredicate(field="imposer", equal="US")
     )
     points = base.mark_point(filled=True, size=40).encode(
+        strokeDash=alt.value([1, 0]),
         opacity=alt.condition(hover, alt.value(1), alt.value(0)) if live else alt.value(0),
         tooltip=[
             alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
@@ -66,12 +75,13 @@ def headline_rates(
     )
     if live:
         over, points = over.add_params(zoom), points.add_params(hover)
+    names = {k: confirmed_label(frame[frame["imposer"] == k], SHORT_LABELS[k]) for k in SHORT_LABELS}
     labels = end_labels(
-        frame.assign(side=frame["imposer"].map(SHORT_LABELS)),
+        frame.assign(side=frame["imposer"].map(names)),
         x="date",
         y="rate_pct",
         series="side",
-        colours={SHORT_LABELS[k]: SIDE_COLOURS[k] for k in SHORT_LABELS},
+        colours={names[k]: SIDE_COLOURS[k] for k in SHORT_LABELS},
         fmt=lambda v: f"{v:g}%",
     )
     return alt.layer(*annotation_marks(moves), under, over, points, *labels).properties(
@@ -82,10 +92,16 @@ def headline_rates(
     )
 
 
+def _with_part(series: pd.DataFrame) -> pd.DataFrame:
+    """The series with side names, dates as timestamps and a ``part`` column (all "sourced" if absent)."""
+    frame = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]))
+    return frame if "part" in frame else frame.assign(part="sourced")
+
+
 def headline_long_view(series: pd.DataFrame, *, since: str) -> alt.LayerChart:
     """A small step chart of the same rates over the long view, the span of the main chart
     (from ``since``) shaded. ``series`` as for :func:`headline_rates`."""
-    frame = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]))
+    frame = _with_part(series)
     span = decoration(pd.DataFrame({"from": [pd.Timestamp(since)], "to": [frame["date"].max()], "span": ["shown above"]}))
     shade = alt.Chart(span).mark_rect(color=NO_DATA, opacity=0.15).encode(x="from:T", x2="to:T")
     note = (
@@ -99,6 +115,7 @@ def headline_long_view(series: pd.DataFrame, *, since: str) -> alt.LayerChart:
         ),
         y=alt.Y("rate_pct:Q", title="%", axis=alt.Axis(tickCount=3)),
         color=alt.Color("side:N", scale=_side_scale(), legend=None),
+        strokeDash=CONFIRMED_DASH,
     )
     lines = base.mark_line(interpolate="step-after", strokeWidth=1.8)
     return alt.layer(shade, note, lines).properties(
@@ -122,15 +139,17 @@ def headline_with_long_view(
 def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Chart:
     """Stacked bands: each all-goods layer's net contribution over time, one panel per side.
 
-    ``layers`` has columns date, until, imposer, layer, net_pct, y0, y1 (one row per period and
-    layer, stacked in Python so every band is exact)."""
-    frame = layers[["imposer", "layer", "net_pct", "y0", "y1"]].assign(
+    ``layers`` has columns date, until, imposer, layer, net_pct, y0, y1, state (one row per period
+    and layer, stacked in Python so every band is exact); periods no source confirms are pale."""
+    frame = layers[["imposer", "layer", "net_pct", "y0", "y1", "state"]].assign(
         side=layers["imposer"].map(SIDE_LABELS), date=pd.to_datetime(layers["date"]), until=pd.to_datetime(layers["until"])
     )
+    unconfirmed = alt.FieldEqualPredicate(field="state", equal="sourced")
     return (
         alt.Chart(frame)
-        .mark_rect(opacity=0.9, stroke=None)
+        .mark_rect(stroke=None)
         .encode(
+            opacity=alt.condition(unconfirmed, alt.value(0.9), alt.value(0.35)),
             x=alt.X("date:T", axis=DATE_AXIS),
             x2="until:T",
             y=alt.Y("y0:Q", title="Percentage points"),
@@ -153,9 +172,17 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
                 alt.Tooltip("until:T", title="Until", format="%-d %b %Y"),
                 "layer:N",
                 alt.Tooltip("net_pct:Q", title="Points"),
+                alt.Tooltip("state:N", title="Confirmed"),
             ],
         )
-        .properties(title=alt.Title(title), width="container", height=160, description=description)
+        .properties(
+            title=_title(title, "Pale: no source after the date the state was last confirmed; the bands follow the legal texts")
+            if (frame["state"] != "sourced").any()
+            else alt.Title(title),
+            width="container",
+            height=160,
+            description=description,
+        )
     )
 
 

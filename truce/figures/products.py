@@ -14,7 +14,7 @@ import functools
 import pandas as pd
 
 from truce import data
-from truce.analysis import products
+from truce.analysis import products, tariffs
 from truce.figures.registry import Result, figure
 
 START = dt.date(2018, 1, 1)
@@ -120,7 +120,7 @@ GENEVA = dt.date(2025, 5, 14)
     decimals=1,
     resources=RESOURCES,
     definition="Trade-weighted average US tariff on Chinese goods (normal duty included, 2024 import weights) "
-    "on the date the data was last checked.",
+    "on the date the data was last checked, under the legal texts as written; not confirmed after us-confirmed-date.",
 )
 def us_average_now() -> Result:
     """products.average_rate(data.last_updated(), "US")."""
@@ -133,11 +133,45 @@ def us_average_now() -> Result:
     decimals=1,
     resources=RESOURCES,
     definition="Average Chinese tariff on US goods (normal duty included; lists weighted by their announced "
-    "trade value) on the date the data was last checked.",
+    "trade value) on the date the data was last checked, under the legal texts as written; not confirmed after "
+    "cn-confirmed-date.",
 )
 def cn_average_now() -> Result:
     """products.average_rate(data.last_updated(), "CN")."""
     return _average_on(data.last_updated(), "CN")
+
+
+@figure(
+    "us-average-confirmed",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES + ("tariff_confirmed",),
+    definition="Trade-weighted average US tariff on Chinese goods (normal duty included, 2024 import weights) on the "
+    "last date a source confirms the US across-the-board duty (us-confirmed-date).",
+)
+def us_average_confirmed() -> Result:
+    """products.average_rate(tariffs.confirmed_through("US"), "US")."""
+    return _average_confirmed("US")
+
+
+@figure(
+    "cn-average-confirmed",
+    unit="pct",
+    decimals=1,
+    resources=RESOURCES + ("tariff_confirmed",),
+    definition="Average Chinese tariff on US goods (normal duty included; lists weighted by their announced trade "
+    "value) on the last date a source confirms China's across-the-board duty (cn-confirmed-date).",
+)
+def cn_average_confirmed() -> Result:
+    """products.average_rate(tariffs.confirmed_through("CN"), "CN")."""
+    return _average_confirmed("CN")
+
+
+def _average_confirmed(imposer: str) -> Result:
+    from truce.figures.tariffs import confirmed_sources
+
+    found = _average_on(tariffs.confirmed_through(imposer), imposer)
+    return Result(found.value, rows=found.rows, as_of=found.as_of, sources=found.sources + confirmed_sources(imposer))
 
 
 @figure(

@@ -32,8 +32,20 @@ def stack_layers(on: dt.date, imposer: str, product_class: str) -> Result:
 
 
 def headline_on(on: dt.date, imposer: str) -> Result:
-    """The across-the-board rate of ``imposer`` on ``on``, with the layers it sums."""
-    return Result(tariffs.headline_rate(on, imposer), rows=all_goods_layers(on, imposer).rows, as_of=on)
+    """The across-the-board rate of ``imposer`` on ``on``, with the layers it sums — or, where none
+    is in force, the layers whose legal end left none (so a 0% still names its rows and sources)."""
+    rows = all_goods_layers(on, imposer).rows
+    if not rows:
+        frame = tariffs.measures()
+        ended = frame[
+            (frame["imposer"] == imposer)
+            & (frame["scope"] == "all-goods")
+            & ~frame["status"].isin(tariffs.NEVER_COUNTED)
+            & frame["effective_to"].map(lambda d: d is not None and d <= on)
+        ]
+        last = ended["effective_to"].max() if len(ended) else None
+        rows = tuple(("tariff_measures", i) for i in ended.loc[ended["effective_to"] == last, "id"])
+    return Result(tariffs.headline_rate(on, imposer), rows=rows, as_of=on, sources=confirmed_sources(imposer))
 
 
 def _layer(row_id: str) -> dict:
@@ -90,7 +102,8 @@ def us_headline_peak_date() -> Result:
     unit="pct",
     alternatives=("pct_word",),
     resources=("tariff_measures", "sources"),
-    definition="US across-the-board duty on Chinese goods on the date the data was last checked.",
+    definition="US across-the-board duty on Chinese goods on the date the data was last checked, under the legal "
+    "texts as written (every layer ended at its legal end date); not confirmed by a source after us-confirmed-date.",
 )
 def us_headline_now() -> Result:
     """tariffs.headline_rate(data.last_updated(), "US")."""
@@ -102,11 +115,76 @@ def us_headline_now() -> Result:
     unit="pct",
     alternatives=("pct_word",),
     resources=("tariff_measures", "sources"),
-    definition="China's across-the-board duty on US goods on the date the data was last checked.",
+    definition="China's across-the-board duty on US goods on the date the data was last checked, under the legal "
+    "texts as written (every layer ended at its legal end date); not confirmed by a source after cn-confirmed-date.",
 )
 def cn_headline_now() -> Result:
     """tariffs.headline_rate(data.last_updated(), "CN")."""
     return headline_on(data.last_updated(), "CN")
+
+
+def confirmed_sources(imposer: str) -> tuple[str, ...]:
+    """The sources of ``imposer``'s row in data/tariff_confirmed.csv."""
+    frame = data.load("tariff_confirmed")
+    return tuple(frame.loc[frame["imposer"] == imposer, "source_ids"].iloc[0])
+
+
+def _confirmed_date(imposer: str) -> Result:
+    day = tariffs.confirmed_through(imposer)
+    return Result(day, rows=all_goods_layers(day, imposer).rows, as_of=day, sources=confirmed_sources(imposer))
+
+
+def _confirmed_rate(imposer: str) -> Result:
+    day = tariffs.confirmed_through(imposer)
+    return Result(
+        tariffs.headline_rate(day, imposer), rows=all_goods_layers(day, imposer).rows, as_of=day, sources=confirmed_sources(imposer)
+    )
+
+
+@figure(
+    "us-confirmed-date",
+    unit="date",
+    resources=("tariff_confirmed", "tariff_measures", "sources"),
+    definition="Last date on which a source we read describes the US across-the-board duty on Chinese goods as in force.",
+)
+def us_confirmed_date() -> Result:
+    """tariffs.confirmed_through("US") (data/tariff_confirmed.csv)."""
+    return _confirmed_date("US")
+
+
+@figure(
+    "cn-confirmed-date",
+    unit="date",
+    resources=("tariff_confirmed", "tariff_measures", "sources"),
+    definition="Last date on which a source we read describes China's across-the-board duty on US goods as in force.",
+)
+def cn_confirmed_date() -> Result:
+    """tariffs.confirmed_through("CN") (data/tariff_confirmed.csv)."""
+    return _confirmed_date("CN")
+
+
+@figure(
+    "us-headline-confirmed",
+    unit="pct",
+    alternatives=("pct_word",),
+    resources=("tariff_confirmed", "tariff_measures", "sources"),
+    definition="US across-the-board duty on Chinese goods on the last date a source confirms it (us-confirmed-date).",
+)
+def us_headline_confirmed() -> Result:
+    """tariffs.headline_rate(tariffs.confirmed_through("US"), "US")."""
+    return _confirmed_rate("US")
+
+
+@figure(
+    "cn-headline-confirmed",
+    unit="pct",
+    alternatives=("pct_word",),
+    resources=("tariff_confirmed", "tariff_measures", "sources"),
+    definition="China's across-the-board duty on US goods on the last date a source confirms it (cn-confirmed-date).",
+)
+def cn_headline_confirmed() -> Result:
+    """tariffs.headline_rate(tariffs.confirmed_through("CN"), "CN")."""
+    return _confirmed_rate("CN")
 
 
 @figure(

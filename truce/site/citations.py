@@ -45,6 +45,24 @@ def check_source(path: Path, sources: dict, events: set[str], text: str | None =
     return problems
 
 
+def check_markers(path: Path, text: str | None = None, label: str | None = None) -> list[Problem]:
+    """Sentences with two citations: each sentence may carry one marker, so its sources go in one
+    citation (``[@a; @b]``)."""
+    name = label or rel(path)
+    problems = []
+    for n, line in prose_lines(path, text):
+        found = list(CITE.finditer(line))
+        for first, second in zip(found, found[1:], strict=False):
+            ends_sentence = line[: first.start()].rstrip().endswith((".", "!", "?", '."', ".”"))
+            between = line[first.end() : second.start()].rstrip(".!?")
+            if not ends_sentence and not re.search(r"[.!?](?:\s|$)", between):
+                problems.append(
+                    Problem(name, n, f"two citations in one sentence ({first.group(0)} and {second.group(0)}) — "
+                            "give the sentence one citation listing all its sources, [@a; @b]")
+                )
+    return problems
+
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d) (?P<month>" + "|".join(MONTHS) + r")(?: (?P<year>20\d\d))?\b")
@@ -104,29 +122,61 @@ def _entry(source: dict) -> str:
             f'<a href="{html.escape(source["url"])}" rel="noopener">{html.escape(source["url"])}</a>')
 
 
+# an event link in brackets ("([Geneva](event:…))", several separated by ";" or ","), once rendered
+EVENT_PAREN = r'\s*\((?P<links>(?:<a href="event:[^"]*">[^<]*</a>(?:[;,]\s*)?)+)\)'
+# ... followed, within the same sentence, by its citation: the links join that citation's note
+PAREN_THEN_CITE = re.compile(EVENT_PAREN + r"(?P<rest>(?:(?![.!?](?:\s|<))[^\[])*)\[@(?P<ids>[a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
+EVENT_A = re.compile(r'<a href="event:(?P<id>[^"]*)">(?P<label>[^<]*)</a>')
+# separators inside a gathered marker (never found in page text)
+EVENT_SEP, LABEL_SEP = "\x1e", "\x1f"
+
+
+def gather_event_links(page_html: str) -> str:
+    """Move bracketed chronology links into the citation that ends their sentence, so a sentence
+    carries one marker: "rules ([April controls](event:x)) ... fell.[@a]" becomes
+    "rules ... fell.[@a|x April controls]" and the note lists the chronology entry."""
+
+    def move(m: re.Match) -> str:
+        events = EVENT_SEP.join(f"{a['id']}{LABEL_SEP}{a['label']}" for a in EVENT_A.finditer(m["links"]))
+        return f"{m['rest']}[@{m['ids']}|{events}]"
+
+    return PAREN_THEN_CITE.sub(move, page_html)
+
+
 def render_citations(page_html: str, sources: dict) -> tuple[str, list[str]]:
-    """Replace ``[@id]`` markers with numbered footnotes. Returns the HTML and unknown ids."""
-    order: list[str] = []
+    """Replace each ``[@id; @id]`` marker with one numbered note listing its sources (and the
+    chronology entries gathered into it by :func:`gather_event_links`). Returns the HTML and
+    unknown ids."""
+    notes: list[str] = []
     unknown: list[str] = []
     existing = FOOTNOTE_DIV.search(page_html)
     offset = existing["items"].count("<li") if existing else 0
 
-    def number(sid: str) -> str:
-        first = sid not in order  # only the first citation carries the id the back-link targets
-        if first:
-            order.append(sid)
-        n = offset + order.index(sid) + 1
-        ref_id = f' id="fnref:cite-{sid}"' if first else ""
-        return f'<sup{ref_id}><a class="footnote-ref" href="#fn:cite-{sid}">{n}</a></sup>'
+    def note(ids: list[str], events: str) -> str:
+        n = offset + len(notes) + 1
+        parts = []
+        if events:
+            links = "; ".join(
+                f'<a href="event:{html.escape(eid)}">{label}</a>' for eid, _, label in (e.partition(LABEL_SEP) for e in events.split(EVENT_SEP))
+            )
+            parts.append(f"In the chronology: {links}.")
+        parts.extend(_entry(sources[s]) for s in ids)
+        notes.append(
+            f'<li id="fn:cite-{n}"><p>{"<br>".join(parts)}&nbsp;'
+            f'<a class="footnote-backref" href="#fnref:cite-{n}" title="Back to the text">&#8617;</a></p></li>'
+        )
+        return f'<sup id="fnref:cite-{n}"><a class="footnote-ref" href="#fn:cite-{n}">{n}</a></sup>'
 
     def replace(m: re.Match) -> str:
-        ids = cited_ids(m["ids"])
+        ids_text, _, events = m.group(0)[2:-1].partition("|")
+        ids = cited_ids(ids_text)
         missing = [s for s in ids if s not in sources]
         if missing:
             unknown.extend(missing)
             return m.group(0)
-        return '<sup class="cite-sep">,</sup>'.join(number(s) for s in ids)
+        return note(ids, events)
 
+    marker = re.compile(CITE.pattern[:-2] + r"(?:\|[^\]]*)?\]")
     parts = SKIP.split(page_html)
     out = []
     i = 0
@@ -136,16 +186,13 @@ def render_citations(page_html: str, sources: dict) -> tuple[str, list[str]]:
             out.append(chunk)
             i += 2  # skip the tag-name group
             continue
-        out.append(CITE.sub(replace, chunk))
+        out.append(marker.sub(replace, gather_event_links(chunk)))
         i += 1
     result = "".join(out)
-    if not order:
+    if not notes:
         return result, unknown
-    items = "".join(f'<li id="fn:cite-{sid}"><p>{_entry(sources[sid])}&nbsp;'
-                    f'<a class="footnote-backref" href="#fnref:cite-{sid}" title="Back to the text">&#8617;</a></p></li>'
-                    for sid in order)
+    items = "".join(notes)
     if existing:
-        start, end = existing.span("items")
         result_existing = FOOTNOTE_DIV.search(result)
         start, end = result_existing.span("items")
         return result[:end] + items + result[end:], unknown

@@ -82,6 +82,8 @@
           li.textContent = l.instrument + ": " + l.points + " points";
           list.appendChild(li);
         });
+        var note = el.querySelector(".stack-note");
+        if (note) note.textContent = day > el.dataset.confirmed ? el.dataset.note : "";
       });
     }
     input.addEventListener("input", render);
