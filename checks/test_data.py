@@ -116,6 +116,19 @@ def test_out_of_range_rate_is_reported(package):
     )
 
 
+def test_a_suspension_without_its_legal_end_is_reported(package):
+    measures = (
+        "id,imposer,instrument,scope,product_class,coverage,rate_pct,effective_from,effective_to,status,suspends,event_id,source_ids,note\n"
+        "cn-x,CN,Tariff Commission,all-goods,,all goods,34,2025-04-10,,in-force,,spiral,wh-test,\n"
+        "cn-y,CN,Tariff Commission,all-goods,,all goods,24,2025-05-14,,suspended,cn-x,geneva,wh-test,\n"
+    )
+    messages = "\n".join(str(p) for p in data.problems(package(tariff_measures=measures)))
+    assert (
+        "tariff_measures.csv:3: column effective_to: is empty but the row suspends a layer — a suspension runs for a "
+        "fixed term: give its legal end date" in messages
+    )
+
+
 def test_primary_copy_must_name_its_document(package):
     sources = SOURCES.replace(",Full text of the announcement,MOFCOM Announcement 2025 No. 18", ",Full text of the announcement,")
     messages = [str(p) for p in data.problems(package(sources=sources))]

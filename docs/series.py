@@ -153,9 +153,10 @@ HTML(series.chip_blocks())
 # ## What forecasters expected the conflict to cost
 #
 # In April 2025 the World Trade Organization forecast that world merchandise trade would shrink by
-# [0.2%](fig:wto-trade-2025-april-fall) in 2025,[@thestar-xinhua-wto-outlook-2025-04-17] and its
-# Director-General estimated that goods trade between the US and China could fall by
-# [81%](fig:wto-us-cn-trade-fall).[@eirnews-okonjo-iweala-81pct-2025-04-16] Imports brought
+# [0.2%](fig:wto-trade-2025-april-fall) in 2025. For goods trade between the US and China its
+# Director-General first warned on 9 April of a fall of as much as
+# [80%](fig:story-wto-trade-projection); the outlook of 16 April put the estimate at
+# [81%](fig:wto-us-cn-trade-fall).[@thestar-xinhua-wto-outlook-2025-04-17; @punchng-okonjo-iweala-80pct-2025-04-10; @eirnews-okonjo-iweala-81pct-2025-04-16] Imports brought
 # forward ahead of tariffs and trade in AI-related goods pushed the other way: in October the WTO
 # forecast growth of [2.4%](fig:wto-trade-2025-october) for 2025 and
 # [0.5%](fig:wto-trade-2026-october) for 2026.[@tass-wto-outlook-2025-10-07]

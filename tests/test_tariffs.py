@@ -190,3 +190,33 @@ def test_layer_counts_from_start_until_the_day_before_its_end():
     )
     days = (D(2025, 5, 13), D(2025, 5, 14), D(2025, 5, 31), D(2025, 6, 1))
     assert [tariffs.headline_rate(d, "CN", table) for d in days] == [0, 10, 10, 0]
+
+
+# One rule for both sides: layers end at their legal end; after the confirmed date, "no source".
+
+CONFIRMED = pd.DataFrame({"imposer": ["US", "CN"], "confirmed_through": [D(2026, 7, 3), D(2026, 5, 20)]})
+
+
+def test_suspensions_end_at_their_legal_end_on_both_sides():
+    # China's one-year suspension ended on 10 Nov 2026 as the US surcharge ended on 24 Jul 2026
+    assert tariffs.headline_rate(D(2026, 11, 9), "CN") == 10
+    assert tariffs.headline_rate(D(2026, 11, 10), "CN") == 34
+    assert tariffs.headline_rate(D(2026, 7, 24), "US") == 0
+
+
+def test_points_after_the_confirmed_date_are_marked_and_the_boundary_is_added():
+    series = pd.DataFrame(
+        {"date": [D(2026, 1, 1), D(2026, 11, 10), D(2026, 12, 4)], "imposer": "CN", "rate_pct": [10.0, 34.0, 34.0]}
+    )
+    marked = tariffs.with_confirmation(series, CONFIRMED)
+    assert list(marked["date"]) == [D(2026, 1, 1), D(2026, 5, 20), D(2026, 11, 10), D(2026, 12, 4)]
+    assert list(marked["rate_pct"]) == [10, 10, 34, 34]  # the added point carries the step in force then
+    assert list(marked["state"]) == ["sourced", "sourced", "no source after 20 May 2026", "no source after 20 May 2026"]
+    drawn = tariffs.split_at_confirmation(marked)
+    # the unconfirmed part starts where the sourced part ends, so the line is continuous
+    assert list(drawn.loc[drawn["part"] == "unconfirmed", "date"]) == [D(2026, 5, 20), D(2026, 11, 10), D(2026, 12, 4)]
+
+
+def test_a_side_without_a_confirmed_date_is_an_error():
+    with pytest.raises(ValueError, match='has 0 rows for imposer "CN" — add exactly one row per side'):
+        tariffs.confirmed_through("CN", CONFIRMED[CONFIRMED["imposer"] == "US"])

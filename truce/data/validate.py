@@ -198,6 +198,16 @@ def _rule_problems(name: str, path: Path, frame: pd.DataFrame, source_ids: set[s
                 problems.append(
                     Problem(rel, line, end, f'"{row[end]}" is before {start} "{row[start]}" — the end cannot precede the start')
                 )
+        if name == "tariff_measures" and row.get("suspends") and not row.get("effective_to") and row.get("status") != "threatened":
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "effective_to",
+                    "is empty but the row suspends a layer — a suspension runs for a fixed term: give its legal end "
+                    "date (data/tariff_confirmed.csv says how far sources confirm it)",
+                )
+            )
         named = [row.get(c, "") for c in LISTING_DATES if row.get(c)]
         if name == "events" and named and row.get("date") and row["date"] not in named + [row.get("ended", "")]:
             problems.append(
