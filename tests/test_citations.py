@@ -44,7 +44,9 @@ def test_chronology_links_in_brackets_join_the_note_of_their_sentence():
     html, _ = citations.render_citations(page, SOURCES)
     assert "<p>After the rules, exports fell.<sup" in html  # the sentence keeps one marker
     note = html[html.index('<li id="fn:cite-1">') :]
-    assert note.startswith('<li id="fn:cite-1"><p>In the chronology: <a href="event:x">April controls</a>; <a href="event:y">May</a>.')
+    assert note.startswith(
+        '<li id="fn:cite-1"><p>In the chronology: <a href="event:x">April controls</a>; <a href="event:y">May</a>.'
+    )
     assert 'Next (<a href="event:z">Z</a>). Then.' in html  # a sentence end stops the gathering
 
 

@@ -26,7 +26,9 @@ def test_soybean_table_holds_every_arrival_and_purchase_row():
     ]
     table = series.soybean_table()
     assert sorted(table["row"]) == sorted(wanted["id"])
-    assert dict(zip(table["row"], table["million_tonnes"], strict=False)) == dict(zip(wanted["id"], wanted["value"], strict=False))
+    assert dict(zip(table["row"], table["million_tonnes"], strict=False)) == dict(
+        zip(wanted["id"], wanted["value"], strict=False)
+    )
 
 
 def test_soybean_chart_draws_exactly_the_rows_given():

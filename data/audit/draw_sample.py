@@ -18,8 +18,16 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent
 # Files that must contribute at least MIN_ROWS rows whatever their size.
 REQUIRED = [
-    "events.csv", "tariff_measures.csv", "commitments.csv", "quoted_rates.csv", "chip_actions.csv",
-    "damage_estimates.csv", "soybeans.csv", "trade_monthly.csv", "rare_earth_magnets.csv", "quotes.csv",
+    "events.csv",
+    "tariff_measures.csv",
+    "commitments.csv",
+    "quoted_rates.csv",
+    "chip_actions.csv",
+    "damage_estimates.csv",
+    "soybeans.csv",
+    "trade_monthly.csv",
+    "rare_earth_magnets.csv",
+    "quotes.csv",
 ]
 MIN_ROWS = 3
 # sources.csv is the bibliography, not a table of facts; it is audited through the rows that cite it.

@@ -124,8 +124,10 @@ def _tables(data_dir: Path, fingerprint: str) -> Tables:
 def problems(t: Tables) -> list[str]:
     """Rules across files that a Table Schema cannot state, as ``file:line: column …: what — fix``."""
     out = []
+
     def where(file, i):
         return f"{t.label}/{file}.csv:{i + 2}"
+
     layer_ids = set(t.measures["id"])
     layer = t.measures.set_index("id")
     list_ids = set(t.lists["id"])
@@ -269,7 +271,10 @@ def _mfn(t: Tables, imposer: str, code: str) -> float:
         if not len(avg):
             raise data.DataError([f"{t.label}/mfn_rates.csv: no side-average row for {imposer} — add one"])
         specific = rows[rows["scope"] != "side-average"]
-        index[imposer] = ({c: float(r) for c, r in zip(specific["code"], specific["rate_pct"], strict=False)}, float(avg["rate_pct"].iloc[0]))
+        index[imposer] = (
+            {c: float(r) for c, r in zip(specific["code"], specific["rate_pct"], strict=False)},
+            float(avg["rate_pct"].iloc[0]),
+        )
     by_code, average = index[imposer]
     for n in (10, 8, 6, 4, 2):
         if code[:n] in by_code and len(code) >= n:

@@ -176,7 +176,9 @@ def soybean_tracker(table: pd.DataFrame | None = None) -> pd.DataFrame:
     frame = soybeans_table() if table is None else table
     rows = frame[frame["measure"] == "purchases-since-truce"]
     single_unit(rows, "the purchase tracker")
-    rows = rows.assign(date=[a if a else _month_start(p.split("/")[-1]) for a, p in zip(rows["as_of"], rows["period"], strict=False)])
+    rows = rows.assign(
+        date=[a if a else _month_start(p.split("/")[-1]) for a, p in zip(rows["as_of"], rows["period"], strict=False)]
+    )
     rows = rows.assign(dated=["exact" if a else "month only" for a in rows["as_of"]]).sort_values(["date", "value"])
     return rows[["id", "period", "date", "dated", "value", "unit", "source_ids", "note"]].reset_index(drop=True)
 

@@ -133,7 +133,9 @@ def stack(on: dt.date, imposer: str, product_class: str, table: pd.DataFrame | N
     applies = rows[covers | (rows["product_class"] == product_class)]
     layers = applies[applies["suspends"] == ""].copy()
     suspended = rows[rows["suspends"] != ""].groupby("suspends")["rate_pct"].sum()
-    layers["net_pct"] = [max(rate - float(suspended.get(lid, 0.0)), 0.0) for lid, rate in zip(layers["id"], layers["rate_pct"], strict=False)]
+    layers["net_pct"] = [
+        max(rate - float(suspended.get(lid, 0.0)), 0.0) for lid, rate in zip(layers["id"], layers["rate_pct"], strict=False)
+    ]
     return layers.sort_values(["scope", "effective_from"]).reset_index(drop=True)
 
 

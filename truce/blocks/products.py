@@ -126,7 +126,11 @@ def lookup_data() -> dict:
             "codes": {c: sorted(set(v)) for c, v in sorted(codes.items())},
             "mfn": {
                 "average": float(mfn.loc[mfn["scope"] == "side-average", "rate_pct"].iloc[0]),
-                "codes": {c: float(r) for c, r, s in zip(mfn["code"], mfn["rate_pct"], mfn["scope"], strict=False) if s != "side-average"},
+                "codes": {
+                    c: float(r)
+                    for c, r, s in zip(mfn["code"], mfn["rate_pct"], mfn["scope"], strict=False)
+                    if s != "side-average"
+                },
             },
             # "code<TAB>description" lines: the most compact form for 15,000 products
             "products": "\n".join(

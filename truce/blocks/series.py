@@ -152,7 +152,9 @@ def magnets_block() -> str:
     frame = frame.assign(
         segment=[
             f"{d}-{n}"
-            for d, n in zip(frame["destination"], frame.groupby("destination")["date"].transform(lambda s: segments(list(s))), strict=False)
+            for d, n in zip(
+                frame["destination"], frame.groupby("destination")["date"].transform(lambda s: segments(list(s))), strict=False
+            )
         ]
     )
     frame = _dates(frame[["date", "destination", "tonnes", "segment"]], "date")
@@ -187,7 +189,8 @@ def shares_block() -> str:
         f"magnets {magnets['share_pct']:g}% ({magnets['year']})."
     )
     frame = table.assign(
-        stage=table["stage"].map(STAGE_LABELS), estimate=[f"{p}, {y}" for p, y in zip(table["publisher"], table["year"], strict=False)]
+        stage=table["stage"].map(STAGE_LABELS),
+        estimate=[f"{p}, {y}" for p, y in zip(table["publisher"], table["year"], strict=False)],
     )[["stage", "share_pct", "estimate", "kind"]]
     chart = shares_chart(frame, title=title, subtitle=subtitle, description=description)
     return embed(
@@ -292,7 +295,9 @@ def wto_block() -> str:
     subtitle = "Forecast growth of world merchandise trade volume, %, by date of the WTO estimate"
     description = (
         "Line chart of WTO forecasts of world merchandise trade volume growth: "
-        + "; ".join(f"{v:%b %Y} for {p}: {x:g}%" for v, p, x in zip(table["vintage"], table["period"], table["value"], strict=False))
+        + "; ".join(
+            f"{v:%b %Y} for {p}: {x:g}%" for v, p, x in zip(table["vintage"], table["period"], table["value"], strict=False)
+        )
         + "."
     )
     frame = _dates(

@@ -176,7 +176,7 @@ def stack_reader(start: dt.date = dt.date(2025, 1, 1)) -> str:
         note = UNCONFIRMED_NOTE.format(date=until)
         return (
             f'<div class="stack-side" data-side="{side}" data-confirmed="{until.isoformat()}" data-note="{esc(note)}">'
-            f'<h3>{esc(charts.SIDE_LABELS[side])}</h3>'
+            f"<h3>{esc(charts.SIDE_LABELS[side])}</h3>"
             f'<p class="stack-total"><strong>{snap["total"]:g}%</strong> in total</p><ul>{items}</ul>'
             f'<p class="stack-note">{esc(note) if end > until else ""}</p></div>'
         )

@@ -38,7 +38,12 @@ def magnets_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description
     )
     line = base.mark_line(strokeWidth=2).encode(detail="segment:N")
     labels = end_labels(
-        frame, x="date", y="tonnes", series="destination", colours=dict(zip(DEST_LABELS.values(), [WORLD, US], strict=False)), close=0
+        frame,
+        x="date",
+        y="tonnes",
+        series="destination",
+        colours=dict(zip(DEST_LABELS.values(), [WORLD, US], strict=False)),
+        close=0,
     )
     gaps = missing_months(frame["date"])
     return alt.layer(*no_data_marks(gaps), line, base.mark_point(filled=True, size=40), *labels).properties(

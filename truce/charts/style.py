@@ -72,9 +72,7 @@ NO_DATA = "#888888"
 
 # a rate line is solid while sources confirm it and dashed after the last confirmed date
 # (the ``part`` column of :func:`truce.analysis.tariffs.split_at_confirmation`)
-CONFIRMED_DASH = alt.StrokeDash(
-    "part:N", scale=alt.Scale(domain=["sourced", "unconfirmed"], range=[[1, 0], [6, 4]]), legend=None
-)
+CONFIRMED_DASH = alt.StrokeDash("part:N", scale=alt.Scale(domain=["sourced", "unconfirmed"], range=[[1, 0], [6, 4]]), legend=None)
 UNCONFIRMED_NOTE = "dashed: no source after the date the state was last confirmed; the line follows the legal texts"
 
 

@@ -23,7 +23,9 @@ def trade_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: 
             alt.Tooltip("usd_bn:Q", title="US$ billion", format=".1f"),
         ],
     )
-    labels = end_labels(frame, x="date", y="usd_bn", series="flow", colours=dict(zip(FLOW_LABELS.values(), [CN, US], strict=False)))
+    labels = end_labels(
+        frame, x="date", y="usd_bn", series="flow", colours=dict(zip(FLOW_LABELS.values(), [CN, US], strict=False))
+    )
     return alt.layer(base.mark_line(strokeWidth=2.5), base.mark_point(filled=True, size=30), *labels).properties(
         title=_title(title, subtitle), width="container", height=280, description=description
     )

@@ -198,7 +198,12 @@ def _rule_problems(name: str, path: Path, frame: pd.DataFrame, source_ids: set[s
                 problems.append(
                     Problem(rel, line, end, f'"{row[end]}" is before {start} "{row[start]}" — the end cannot precede the start')
                 )
-        if name == "tariff_measures" and row.get("suspends") and not row.get("effective_to") and row.get("status") != "threatened":
+        if (
+            name == "tariff_measures"
+            and row.get("suspends")
+            and not row.get("effective_to")
+            and row.get("status") != "threatened"
+        ):
             problems.append(
                 Problem(
                     rel,

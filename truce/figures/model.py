@@ -77,7 +77,9 @@ def levers_valued() -> Result:
     """Non-tariff rows of leverage.csv with a positive strength (model.lever_strength)."""
     frame = data.load("leverage")
     frame = frame[~frame["id"].isin(model.TARIFF_LEVERS.values())]
-    return Result(sum(model.lever_strength(d, y) > 0 for d, y in zip(frame["dependence_pct"], frame["years_to_replace"], strict=False)))
+    return Result(
+        sum(model.lever_strength(d, y) > 0 for d, y in zip(frame["dependence_pct"], frame["years_to_replace"], strict=False))
+    )
 
 
 # Trade -----------------------------------------------------------------------------------

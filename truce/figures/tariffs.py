@@ -137,7 +137,10 @@ def _confirmed_date(imposer: str) -> Result:
 def _confirmed_rate(imposer: str) -> Result:
     day = tariffs.confirmed_through(imposer)
     return Result(
-        tariffs.headline_rate(day, imposer), rows=all_goods_layers(day, imposer).rows, as_of=day, sources=confirmed_sources(imposer)
+        tariffs.headline_rate(day, imposer),
+        rows=all_goods_layers(day, imposer).rows,
+        as_of=day,
+        sources=confirmed_sources(imposer),
     )
 
 
