@@ -38,11 +38,12 @@ def test_each_citation_is_one_numbered_note_listing_its_sources():
 
 def test_chronology_links_in_brackets_join_the_note_of_their_sentence():
     page = (
-        '<p>After the rules (<a href="event:x">April controls</a>; <a href="event:y">May</a>), exports fell.[@a] '
+        '<p>After the rules (<a href="event:x">April controls</a>; <a href="event:y">May</a>), exports fell '
+        '<a class="fig" title="A fall. As of May.">93%</a>.[@a] '
         'Next (<a href="event:z">Z</a>). Then.[@b]</p>'
     )
     html, _ = citations.render_citations(page, SOURCES)
-    assert "<p>After the rules, exports fell.<sup" in html  # the sentence keeps one marker
+    assert '<p>After the rules, exports fell <a class="fig" title="A fall. As of May.">93%</a>.<sup' in html  # one marker
     note = html[html.index('<li id="fn:cite-1">') :]
     assert note.startswith(
         '<li id="fn:cite-1"><p>In the chronology: <a href="event:x">April controls</a>; <a href="event:y">May</a>.'

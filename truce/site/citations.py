@@ -125,7 +125,8 @@ def _entry(source: dict) -> str:
 # an event link in brackets ("([Geneva](event:…))", several separated by ";" or ","), once rendered
 EVENT_PAREN = r'\s*\((?P<links>(?:<a href="event:[^"]*">[^<]*</a>(?:[;,]\s*)?)+)\)'
 # ... followed, within the same sentence, by its citation: the links join that citation's note
-PAREN_THEN_CITE = re.compile(EVENT_PAREN + r"(?P<rest>(?:(?![.!?](?:\s|<))[^\[])*)\[@(?P<ids>[a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
+# (tags in between are skipped whole, so a full stop inside a figure link's tooltip ends nothing)
+PAREN_THEN_CITE = re.compile(EVENT_PAREN + r"(?P<rest>(?:<[^>]*>|(?![.!?](?:\s|<))[^\[<])*)\[@(?P<ids>[a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
 EVENT_A = re.compile(r'<a href="event:(?P<id>[^"]*)">(?P<label>[^<]*)</a>')
 # separators inside a gathered marker (never found in page text)
 EVENT_SEP, LABEL_SEP = "\x1e", "\x1f"
