@@ -141,33 +141,9 @@ def cn_average_now() -> Result:
     return _average_on(data.last_updated(), "CN")
 
 
-@figure(
-    "us-average-confirmed",
-    unit="pct",
-    decimals=1,
-    resources=RESOURCES + ("tariff_confirmed",),
-    definition="Trade-weighted average US tariff on Chinese goods (normal duty included, 2024 import weights) on the "
-    "last date a source confirms the US across-the-board duty (us-confirmed-date).",
-)
-def us_average_confirmed() -> Result:
-    """products.average_rate(tariffs.confirmed_through("US"), "US")."""
-    return _average_confirmed("US")
-
-
-@figure(
-    "cn-average-confirmed",
-    unit="pct",
-    decimals=1,
-    resources=RESOURCES + ("tariff_confirmed",),
-    definition="Average Chinese tariff on US goods (normal duty included; lists weighted by their announced trade "
-    "value) on the last date a source confirms China's across-the-board duty (cn-confirmed-date).",
-)
-def cn_average_confirmed() -> Result:
-    """products.average_rate(tariffs.confirmed_through("CN"), "CN")."""
-    return _average_confirmed("CN")
-
-
-def _average_confirmed(imposer: str) -> Result:
+def average_confirmed(imposer: str) -> Result:
+    """products.average_rate on tariffs.confirmed_through(imposer): the average on the last day a
+    source confirms the side's across-the-board duty."""
     from truce.figures.tariffs import confirmed_sources
 
     found = _average_on(tariffs.confirmed_through(imposer), imposer)

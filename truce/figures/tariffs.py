@@ -129,12 +129,16 @@ def confirmed_sources(imposer: str) -> tuple[str, ...]:
     return tuple(frame.loc[frame["imposer"] == imposer, "source_ids"].iloc[0])
 
 
-def _confirmed_date(imposer: str) -> Result:
+def confirmed_date(imposer: str) -> Result:
+    """tariffs.confirmed_through(imposer): the last day a source describes the side's
+    across-the-board duty in force (data/tariff_confirmed.csv), with the layers then in force."""
     day = tariffs.confirmed_through(imposer)
     return Result(day, rows=all_goods_layers(day, imposer).rows, as_of=day, sources=confirmed_sources(imposer))
 
 
-def _confirmed_rate(imposer: str) -> Result:
+def headline_confirmed(imposer: str) -> Result:
+    """tariffs.headline_rate on tariffs.confirmed_through(imposer): the across-the-board rate on
+    the last day a source confirms it."""
     day = tariffs.confirmed_through(imposer)
     return Result(
         tariffs.headline_rate(day, imposer),
@@ -142,52 +146,6 @@ def _confirmed_rate(imposer: str) -> Result:
         as_of=day,
         sources=confirmed_sources(imposer),
     )
-
-
-@figure(
-    "us-confirmed-date",
-    unit="date",
-    resources=("tariff_confirmed", "tariff_measures", "sources"),
-    definition="Last date on which a source we read describes the US across-the-board duty on Chinese goods as in force.",
-)
-def us_confirmed_date() -> Result:
-    """tariffs.confirmed_through("US") (data/tariff_confirmed.csv)."""
-    return _confirmed_date("US")
-
-
-@figure(
-    "cn-confirmed-date",
-    unit="date",
-    resources=("tariff_confirmed", "tariff_measures", "sources"),
-    definition="Last date on which a source we read describes China's across-the-board duty on US goods as in force.",
-)
-def cn_confirmed_date() -> Result:
-    """tariffs.confirmed_through("CN") (data/tariff_confirmed.csv)."""
-    return _confirmed_date("CN")
-
-
-@figure(
-    "us-headline-confirmed",
-    unit="pct",
-    alternatives=("pct_word",),
-    resources=("tariff_confirmed", "tariff_measures", "sources"),
-    definition="US across-the-board duty on Chinese goods on the last date a source confirms it (us-confirmed-date).",
-)
-def us_headline_confirmed() -> Result:
-    """tariffs.headline_rate(tariffs.confirmed_through("US"), "US")."""
-    return _confirmed_rate("US")
-
-
-@figure(
-    "cn-headline-confirmed",
-    unit="pct",
-    alternatives=("pct_word",),
-    resources=("tariff_confirmed", "tariff_measures", "sources"),
-    definition="China's across-the-board duty on US goods on the last date a source confirms it (cn-confirmed-date).",
-)
-def cn_headline_confirmed() -> Result:
-    """tariffs.headline_rate(tariffs.confirmed_through("CN"), "CN")."""
-    return _confirmed_rate("CN")
 
 
 @figure(
