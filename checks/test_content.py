@@ -199,3 +199,67 @@ def test_broken_scorecard_is_reported(package, what, text, on, expected):
 
     table = data.load("commitments", package(commitments=text))
     assert commitments.problems(table, on=dt.date.fromisoformat(on)) == [expected]
+
+
+# One answer to "evenly matched?" ------------------------------------------------------------
+
+CONCLUSION_MARK = "**Evenly matched?**"
+CONCLUSION_PAGES = ("index.md", "story/07-detente.md", "explainer.py")
+
+
+def _paragraph_from(path: Path, mark: str) -> tuple[int, str] | None:
+    """The paragraph that starts with ``mark`` (line number, text with spacing collapsed); in a
+    percent-format notebook the ``# `` comment prefixes are removed first."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if path.suffix == ".py":
+        lines = [line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines]
+    for i, line in enumerate(lines):
+        if line.strip().startswith(mark):
+            para = []
+            for rest in lines[i:]:
+                if not rest.strip():
+                    break
+                para.append(rest.strip())
+            return i + 1, " ".join(" ".join(para).split())
+    return None
+
+
+def conclusion_problems(docs_dir: Path = DOCS_DIR, pages=CONCLUSION_PAGES, mark: str = CONCLUSION_MARK) -> list[str]:
+    """Home, chapter 7 and the explainer give one answer to whether the two sides were evenly
+    matched: the paragraph starting with ``mark`` is the same text, word for word, on each."""
+    found, out = {}, []
+    for page in pages:
+        para = _paragraph_from(docs_dir / page, mark)
+        if para is None:
+            out.append(f"docs/{page}: no paragraph starting with {mark} — each of {', '.join(pages)} gives the site's answer")
+        else:
+            found[page] = para
+    if found:
+        first, (_, text) = next(iter(found.items()))
+        for page, (line, other) in found.items():
+            if other != text:
+                at = next((i for i, (a, b) in enumerate(zip(text, other)) if a != b), min(len(text), len(other)))
+                out.append(
+                    f"docs/{page}:{line}: the {mark} paragraph differs from docs/{first}'s from "
+                    f"“…{other[max(at - 20, 0) : at + 30]}…” — the pages must give one answer, word for word"
+                )
+    return out
+
+
+def test_one_answer_to_evenly_matched():
+    problems = conclusion_problems()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_second_answer_to_evenly_matched_is_reported(tmp_path):
+    (tmp_path / "story").mkdir()
+    answer = "**Evenly matched?** Enough to deter,\nnot equal in size.\n"
+    (tmp_path / "index.md").write_text(f"# Home\n\n{answer}\nMore.\n", encoding="utf-8")
+    (tmp_path / "story" / "07-detente.md").write_text(f"# Ch7\n\n{answer.replace('not equal', 'and equal')}", encoding="utf-8")
+    (tmp_path / "explainer.py").write_text("# %% [markdown]\n# ## E\n#\n# " + answer.replace("\n", "\n# "), encoding="utf-8")
+    assert conclusion_problems(tmp_path) == [
+        "docs/story/07-detente.md:3: the **Evenly matched?** paragraph differs from docs/index.md's from "
+        "“…** Enough to deter, and equal in size.…” — the pages must give one answer, word for word"
+    ]
+    (tmp_path / "explainer.py").write_text("# %% [markdown]\n# ## E\n", encoding="utf-8")
+    assert conclusion_problems(tmp_path)[0].startswith("docs/explainer.py: no paragraph starting with **Evenly matched?**")

@@ -170,8 +170,8 @@ HTML(explainer.restraint_chart())
 # How did the two governments actually play? Reading the chronology month by month, the United
 # States escalated in [6](fig:model-escalation-months-us) months of 2025 and China in
 # [8](fig:model-escalation-months-cn). Tit-for-tat, which copies the other side's last move,
-# matches the US moves in [7](fig:model-match-us-tft) months and China's in
-# [5](fig:model-match-cn-tft); grim trigger fits China in [7](fig:model-match-cn-grim). No rule
+# matches the US moves in [5](fig:model-match-us-tft) months and China's in
+# [7](fig:model-match-cn-tft); grim trigger fits China in [7](fig:model-match-cn-grim). No rule
 # fits well. The year looks less like a fixed strategy than like probing: each side tested a lever,
 # watched the answer and adjusted.
 
@@ -199,6 +199,15 @@ HTML(explainer.noise_table())
 
 # %% [markdown]
 # ## Détente: where the analogy holds and where it breaks
+#
+# **Evenly matched?** Enough to deter each other, not equal in size. Each side showed in 2025 that
+# it could impose costs the other could not quickly escape, and neither could escalate without
+# heavy losses of its own. Counted in trade, though, a full US escalation does
+# [$312 billion](fig:model-us-harm) of harm a year to China and a full Chinese one
+# [$102 billion](fig:model-cn-harm) to the United States in this site's model, because China
+# sells far more than it buys. China closes that gap through chokepoints such as rare-earth
+# magnets, whose worth to the industries that use them no trade figure captures, so the balance
+# that held in 2025 was one of deterrence between unequal economies, not one of equals.
 #
 # The Cold-War word fits some of 2025. Détente between Washington and Moscow rested on mutual
 # vulnerability, on agreements that capped the arsenals without disarming them, and on ways for
@@ -251,9 +260,12 @@ HTML(explainer.noise_table())
 #   count that followed magnets through the industries that use them could be far larger.
 # - **θ is not observed.** The weight a government puts on its rival's loss drives the result and
 #   is an assumption; so are the replacement times marked as such in the matrix.
-# - **Months are coarse.** The rule that turns the chronology into monthly moves (a side escalates
+# - **Months are coarse.** The rule that turns the chronology into monthly moves is a choice, and
+#   twelve months are a small sample. The key moves flagged in the chronology decide first, so the
+#   month of the Geneva cut reads as restraint by both even though Washington took more small
+#   escalating steps than conciliatory ones that May; when key moves are level, a side escalates
 #   when its escalation steps are at least as many as its de-escalation steps, talks counting as
-#   de-escalation by both) is a choice, and twelve months are a small sample.
+#   de-escalation by both.
 #
 # The table below shows how the answer moves when one parameter changes.
 

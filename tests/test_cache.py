@@ -191,4 +191,4 @@ def test_csv_edit_reexecutes_only_the_notebooks_that_read_it(fixture_site, tmp_p
         scripts = [s for s in soup.find_all("script") if "alert(" in (s.string or "")]
         assert not scripts, f"{html_path}: unescaped <script> from data"
     # the citation hook ran on the notebook's prose
-    assert 'href="#fn:cite-wh-test"' in page2
+    assert 'href="#fn:cite-1"' in page2

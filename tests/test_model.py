@@ -211,6 +211,32 @@ def test_moves_rule():
     assert moves[(dt.date(2025, 4, 1), "US")] == model.RESTRAIN  # neutral steps do not count
 
 
+def test_key_steps_outweigh_ordinary_ones():
+    events = _events(
+        [
+            (dt.date(2025, 5, 12), "both", "de-escalation"),  # key: a Geneva-like cut
+            (dt.date(2025, 5, 13), "US", "escalation"),
+            (dt.date(2025, 5, 23), "US", "escalation"),
+            (dt.date(2025, 5, 28), "US", "escalation"),
+            (dt.date(2025, 9, 29), "US", "escalation"),  # key: an affiliates-rule-like step
+            (dt.date(2025, 9, 20), "both", "de-escalation"),
+            (dt.date(2025, 9, 21), "both", "de-escalation"),
+        ]
+    ).assign(key=[True, False, False, False, True, False, False])
+    moves = model.moves_2025(events).set_index(["month", "side"])["move"]
+    assert moves[(dt.date(2025, 5, 1), "US")] == model.RESTRAIN  # three ordinary steps do not outweigh the key cut
+    assert moves[(dt.date(2025, 9, 1), "US")] == model.ESCALATE  # two talks do not outweigh a key escalation
+    without_flag = model.moves_2025(events.assign(key=False)).set_index(["month", "side"])["move"]
+    assert without_flag[(dt.date(2025, 5, 1), "US")] == model.ESCALATE  # counting steps alone says escalate
+
+
+def test_month_of_geneva_is_coded_restraint_by_both():
+    moves = model.moves_2025().set_index(["month", "side"])["move"]
+    assert moves[(dt.date(2025, 5, 1), "US")] == model.RESTRAIN
+    assert moves[(dt.date(2025, 5, 1), "CN")] == model.RESTRAIN
+    assert moves[(dt.date(2025, 4, 1), "US")] == model.ESCALATE
+
+
 def test_real_2025_sequence_has_twelve_months_per_side():
     moves = model.moves_2025()
     assert len(moves) == 24

@@ -493,26 +493,57 @@ def mutual_restraint_share(game: pd.DataFrame) -> float:
 # The 2025 sequence ------------------------------------------------------------------------
 
 
+def _steps(own: pd.DataFrame, both: pd.DataFrame, direction: str, key_only: bool = False) -> int:
+    """A side's steps in one direction; joint events count as de-escalation steps of each side."""
+    n = 0
+    for part in (own, both) if direction == "de-escalation" else (own,):
+        hit = part["direction"] == direction
+        if key_only:
+            hit &= part["key"].fillna(False).astype(bool)
+        n += int(hit.sum())
+    return n
+
+
 def moves_2025(events: pd.DataFrame | None = None, year: int = 2025) -> pd.DataFrame:
     """Each side's move in each month of ``year``, read from the chronology.
 
-    A side *escalates* in a month when it took at least one escalation step and its escalation
-    steps are at least as many as its de-escalation steps; joint events (actor ``both``: talks,
-    joint statements) count as a de-escalation step by each side; neutral events do not count.
-    Columns: month (first day), side, escalations, de_escalations, move.
+    Key steps decide first: a side *escalates* in a month when it took more key escalation steps
+    than key de-escalation steps (the chronology's ``key`` flag marks the 12–20 moves that changed
+    the course of the conflict, such as the Geneva cut), and *restrains* when it took fewer. When
+    the key steps are level (usually none), all steps count: a side escalates when it took at least
+    one escalation step and no more de-escalation steps than escalation steps. Joint events (actor
+    ``both``: talks, joint statements) count as a step by each side; neutral events do not count.
+    Columns: month (first day), side, escalations, de_escalations, key_escalations,
+    key_de_escalations, move.
     """
     frame = chronology.events(events)
     frame = frame[frame["date"].map(lambda d: d.year == year)]
+    if "key" not in frame.columns:
+        frame = frame.assign(key=False)
     rows = []
     for m in range(1, 13):
         month = frame[frame["date"].map(lambda d, m=m: d.month == m)]
         for side in SIDES:
             own = month[month["actor"] == side]
             both = month[month["actor"] == "both"]
-            esc = int((own["direction"] == "escalation").sum())
-            de = int((own["direction"] == "de-escalation").sum() + (both["direction"] == "de-escalation").sum())
-            move = ESCALATE if esc >= 1 and esc >= de else RESTRAIN
-            rows.append({"month": dt.date(year, m, 1), "side": side, "escalations": esc, "de_escalations": de, "move": move})
+
+            esc, de = _steps(own, both, "escalation"), _steps(own, both, "de-escalation")
+            key_esc, key_de = _steps(own, both, "escalation", True), _steps(own, both, "de-escalation", True)
+            if key_esc != key_de:
+                move = ESCALATE if key_esc > key_de else RESTRAIN
+            else:
+                move = ESCALATE if esc >= 1 and esc >= de else RESTRAIN
+            rows.append(
+                {
+                    "month": dt.date(year, m, 1),
+                    "side": side,
+                    "escalations": esc,
+                    "de_escalations": de,
+                    "key_escalations": key_esc,
+                    "key_de_escalations": key_de,
+                    "move": move,
+                }
+            )
     return pd.DataFrame(rows)
 
 

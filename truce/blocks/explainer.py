@@ -293,7 +293,11 @@ def moves_table() -> str:
         cells = [f'<th scope="row">{month:%B}</th>']
         for side in model.SIDES:
             r = g[g["side"] == side].iloc[0]
-            cells.append(f"<td>{r['escalations']}</td><td>{r['de_escalations']}</td><td>{r['move']}</td>")
+            esc, de = (
+                f"{r[col]} ({r['key_' + col]} key)" if r["key_" + col] else f"{r[col]}"
+                for col in ("escalations", "de_escalations")
+            )
+            cells.append(f"<td>{esc}</td><td>{de}</td><td>{r['move']}</td>")
         wide.append("<tr>" + "".join(cells) + "</tr>")
     head = (
         '<tr><th scope="col" rowspan="2">2025</th><th scope="colgroup" colspan="3">United States</th>'
