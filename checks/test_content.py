@@ -238,7 +238,7 @@ def conclusion_problems(docs_dir: Path = DOCS_DIR, pages=CONCLUSION_PAGES, mark:
         first, (_, text) = next(iter(found.items()))
         for page, (line, other) in found.items():
             if other != text:
-                at = next((i for i, (a, b) in enumerate(zip(text, other)) if a != b), min(len(text), len(other)))
+                at = next((i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b), min(len(text), len(other)))
                 out.append(
                     f"docs/{page}:{line}: the {mark} paragraph differs from docs/{first}'s from "
                     f"“…{other[max(at - 20, 0) : at + 30]}…” — the pages must give one answer, word for word"
