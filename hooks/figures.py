@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 from truce import data
 from truce.figures.declared import DeclarationError
 from truce.figures.registry import evaluate_all
+from truce.i18n import lang_of
 from truce.site import ledger
 from truce.site.figlinks import check_links, formats_used, link_problem, split_target, usage
 
@@ -91,7 +92,9 @@ def on_page_content(html_text, page, config, files):
         ev = figures.get(fid)
         if ev is None:
             if src is None or not src.exists():
-                _state["problems"].append(f"{label}: {link_problem(m['text'], fid, query, figures)}")
+                _state["problems"].append(
+                    f"{label}: {link_problem(m['text'], fid, query, figures, lang_of(src) if src else 'en')}"
+                )
             return m["text"]
         _state["pages"].setdefault(fid, set()).add(page.url)
         fmt = f' data-format="{html.escape(query, quote=True)}"' if query else ""

@@ -78,10 +78,20 @@ class Evaluated:
     def id(self) -> str:
         return self.figure.id
 
-    def spelled(self, as_: str | None = None, decimals: int | None = None) -> str:
+    def spelled(self, as_: str | None = None, decimals: int | None = None, lang: str = "en") -> str:
         """The value in another format or with fewer decimals, as a figure link asks for it
-        (``fig:id?as=pct_word``, ``fig:id?decimals=0``)."""
-        return format_value(self.value, as_ or self.figure.unit, self.figure.decimals if decimals is None else decimals)
+        (``fig:id?as=pct_word``, ``fig:id?decimals=0``), in English or Chinese (``lang="zh"``)."""
+        return format_value(self.value, as_ or self.figure.unit, self.figure.decimals if decimals is None else decimals, lang)
+
+    def spellings_in(self, lang: str = "en") -> tuple[str, ...]:
+        """Every way a page in ``lang`` may write the figure: its format, then its alternatives."""
+        if lang == "en":
+            return self.spellings
+        units = (self.figure.unit,) + tuple(self.figure.alternatives)
+        return tuple(dict.fromkeys(format_value(self.value, u, self.figure.decimals, lang) for u in units))
+
+    def text_in(self, lang: str = "en") -> str:
+        return self.spellings_in(lang)[0]
 
 
 def _defined_at(fn: Callable) -> str:

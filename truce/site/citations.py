@@ -17,6 +17,7 @@ import html
 import re
 from pathlib import Path
 
+from truce import i18n
 from truce.site.figlinks import Problem, prose_lines, rel
 
 CITE = re.compile(r"\[@(?P<ids>[a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
@@ -53,9 +54,9 @@ def check_markers(path: Path, text: str | None = None, label: str | None = None)
     for n, line in prose_lines(path, text):
         found = list(CITE.finditer(line))
         for first, second in zip(found, found[1:], strict=False):
-            ends_sentence = line[: first.start()].rstrip().endswith((".", "!", "?", '."', ".”"))
-            between = line[first.end() : second.start()].rstrip(".!?")
-            if not ends_sentence and not re.search(r"[.!?](?:\s|$)", between):
+            ends_sentence = line[: first.start()].rstrip().endswith((".", "!", "?", '."', ".”", "。", "！", "？", "。”"))
+            between = line[first.end() : second.start()].rstrip(".!?。！？")
+            if not ends_sentence and not re.search(r"[.!?](?:\s|$)|[。！？]", between):
                 problems.append(
                     Problem(name, n, f"two citations in one sentence ({first.group(0)} and {second.group(0)}) — "
                             "give the sentence one citation listing all its sources, [@a; @b]")
@@ -65,10 +66,13 @@ def check_markers(path: Path, text: str | None = None, label: str | None = None)
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d) (?P<month>" + "|".join(MONTHS) + r")(?: (?P<year>20\d\d))?\b")
+DAY_MONTH = re.compile(
+    r"\b(?P<day>[0-3]?\d) (?P<month>" + "|".join(MONTHS) + r")(?: (?P<year>20\d\d))?\b"
+    r"|(?:(?P<zyear>20\d\d)年)?(?P<zmonth>1[0-2]|[1-9])月(?P<zday>[1-3]\d|[1-9])日"
+)
 # a run of event links: one link, or several in one pair of brackets separated by commas
-EVENT_GROUP = re.compile(r"\(?\[[^\]\n]*\]\(event:[^)\s]*\)(?:,\s*\[[^\]\n]*\]\(event:[^)\s]*\))*\)?")
-SENTENCE_END = re.compile(r"[.!?](?:\[@[^\]]*\])?\s+(?=[A-Z“\"(])")
+EVENT_GROUP = re.compile(r"[(（]?\[[^\]\n]*\]\(event:[^)\s]*\)(?:[,，、]\s*\[[^\]\n]*\]\(event:[^)\s]*\))*[)）]?")
+SENTENCE_END = re.compile(r"[.!?](?:\[@[^\]]*\])?\s+(?=[A-Z“\"(])|[。！？](?:\[@[^\]]*\])?")
 # how close (in characters) a date before an event link must be to count as that event's date
 NEAR = 12
 EVENT_DATE_COLUMNS = ("date", "date_end", "announced", "issued", "effective", "ended")
@@ -80,8 +84,11 @@ def event_dates(frame) -> dict[str, set]:
 
 
 def _matches(m: re.Match, days: set) -> bool:
-    month = MONTHS.index(m["month"]) + 1
-    return any(d.day == int(m["day"]) and d.month == month and (not m["year"] or d.year == int(m["year"])) for d in days)
+    if m["zmonth"]:
+        day, month, year = int(m["zday"]), int(m["zmonth"]), m["zyear"]
+    else:
+        day, month, year = int(m["day"]), MONTHS.index(m["month"]) + 1, m["year"]
+    return any(d.day == day and d.month == month and (not year or d.year == int(year)) for d in days)
 
 
 def check_event_dates(path: Path, dates: dict[str, set], text: str | None = None, label: str | None = None) -> list[Problem]:
@@ -104,29 +111,43 @@ def check_event_dates(path: Path, dates: dict[str, set], text: str | None = None
             near = [m for m in DAY_MONTH.finditer(clause) if len(clause) - m.end() <= NEAR][-1:]
             for m in near + list(DAY_MONTH.finditer(group.group(0))):
                 if not _matches(m, days):
-                    known = ", ".join(sorted(f"{d:%-d %B %Y}" for d in days))
+                    known = ", ".join(f"{d:%-d %B %Y}" for d in sorted(days))
                     problems.append(Problem(name, n, f'date "{m.group(0)}" next to event link {", ".join(ids)} is none of its dates '
                                                      f"({known}) — correct the date in the text or in data/events.csv"))
     return problems
 
 
+WORDS = {
+    "en": {"chronology": "In the chronology: ", "back": "Back to the text", "secondary": " (secondary",
+           "copy": " (full text of {document}, copied", "reporting": ", reporting {what}", "close": ")", "end": "."},
+    "zh": {"chronology": "大事记：", "back": "返回正文", "secondary": "（二手来源",
+           "copy": "（{document}全文转载", "reporting": "，转述{what}", "close": "）", "end": "。"},
+}
+
+
+def _published(day, lang: str) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day:%-d %B %Y}"
+
+
 def _entry(source: dict) -> str:
-    date = f", {source['published']:%-d %B %Y}" if source.get("published") else ""
-    kind = "" if source["kind"] == "primary" else " (secondary"
+    lang = i18n.current()
+    words = WORDS[lang]
+    date = f", {_published(source['published'], lang)}" if source.get("published") else ""
+    kind = "" if source["kind"] == "primary" else words["secondary"]
     if source["kind"] == "primary-copy":
-        kind = f" (full text of {html.escape(source['document'])}, copied"
+        kind = words["copy"].format(document=html.escape(source["document"]))
     elif kind and source.get("relies_on"):
-        kind += f", reporting {html.escape(source['relies_on'])}"
-    kind += ")" if kind else ""
+        kind += words["reporting"].format(what=html.escape(source["relies_on"]))
+    kind += words["close"] if kind else ""
     return (f'{html.escape(source["publisher"])}, “{html.escape(source["title"])}”{date}{kind}. '
             f'<a href="{html.escape(source["url"])}" rel="noopener">{html.escape(source["url"])}</a>')
 
 
 # an event link in brackets ("([Geneva](event:…))", several separated by ";" or ","), once rendered
-EVENT_PAREN = r'\s*\((?P<links>(?:<a href="event:[^"]*">[^<]*</a>(?:[;,]\s*)?)+)\)'
+EVENT_PAREN = r'\s*[(（](?P<links>(?:<a href="event:[^"]*">[^<]*</a>(?:[;,；，、]\s*)?)+)[)）]'
 # ... followed, within the same sentence, by its citation: the links join that citation's note
 # (tags in between are skipped whole, so a full stop inside a figure link's tooltip ends nothing)
-PAREN_THEN_CITE = re.compile(EVENT_PAREN + r"(?P<rest>(?:<[^>]*>|(?![.!?](?:\s|<))[^\[<])*)\[@(?P<ids>[a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
+PAREN_THEN_CITE = re.compile(EVENT_PAREN + r"(?P<rest>(?:<[^>]*>|(?![.!?](?:\s|<)|[。！？][^\[])[^\[<])*)\[@(?P<ids>[a-z0-9-]+(?:\s*;\s*@[a-z0-9-]+)*)\]")
 EVENT_A = re.compile(r'<a href="event:(?P<id>[^"]*)">(?P<label>[^<]*)</a>')
 # separators inside a gathered marker (never found in page text)
 EVENT_SEP, LABEL_SEP = "\x1e", "\x1f"
@@ -160,11 +181,13 @@ def render_citations(page_html: str, sources: dict) -> tuple[str, list[str]]:
             links = "; ".join(
                 f'<a href="event:{html.escape(eid)}">{label}</a>' for eid, _, label in (e.partition(LABEL_SEP) for e in events.split(EVENT_SEP))
             )
-            parts.append(f"In the chronology: {links}.")
+            words = WORDS[i18n.current()]
+            parts.append(f"{words['chronology']}{links}{words['end']}")
         parts.extend(_entry(sources[s]) for s in ids)
+        back = WORDS[i18n.current()]["back"]
         notes.append(
             f'<li id="fn:cite-{n}"><p>{"<br>".join(parts)}&nbsp;'
-            f'<a class="footnote-backref" href="#fnref:cite-{n}" title="Back to the text">&#8617;</a></p></li>'
+            f'<a class="footnote-backref" href="#fnref:cite-{n}" title="{back}">&#8617;</a></p></li>'
         )
         return f'<sup id="fnref:cite-{n}"><a class="footnote-ref" href="#fn:cite-{n}">{n}</a></sup>'
 

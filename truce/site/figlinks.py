@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from truce.figures.formatting import FORMATS
+from truce.i18n import is_twin, lang_of
 from truce.paths import DOCS_DIR, ROOT
 
 LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(fig:(?P<id>[^)\s]*)\)")
@@ -25,7 +26,8 @@ NOFIG = re.compile(r"<!--\s*nofig:\s*\S.*?-->")
 FIGURE_LIKE = re.compile(
     r"(?:[$¥€£]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m)\b)?)"
     r"|(?:\d[\d,.]*\s?(?:%|‰|percent\b|per\s?cent\b|pp\b|percentage\s+points?\b|points?\b|billion\b|million\b|trillion\b"
-    r"|bn\b|tonnes?\b|MMT\b|mt\b|metric\s+tons?\b|bushels?\b|yuan\b|dollars?\b))",
+    r"|bn\b|tonnes?\b|MMT\b|mt\b|metric\s+tons?\b|bushels?\b|yuan\b|dollars?\b))"
+    r"|(?:\d[\d,.]*\s?(?:个百分点|百分点|万亿美元|亿美元|万美元|美元|万亿元|亿元|万吨|吨|倍))",
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|`[^`\n]*`")
@@ -138,18 +140,19 @@ def formatted_links(path: Path, text: str | None = None) -> list[tuple[int, str,
     return [(n, m["text"], *split_target(m["id"])) for n, line in prose_lines(path, text) for m in LINK.finditer(line)]
 
 
-def link_problem(shown: str, fid: str, query: str, figures: dict) -> str | None:
-    """What is wrong with one figure link, or None: the same rule for page sources and built HTML."""
+def link_problem(shown: str, fid: str, query: str, figures: dict, lang: str = "en") -> str | None:
+    """What is wrong with one figure link, or None: the same rule for page sources and built HTML,
+    for English pages and Chinese ones (which write the same value the Chinese way)."""
     ev = figures.get(fid)
     if ev is None:
         return f'unknown figure "{fid}" — declare it in truce/figures/declared.csv (see CONTRIBUTING.md) or fix the id'
     files = ", ".join(f"data/{r}.csv" for r in ev.figure.resources)
     if not query:
-        if shown in ev.spellings:
+        if shown in ev.spellings_in(lang):
             return None
-        return f'figure {fid} reads "{shown}", the data gives "{ev.text}" ({files}) — update the text or the data'
+        return f'figure {fid} reads "{shown}", the data gives "{ev.text_in(lang)}" ({files}) — update the text or the data'
     try:
-        wanted = ev.spelled(**link_options(query))
+        wanted = ev.spelled(**link_options(query), lang=lang)
     except ValueError as exc:
         return f"figure link fig:{fid}?{query}: {exc}"
     if shown == wanted:
@@ -161,8 +164,9 @@ def check_links(path: Path, figures: dict, text: str | None = None, label: str |
     """Every figure link whose id is unknown, whose format is unknown or whose text differs from the data."""
     problems = []
     name = label or rel(path)
+    lang = lang_of(path)
     for n, shown, fid, query in formatted_links(path, text):
-        message = link_problem(shown, fid, query, figures)
+        message = link_problem(shown, fid, query, figures, lang)
         if message:
             problems.append(Problem(name, n, message))
     return problems
@@ -194,9 +198,12 @@ def formats_used(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
 
 
 def usage(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
-    """Figure id -> page sources (relative to docs/) that link to it."""
+    """Figure id -> English page sources (relative to docs/) that link to it (a Chinese twin
+    uses the same ids as its English page)."""
     used: dict[str, list[str]] = {}
     for path in page_sources(docs_dir):
+        if is_twin(path):
+            continue
         for _, _, fid in links(path):
             page = path.relative_to(docs_dir).as_posix()
             used.setdefault(fid, [])

@@ -6,8 +6,8 @@ against (``tests/test_jupyter_adapter.py`` fails too when an upgrade renames wha
 
 * ``mkdocs_jupyter.plugin._compute_cache_key(nb_path, config, exec_nb)`` — its execution cache is
   keyed on the notebook text only; :func:`cache_key` widens the key to the data the notebook
-  declares it reads (``truce: data:`` in its header) and to the ``truce`` package, so a changed CSV
-  or module re-executes the notebook.
+  declares it reads (``truce: data:`` in its header), to the ``truce`` package and to the edition
+  being built (``TRUCE_LANG``), so a changed CSV or module re-executes the notebook.
 * ``mkdocs_jupyter.nbconvert2.HTMLExporter`` — notebook Markdown cells are rendered with nbconvert's
   mistune; :class:`SiteMarkdownExporter` renders them with the site's own Python-Markdown extensions
   (admonitions, footnotes, tables, attribute lists), set by :func:`use_markdown`.
@@ -23,6 +23,7 @@ import mkdocs_jupyter
 import mkdocs_jupyter.nbconvert2 as nbconvert2
 import mkdocs_jupyter.plugin as jupyter_plugin
 
+from truce import i18n
 from truce.data import data_fingerprint
 from truce.figures.registry import package_fingerprint
 from truce.site import notebooks
@@ -47,6 +48,7 @@ def cache_key(nb_path, config, exec_nb) -> str:
     names = notebooks.declared(Path(nb_path))
     h.update((data_fingerprint() if names is None else data_fingerprint(resources=names)).encode())
     h.update(package_fingerprint().encode())
+    h.update(i18n.current().encode())  # a page's blocks write the words of the edition being built
     return h.hexdigest()
 
 

@@ -1,0 +1,129 @@
+"""MkDocs hook: the Chinese edition, built from the same tree into ``site/zh/``.
+
+* ``mkdocs.yml`` builds the English site; ``mkdocs.zh.yml`` (which inherits it) the Chinese one.
+  Both leave the Chinese twins (``*.zh.md``, ``*.zh.py``) out of the file list; the Chinese build
+  reads each page from its twin instead (:func:`truce.i18n.twin`), so notebooks, figure links,
+  citations and every other hook work on Chinese pages unchanged. A page without a twin yet is
+  shown in English under a notice, so the two editions always have the same pages and the
+  language switcher always has a counterpart to go to.
+* The English build starts the Chinese one in a second process when it starts (into
+  ``.cache/site-zh``) and copies it into ``<site_dir>/zh`` when both are done, so ``mkdocs build``,
+  ``make serve`` and the tests get both editions from one command.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from truce import i18n
+
+log = logging.getLogger("mkdocs.hooks.i18n")
+
+ZH_CONFIG = "mkdocs.zh.yml"
+ZH_OUTPUT = Path(".cache") / "site-zh"
+_run: dict = {"command": "build", "dirty": False, "untranslated": set()}
+
+NOTICE = (
+    '<div class="admonition note edition-notice" lang="zh-Hans"><p class="admonition-title">本页尚无中文版</p>'
+    "<p>以下是英文原文。中文版完成后将在此处替换，数字和来源与英文版相同。</p></div>"
+)
+
+
+def _lang(config) -> str:
+    return config["extra"].get("lang", "en")
+
+
+def on_startup(command, dirty):
+    _run["command"], _run["dirty"] = command, dirty
+
+
+def on_config(config):
+    lang = _lang(config)
+    if lang not in i18n.LANGS:
+        raise PluginError(f"extra.lang: {lang!r} is not an edition of the site — use one of {', '.join(i18n.LANGS)}")
+    os.environ[i18n.ENV] = lang  # notebook kernels inherit it (truce.i18n.current)
+    return config
+
+
+def on_files(files, config):
+    if _lang(config) == "en":
+        return files
+    docs = Path(config["docs_dir"])
+    _run["untranslated"] = set()
+    for f in files.documentation_pages():
+        if f.abs_src_path is None:
+            continue
+        source = i18n.twin(docs / f.src_uri, _lang(config))
+        if source.is_file():
+            f.abs_src_path = str(source)
+        elif not f.generated_by:
+            _run["untranslated"].add(f.src_uri)
+    return files
+
+
+def on_page_content(html, page, config, files):
+    if _lang(config) != "en" and page.file.src_uri in _run["untranslated"]:
+        return f'{NOTICE}<div lang="en">{html}</div>'
+    return html
+
+
+def on_post_page(output, page, config):
+    lang = _lang(config)
+    if lang != "en":
+        output = output.replace(f'<html lang="{lang}"', f'<html lang="{i18n.HTML_LANG[lang]}"', 1)
+    return output
+
+
+def _zh_command(config) -> list[str]:
+    root = Path(config["config_file_path"]).parent
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / ZH_CONFIG), "-d", str(root / ZH_OUTPUT)]
+    if config.get("strict"):
+        command.append("--strict")
+    # mkdocs serve rebuilds only what changed; so does the Chinese edition inside it
+    command.append("--dirty" if _run["command"] == "serve" else "--clean")
+    return command
+
+
+def on_pre_build(config):
+    """The Chinese edition is built beside the English one, in a second process (its notebooks run
+    in their own kernels), into a folder of its own that :func:`on_post_build` copies into place."""
+    if _lang(config) != "en":
+        return
+    root = Path(config["config_file_path"]).parent
+    _run["started"] = time.monotonic()
+    _run["process"] = subprocess.Popen(
+        _zh_command(config),
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, i18n.ENV: "zh"},
+    )
+
+
+def on_build_error(error):
+    process = _run.pop("process", None)
+    if process is not None and process.poll() is None:
+        process.kill()
+        process.communicate()
+
+
+def on_post_build(config):
+    process = _run.pop("process", None)
+    if _lang(config) != "en" or process is None:
+        return
+    out, err = process.communicate()
+    if process.returncode != 0:
+        raise PluginError(f"the Chinese edition ({ZH_CONFIG}) failed to build:\n{err[-6000:]}{out[-2000:]}")
+    root = Path(config["config_file_path"]).parent
+    target = Path(config["site_dir"]) / "zh"
+    shutil.copytree(root / ZH_OUTPUT, target, dirs_exist_ok=True)
+    log.info("Chinese edition built into %s in %.1f s", target, time.monotonic() - _run["started"])
