@@ -66,8 +66,8 @@ def test_a_quoted_rate_is_a_recorded_quotation(package, tmp_path):
         "us-245,up to 245%,245,The White House,2025-04-15,US,product-stack,2025-04-15,,wh-test,\n"
     )
     said = (
-        "id,date,speaker,role,side,occasion,quote,quote_zh,source_ids,note\n"
-        "q,2025-05-12,A Speaker,Minister,US,Talks,We were at mutual assured annoyance.,,wh-test,\n"
+        "id,date,speaker,role,side,occasion,quote,quote_zh,translation_zh,source_ids,note\n"
+        "q,2025-05-12,A Speaker,Minister,US,Talks,We were at mutual assured annoyance.,,,wh-test,\n"
     )
     page = tmp_path / "page.md"
     page.write_text('# T\n\nThe White House said "up to 245%", not "up to 250%".\n', encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from truce import data
+from truce import data, i18n
 from truce.analysis import events as chronology
 from truce.site import citations
 
@@ -26,7 +26,7 @@ def on_pre_build(config):
 
 def on_page_content(html, page, config, files):
     sources, events = _state["sources"], _state["events"]
-    label = f"docs/{page.file.src_uri}"
+    label = i18n.source_label(page.file.src_uri, page.file.abs_src_path)
     src = Path(page.file.abs_src_path) if page.file.abs_src_path else None
     if src is not None and src.exists():
         _state["problems"].extend(map(str, citations.check_source(src, sources, events, label=label)))

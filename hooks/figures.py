@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from truce import data
+from truce import data, i18n
 from truce.figures.declared import DeclarationError
 from truce.figures.registry import evaluate_all
 from truce.i18n import lang_of
@@ -82,7 +82,7 @@ def _tooltip(ev) -> str:
 def on_page_content(html_text, page, config, files):
     figures = _state["figures"]
     src = Path(page.file.abs_src_path) if page.file.abs_src_path else None
-    label = f"docs/{page.file.src_uri}"
+    label = i18n.source_label(page.file.src_uri, page.file.abs_src_path)
     if src is not None and src.exists():
         _state["problems"].extend(check_links(src, figures, label=label))
     ledger_url = get_relative_url(LEDGER_PAGE.replace(".md", "/"), page.url or ".")

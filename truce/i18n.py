@@ -50,3 +50,11 @@ def english_source(path: Path | str) -> Path:
         return path
     stem = path.name.rsplit(".", 2)[0]
     return path.with_name(stem + path.suffix)
+
+
+def source_label(src_uri: str, abs_src_path: str | None) -> str:
+    """How error messages name a page's source: ``docs/story/01-spiral.zh.md`` when the Chinese
+    build reads the twin, ``docs/story/01-spiral.md`` otherwise."""
+    if abs_src_path and is_twin(abs_src_path):
+        return f"docs/{twin(src_uri, lang_of(abs_src_path)).as_posix()}"
+    return f"docs/{src_uri}"

@@ -210,3 +210,35 @@ def usage(docs_dir: Path = DOCS_DIR) -> dict[str, list[str]]:
             if page not in used[fid]:
                 used[fid].append(page)
     return used
+
+
+def spell_page(path: Path, lang: str, figures: dict) -> list[str]:
+    """Each figure link of a page with the text it takes in ``lang``: what a translator writes.
+
+    ``python -m truce.site.figlinks zh docs/story/01-spiral.md`` prints, line by line,
+    ``[145%](fig:us-headline-peak)`` and its Chinese counterpart."""
+    out = []
+    for n, shown, fid, query in formatted_links(path):
+        ev = figures.get(fid)
+        if ev is None:
+            out.append(f"{rel(path)}:{n}: unknown figure {fid}")
+            continue
+        try:
+            wanted = ev.spelled(**link_options(query), lang=lang) if query else ev.text_in(lang)
+        except ValueError as exc:
+            wanted = f"?? {exc}"
+        target = f"fig:{fid}?{query}" if query else f"fig:{fid}"
+        out.append(f"{rel(path)}:{n}: [{shown}]({target})  ->  [{wanted}]({target})")
+    return out
+
+
+if __name__ == "__main__":
+    import sys
+
+    from truce.figures.registry import evaluate_all
+
+    if len(sys.argv) < 3:
+        sys.exit("usage: python -m truce.site.figlinks <lang> <page source> [...]")
+    evaluated = evaluate_all()
+    for arg in sys.argv[2:]:
+        print("\n".join(spell_page(Path(arg), sys.argv[1], evaluated)))
