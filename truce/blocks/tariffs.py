@@ -214,6 +214,9 @@ def averages_chart() -> str:
 
 # What if? -------------------------------------------------------------------------------------------
 
+# the stylesheet's rules that show one scenario at a time cover this many
+SCENARIO_LIMIT = 8
+
 
 def _largest_gap(series: pd.DataFrame, side: str, measure: str) -> tuple[dt.date, float, float] | None:
     """The first day on which the scenario differs most from what happened: (day, actual, scenario)."""
@@ -305,6 +308,11 @@ def scenarios_block() -> str:
     (CSS ``:has(:checked)``, no script); where the browser cannot do that, every scenario is
     listed, one below the other."""
     frame = scenarios.scenarios()
+    if len(frame) > SCENARIO_LIMIT:
+        raise ValueError(
+            f"data/tariff_scenarios.csv has {len(frame)} scenarios; the switch's stylesheet shows at most {SCENARIO_LIMIT} "
+            "(docs/assets/css/site.css, .scenarios rules) — add rules there and raise SCENARIO_LIMIT, or drop a scenario"
+        )
     options, panels = [], []
     for n, row in enumerate(frame.to_dict("records")):
         sid = esc(row["id"])
