@@ -219,8 +219,8 @@ def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt
 
 
 # a scenario line is drawn wide and pale under the actual line, in the same side colour
-SCENARIO_LINES = {"actual": "What happened", "scenario": "Scenario"}
-SCENARIO_SUBTITLE = "Thin line: what happened. Wide pale line: the scenario, not what happened"
+SCENARIO_LINES = {"actual": "Actual", "scenario": "Scenario"}
+SCENARIO_SUBTITLE = "Thin line: actual, what happened. Wide pale line: the scenario, not what happened"
 SCENARIO_MEASURES = {"headline": "across-the-board rate", "average": "trade-weighted average"}
 
 
@@ -254,7 +254,7 @@ def _scenario_panel(frame: pd.DataFrame, side: str, measure: str, *, last: bool)
         .transform_filter(of_measure)
         .encode(
             x=alt.X("date:T", axis=DATE_AXIS if last else alt.Axis(labels=False, ticks=False, title=None)),
-            y=alt.Y("value:Q", title="%", axis=alt.Axis(tickCount=4)),
+            y=alt.Y("value:Q", title="%", axis=alt.Axis(tickCount=4, minExtent=30, maxExtent=30)),
             strokeDash=CONFIRMED_DASH,
             tooltip=[
                 alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
@@ -312,7 +312,7 @@ def _gap_labels(own: pd.DataFrame, colour: str, *, fmt) -> list[alt.Chart]:
     values = {line: float(wide.loc[day, line]) for line in lines}
     high = max(lines, key=lambda line: values[line])
     first, last = own["date"].min(), own["date"].max()
-    right = (day - first) / (last - first) > 0.6 if last > first else False  # keep the text inside the plot
+    right = (day - first) / (last - first) > 0.5 if last > first else False  # keep the text inside the plot
     # a lower line near the bottom of the plot: both labels go above the higher line, one per row
     floor = min(values.values()) <= 0.15 * float(own["value"].max() or 1)
     marks = []
