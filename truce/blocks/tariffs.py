@@ -241,7 +241,7 @@ def scenario_description(row: dict, series: pd.DataFrame) -> str:
                 day, actual, what_if = gap
                 found.append(
                     f"{charts.SIDE_LABELS[side]}, {scenarios.MEASURE_LABELS[measure]}: {what_if:.1f}% in the scenario against "
-                    f"{actual:.1f}% in fact from {day:%-d %B %Y}"
+                    f"{actual:.1f}% actual from {day:%-d %B %Y}"
                 )
     gaps = "; ".join(found) if found else "the scenario lines equal the actual ones"
     return (
@@ -271,7 +271,7 @@ def scenario_chart(scenario_id: str) -> str:
     table = series.assign(
         side=series["imposer"].map(charts.SIDE_LABELS),
         measure=series["measure"].map(scenarios.MEASURE_LABELS),
-        line=[f"scenario ({scenario_id}), not what happened" if x == "scenario" else "what happened" for x in series["line"]],
+        line=[f"scenario ({scenario_id}), not what happened" if x == "scenario" else "actual" for x in series["line"]],
         value=series["value"].round(2),
     )[["date", "side", "measure", "line", "value", "state"]]
     t = products.tables()
