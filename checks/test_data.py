@@ -193,3 +193,53 @@ def test_source_urls_are_well_formed():
         assert url.scheme in ("http", "https") and "." in url.netloc and " " not in row["url"], (
             f"data/sources.csv: source {row['id']}: malformed URL {row['url']!r} — use the full address of the page read"
         )
+
+
+SCENARIO_MEASURES = (
+    "id,imposer,instrument,scope,product_class,coverage,rate_pct,effective_from,effective_to,status,exempt_classes,suspends,event_id,source_ids,note\n"
+    "us-ieepa-reciprocal-x,US,IEEPA reciprocal,all-goods,,all goods,34,2025-05-14,,in-force,,,,wh-test,\n"
+    "us-ieepa-reciprocal-suspension-x,US,IEEPA reciprocal,all-goods,,all goods,24,2025-05-14,2026-02-24,in-force,,us-ieepa-reciprocal-x,,wh-test,\n"
+)
+SCENARIOS = (
+    "id,title,description,imposers,authorities,measure_ids,source_ids,note\n"
+    "no-geneva,Without Geneva,No suspension.,US,,us-ieepa-reciprocal-suspension-x,wh-test,\n"
+)
+
+
+def test_the_scenarios_select_rows_of_their_sides():
+    from truce.analysis import scenarios
+
+    assert scenarios.problems(data.load("tariff_scenarios"), data.load("tariff_measures")) == []
+
+
+def test_a_scenario_naming_an_unknown_measure_is_reported(package):
+    broken = SCENARIOS.replace("us-ieepa-reciprocal-suspension-x", "us-ieepa-reciprocal-suspension-x;us-nosuch-2025")
+    root = package(tariff_measures=SCENARIO_MEASURES, tariff_scenarios=broken)
+    with pytest.raises(data.DataError) as err:
+        data.validate_package(root)
+    assert (
+        'tariff_scenarios.csv:2: column measure_ids: "us-nosuch-2025" is not an id in tariff_measures.csv — '
+        "add that row or fix the reference"
+    ) in str(err.value)
+    assert "us-ieepa-reciprocal-suspension-x" not in str(err.value)  # the known id in the same cell passes
+
+
+def test_a_scenario_rule_that_selects_nothing_or_the_wrong_side_is_reported(package):
+    from truce.analysis import scenarios
+
+    measures = data.load("tariff_measures", package(tariff_measures=SCENARIO_MEASURES, tariff_scenarios=SCENARIOS))
+    frame = data.load("tariff_scenarios", package(tariff_measures=SCENARIO_MEASURES, tariff_scenarios=SCENARIOS))
+    assert scenarios.problems(frame, measures) == []
+    wrong = frame.assign(imposers=["CN"], authorities=["IEEPA tariffs"])
+    assert scenarios.problems(wrong, measures) == [
+        'data/tariff_scenarios.csv:2: column authorities: "IEEPA tariffs" is not an authority of any tariff_measures.csv '
+        "row — use one of: IEEPA reciprocal",
+        'data/tariff_scenarios.csv:2: column measure_ids: "us-ieepa-reciprocal-suspension-x" is imposed by US, not by CN — '
+        "add that side to imposers or remove the id",
+        "data/tariff_scenarios.csv:2: column authorities: the scenario removes no tariff_measures.csv row of CN — "
+        "check the authorities, ids and imposers",
+    ]
+    empty = frame.assign(measure_ids=[()])
+    assert scenarios.problems(empty, measures) == [
+        "data/tariff_scenarios.csv:2: column authorities: is empty and so is measure_ids — name the rows the scenario removes"
+    ]

@@ -9,7 +9,7 @@
 #     language: python
 #     name: python3
 #   truce:
-#     data: [average_tariffs, events, quoted_rates, tariff_measures, tariff_confirmed, tariff_lists, list_products, products, trade_weights, mfn_rates, sources]
+#     data: [average_tariffs, events, quoted_rates, tariff_measures, tariff_confirmed, tariff_scenarios, tariff_lists, list_products, products, trade_weights, mfn_rates, sources]
 # ---
 
 # %% [markdown]
@@ -125,6 +125,39 @@ HTML(tariffs.averages_chart())
 
 # %%
 HTML(products.piie_table())
+
+# %% [markdown]
+# ## What if? Scenarios
+#
+# Each scenario below removes some legal layers from the data and recomputes both sides' rates
+# and averages without them. They are scenarios, not what happened: nothing else changes, so they
+# show how much a layer added, not what either government would have done instead. The
+# thin line in each chart is what happened, the wide pale line the scenario; the rows each one
+# removes are listed under its chart and in
+# [tariff_scenarios.csv](../data/tariff_scenarios.csv).
+#
+# - **Without the IEEPA duties** (the fentanyl and reciprocal duties): on 3 May 2025, the day of
+#   its peak, the US average would have been [16.3%](fig:scenario-no-ieepa-us-average-2025-05-03)
+#   instead of [120.4%](fig:us-average-peak).
+# - **Without the Section 301 duties**: the across-the-board rate does not move, since Section 301
+#   covers listed goods only, but the US average on 3 July 2026 falls from
+#   [29.8%](fig:scenario-actual-us-average-2026-07-03) to
+#   [17.4%](fig:scenario-no-301-us-average-2026-07-03).
+# - **Without the Geneva suspension** (the part of its across-the-board duty each side suspended
+#   from 14 May 2025, with the later extensions): that day the US rate would have been
+#   [54%](fig:scenario-no-geneva-us-headline-2025-05-14) instead of [30%](fig:us-headline-geneva)
+#   and China's [34%](fig:scenario-no-geneva-cn-headline-2025-05-14) instead of
+#   [10%](fig:cn-headline-geneva); China's average would have been
+#   [61.5%](fig:scenario-no-geneva-cn-average-2025-05-14) instead of
+#   [37.5%](fig:scenario-actual-cn-average-2025-05-14).
+# - **Without the Section 122 surcharge**: from 24 February 2026 the US rate on all Chinese goods
+#   would have been [0%](fig:scenario-no-122-us-headline-2026-02-24) instead of
+#   [10%](fig:us-headline-section-122), and the US average
+#   [25.4%](fig:scenario-no-122-us-average-2026-02-24) instead of
+#   [30.2%](fig:scenario-actual-us-average-2026-02-24).
+
+# %%
+HTML(tariffs.scenarios_block())
 
 # %% [markdown]
 # ## The 2026 picture

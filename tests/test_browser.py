@@ -140,6 +140,11 @@ def test_page_renders_cleanly_with_its_charts(page, server, path):
         assert charts.count() > 0
     for i in range(charts.count()):
         chart = charts.nth(i)
+        # a scenario's chart shows once its radio button is chosen (the switch shows one at a time)
+        chart.evaluate(
+            "c => { const p = c.closest('.scenario-panel'); "
+            "if (p) document.querySelector(`.scenario-switch input[value='${p.dataset.scenario}']`).click(); }"
+        )
         chart.scroll_into_view_if_needed()
         picture = chart.locator("img.truce-chart-img").filter(visible=True)
         assert picture.count() == 1, f"/{path}: chart {chart.get_attribute('data-chart')} shows {picture.count()} pictures"
@@ -170,6 +175,36 @@ def test_interactive_chart_keeps_keyboard_focus(page, server):
     # the keyboard lands on the chart's slider, which the live chart draws above it
     focused = page.evaluate("() => [document.activeElement.tagName, !!document.activeElement.closest('.model-controls')]")
     assert focused == ["INPUT", True], focused
+
+
+SHOWN_SCENARIOS = (
+    "() => [...document.querySelectorAll('.scenario-panel')].filter(p => p.offsetParent).map(p => p.dataset.scenario)"
+)
+
+
+def test_scenario_switch_shows_one_scenario_and_works_by_keyboard(page, server):
+    page.goto(server + "tariffs/")
+    ids = page.eval_on_selector_all(".scenario-switch input[type=radio]", "els => els.map(e => e.value)")
+    assert len(ids) >= 4 and page.evaluate(SHOWN_SCENARIOS) == ids[:1]
+    page.focus(f"#scenario-pick-{ids[0]}")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(SHOWN_SCENARIOS) == ids[1:2]
+    assert page.evaluate("document.activeElement.value") == ids[1]
+    # a link to a scenario's chart selects that scenario
+    page.goto(server + f"tariffs/#chart-scenario-{ids[2]}")
+    page.wait_for_function(f"() => document.querySelector('#scenario-pick-{ids[2]}').checked", timeout=5000)
+    assert page.evaluate(SHOWN_SCENARIOS) == ids[2:3]
+
+
+def test_scenario_switch_works_without_javascript(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(server + "tariffs/", wait_until="load")
+    ids = pg.eval_on_selector_all(".scenario-switch input[type=radio]", "els => els.map(e => e.value)")
+    assert pg.evaluate(SHOWN_SCENARIOS) == ids[:1]
+    pg.click(f"label[for=scenario-pick-{ids[-1]}]")
+    assert pg.evaluate(SHOWN_SCENARIOS) == ids[-1:]
+    context.close()
 
 
 def _shown_picture(page) -> str:

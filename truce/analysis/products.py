@@ -10,7 +10,9 @@ Data (all through :func:`truce.data.load`): ``tariff_measures`` (the legal layer
 * :func:`additional_duty` — the percentage points added on top of the normal (MFN) duty;
 * :func:`average_rate` — the trade-weighted average tariff, MFN included (as PIIE's chart by
   Chad Bown counts it);
-* :func:`average_by_authority` — the same average split by legal authority.
+* :func:`average_by_authority` — the same average split by legal authority;
+* :func:`with_measures`, :func:`average_in`, :func:`average_change_dates` — the same average on
+  tables whose layers were changed (a scenario without some rows: :mod:`truce.analysis.scenarios`).
 
 Rules implemented (each from the instrument named):
 
@@ -48,6 +50,7 @@ estimated from 2024 Census duties (else a side average); China's is one document
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fnmatch
 import functools
@@ -379,7 +382,10 @@ def additional_duty(code, on, imposer: str, data_dir: Path = DATA_DIR) -> float:
 
 def product_rates(on, imposer: str = "US", data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """For every product with a trade weight: its value, MFN and points added by each authority on ``on``."""
-    t, on, imposer = tables(data_dir), _day(on), _imposer(imposer)
+    return _product_rates(tables(data_dir), _day(on), _imposer(imposer))
+
+
+def _product_rates(t: Tables, on: dt.date, imposer: str) -> pd.DataFrame:
     w = t.weights[(t.weights["imposer"] == imposer) & (t.weights["basis"] == "product")].reset_index(drop=True)
     codes = w["code"].tolist()
     mem = _membership(t, tuple(codes))
@@ -426,24 +432,30 @@ def _membership(t: Tables, codes: tuple) -> dict:
 
 
 class _Key:
-    """Hashable wrapper so membership is computed once per loaded Tables object."""
+    """Hashable wrapper so membership is computed once per set of lists: per loaded Tables object,
+    and shared by the tables :func:`with_measures` derives from it (they hold the same lists)."""
 
     def __init__(self, t):
         self.t = t
         self.codes_by_list = t.codes_by_list
 
     def __hash__(self):
-        return id(self.t)
+        return id(self.codes_by_list)
 
     def __eq__(self, other):
-        return isinstance(other, _Key) and other.t is self.t
+        return isinstance(other, _Key) and other.codes_by_list is self.codes_by_list
 
 
 def average_by_authority(on, imposer: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """The trade-weighted average split by authority: points each contributes and its share of the total."""
-    t, on, imposer = tables(data_dir), _day(on), _imposer(imposer)
+    return average_by_authority_in(tables(data_dir), on, imposer)
+
+
+def average_by_authority_in(t: Tables, on, imposer: str) -> pd.DataFrame:
+    """:func:`average_by_authority` computed on the tables ``t`` (e.g. from :func:`with_measures`)."""
+    on, imposer = _day(on), _imposer(imposer)
     if imposer == "US":
-        p = product_rates(on, imposer, data_dir)
+        p = _product_rates(t, on, imposer)
         total = p["value"].sum()
         cols = ["mfn"] + [c for c in p.columns if c not in ("code", "value", "mfn")]
         rows = [("MFN" if c == "mfn" else c, float((p[c] * p["value"]).sum() / total)) for c in cols]
@@ -479,7 +491,32 @@ def _list_level(t: Tables, on: dt.date, imposer: str) -> list[tuple[str, float]]
 
 def average_rate(on, imposer: str, data_dir: Path = DATA_DIR) -> float:
     """Trade-weighted average tariff (percent, MFN included) that ``imposer`` applied on ``on``."""
-    return round(float(average_by_authority(on, imposer, data_dir)["points"].sum()), 6) + 0.0
+    return average_in(tables(data_dir), on, imposer)
+
+
+def average_in(t: Tables, on, imposer: str) -> float:
+    """:func:`average_rate` computed on the tables ``t`` (e.g. from :func:`with_measures`)."""
+    return round(float(average_by_authority_in(t, on, imposer)["points"].sum()), 6) + 0.0
+
+
+def with_measures(t: Tables, measures: pd.DataFrame) -> Tables:
+    """The tables ``t`` with other tariff layers (e.g. some rows removed). The lists, weights and
+    normal duties are shared with ``t``, so list membership is not computed again; every
+    ``layer_ids`` entry must still name a row of ``measures`` or be ignored (a removed layer
+    simply never applies)."""
+    return dataclasses.replace(t, measures=measures.reset_index(drop=True))
+
+
+def average_change_dates(t: Tables, imposer: str, start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every day in [start, end] on which a counted layer or list of ``imposer`` starts or ends
+    (a list's shield date included), plus both ends: the average is constant between them."""
+    m = t.measures[(t.measures["imposer"] == imposer) & ~t.measures["status"].isin(NEVER_COUNTED_MEASURES)]
+    lists = t.lists[(t.lists["imposer"] == imposer) & ~t.lists["status"].isin(NEVER_COUNTED_LISTS)]
+    days = {start, end}
+    for frame, columns in ((m, ("effective_from", "effective_to")), (lists, ("effective_from", "effective_to", "shields_from"))):
+        for column in columns:
+            days |= {d for d in frame[column] if d is not None and start <= d <= end}
+    return sorted(days)
 
 
 def search(words: str, imposer: str | None = None, data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -1,5 +1,5 @@
 """The tariff tracker's blocks: headline and layer charts, the layer tables, the day-by-day stack
-reader, the reconciliation of quoted rates, and the published averages.
+reader, the reconciliation of quoted rates, the published averages and the "what if" scenarios.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 import pandas as pd
 
 from truce import charts, data
-from truce.analysis import tariffs
+from truce.analysis import products, scenarios, tariffs
 from truce.analysis.events import turning_points
 from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
@@ -209,4 +209,128 @@ def averages_chart() -> str:
         source=publisher_line(ids),
         as_of=style.data_through(frame["refers_to"]),
         csv_name="average-tariffs.csv",
+    )
+
+
+# What if? -------------------------------------------------------------------------------------------
+
+# the stylesheet's rules that show one scenario at a time cover this many
+SCENARIO_LIMIT = 8
+
+
+def _largest_gap(series: pd.DataFrame, side: str, measure: str) -> tuple[dt.date, float, float] | None:
+    """The first day on which the scenario differs most from what happened: (day, actual, scenario)."""
+    rows = series[(series["imposer"] == side) & (series["measure"] == measure)]
+    wide = rows.pivot_table(index="date", columns="line", values="value", aggfunc="first").dropna()
+    if wide.empty:
+        return None
+    gap = (wide["scenario"] - wide["actual"]).abs().round(6)
+    if gap.max() == 0:
+        return None
+    day = gap[gap == gap.max()].index.min()
+    return day, float(wide.loc[day, "actual"]), float(wide.loc[day, "scenario"])
+
+
+def scenario_description(row: dict, series: pd.DataFrame) -> str:
+    """A chart's accessible description: what is drawn, and the largest gap per side and measure."""
+    found = []
+    for side in tariffs.IMPOSERS:
+        for measure in scenarios.MEASURES:
+            gap = _largest_gap(series, side, measure)
+            if gap:
+                day, actual, what_if = gap
+                found.append(
+                    f"{charts.SIDE_LABELS[side]}, {scenarios.MEASURE_LABELS[measure]}: {what_if:.1f}% in the scenario against "
+                    f"{actual:.1f}% actual from {day:%-d %B %Y}"
+                )
+    gaps = "; ".join(found) if found else "the scenario lines equal the actual ones"
+    return (
+        f"Scenario, not what happened: {row['description']} Four small step charts since {STORY_START:%B %Y}, one per side "
+        f"and measure (across-the-board rate, trade-weighted average), each with the actual line and the scenario line. "
+        f"Largest differences: {gaps}."
+    )
+
+
+def scenario_chart(scenario_id: str) -> str:
+    """One scenario's chart (both sides, both measures, actual against scenario) with its table."""
+    row = scenarios.scenario(scenario_id)
+    series = scenarios.scenario_series(scenario_id, start=STORY_START)
+    series = series.assign(line=["actual" if s == scenarios.ACTUAL else "scenario" for s in series["scenario"]])
+    drawn = pd.concat(
+        [
+            tariffs.split_at_confirmation(rows.reset_index(drop=True))
+            for _, rows in series.groupby(["measure", "scenario"], sort=False)
+        ],
+        ignore_index=True,
+    )
+    chart = tariff_charts.scenario_lines(
+        drawn.drop(columns=["line"]),
+        title=f"Scenario: {row['title']}, not what happened",
+        description=scenario_description(row, series),
+    )
+    table = series.assign(
+        side=series["imposer"].map(charts.SIDE_LABELS),
+        measure=series["measure"].map(scenarios.MEASURE_LABELS),
+        line=[f"scenario ({scenario_id}), not what happened" if x == "scenario" else "actual" for x in series["line"]],
+        value=series["value"].round(2),
+    )[["date", "side", "measure", "line", "value", "state"]]
+    t = products.tables()
+    ids = sorted(
+        {s for frame in (t.measures, t.lists, t.weights, t.mfn) for v in frame["source_ids"] for s in v} | set(row["source_ids"])
+    )
+    return embed(
+        chart,
+        chart_id=f"scenario-{scenario_id}",
+        table=table,
+        source=publisher_line(ids, "scenario rules in data/tariff_scenarios.csv"),
+        as_of=data_through(),
+    )
+
+
+def _removed_list(scenario_id: str) -> str:
+    frame = tariffs.measures().set_index("id")
+    ids = scenarios.removed_ids(scenario_id)
+    items = "".join(
+        f"<li><code>{esc(i)}</code>: {esc(frame.loc[i, 'instrument'])}"
+        + (" (never counted: threatened)" if frame.loc[i, "status"] in tariffs.NEVER_COUNTED else "")
+        + "</li>"
+        for i in ids
+    )
+    return (
+        f'<details class="scenario-rows"><summary>The {len(ids)} rows of tariff_measures.csv this scenario removes</summary>'
+        f"<ul>{items}</ul></details>"
+    )
+
+
+def scenarios_block() -> str:
+    """The "what if" switch: one radio button per scenario (a fieldset with its legend) and, for
+    each, its chart, description and the rows it removes. Only the chosen scenario is shown
+    (CSS ``:has(:checked)``, no script); where the browser cannot do that, every scenario is
+    listed, one below the other."""
+    frame = scenarios.scenarios()
+    if len(frame) > SCENARIO_LIMIT:
+        raise ValueError(
+            f"data/tariff_scenarios.csv has {len(frame)} scenarios; the switch's stylesheet shows at most {SCENARIO_LIMIT} "
+            "(docs/assets/css/site.css, .scenarios rules) — add rules there and raise SCENARIO_LIMIT, or drop a scenario"
+        )
+    options, panels = [], []
+    for n, row in enumerate(frame.to_dict("records")):
+        sid = esc(row["id"])
+        checked = " checked" if n == 0 else ""
+        options.append(
+            f'<span class="scenario-option"><input type="radio" name="scenario" id="scenario-pick-{sid}" '
+            f'value="{sid}"{checked}><label for="scenario-pick-{sid}">{esc(row["title"])}</label></span>'
+        )
+        panels.append(
+            f'<section class="scenario-panel" data-scenario="{sid}" aria-label="Scenario: {esc(row["title"])}">'
+            f'<p class="scenario-title"><strong>Scenario: {esc(row["title"])}, not what happened.</strong> '
+            f"{esc(row['description'])}</p>"
+            f"{scenario_chart(row['id'])}"
+            f'<p class="scenario-note">{esc(row["note"])}</p>{_removed_list(row["id"])}</section>'
+        )
+    return (
+        '<div class="scenarios">'
+        '<fieldset class="scenario-switch"><legend>Show the scenario</legend>'
+        f"{''.join(options)}</fieldset>"
+        f'<div class="scenario-panels">{"".join(panels)}</div></div>'
     )

@@ -8,6 +8,7 @@ import pandas as pd
 from truce.charts.style import (
     CONFIRMED_DASH,
     DATE_AXIS,
+    HALO,
     MIN_FONT_PX,
     NO_DATA,
     SIDE_COLOURS,
@@ -215,3 +216,117 @@ def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt
         )
     )
     return (lines + points).properties(title=alt.Title(title), width="container", height=280, description=description)
+
+
+# a scenario line is drawn wide and pale under the actual line, in the same side colour
+SCENARIO_LINES = {"actual": "Actual", "scenario": "Scenario"}
+SCENARIO_SUBTITLE = "Thin line: actual, what happened. Wide pale line: the scenario, not what happened"
+SCENARIO_MEASURES = {"headline": "across-the-board rate", "average": "trade-weighted average"}
+
+
+def scenario_lines(series: pd.DataFrame, *, title: str, description: str) -> alt.VConcatChart:
+    """Small step charts, one per side and measure (across-the-board rate, trade-weighted
+    average): the actual line thin and solid, the scenario's wide and pale under it in the same
+    side colour (so where they agree both stay visible), each labelled at its end.
+
+    ``series`` has date, imposer, measure (headline / average), scenario ("actual" or the
+    scenario id), value and part ("sourced" / "unconfirmed", dashed:
+    :func:`truce.analysis.tariffs.split_at_confirmation`)."""
+    frame = _with_part(series).assign(
+        line=[SCENARIO_LINES["actual" if s == "actual" else "scenario"] for s in series["scenario"]]
+    )
+    subtitle = SCENARIO_SUBTITLE + (f"; {UNCONFIRMED_NOTE}" if (frame["part"] == "unconfirmed").any() else "")
+    panels = []
+    keys = [(side, measure) for side in SHORT_LABELS for measure in SCENARIO_MEASURES]
+    for i, (side, measure) in enumerate(keys):
+        panels.append(_scenario_panel(frame, side, measure, last=i == len(keys) - 1))
+    return alt.vconcat(*panels, spacing=18).properties(title=_title(title, subtitle), description=description)
+
+
+def _scenario_panel(frame: pd.DataFrame, side: str, measure: str, *, last: bool) -> alt.LayerChart:
+    """One side's measure: the scenario line under the actual one, with end labels."""
+    colour = SIDE_COLOURS[side]
+    mine = alt.FieldOneOfPredicate(field="imposer", oneOf=[side])
+    of_measure = alt.FieldOneOfPredicate(field="measure", oneOf=[measure])
+    base = (
+        alt.Chart(frame)
+        .transform_filter(mine)
+        .transform_filter(of_measure)
+        .encode(
+            x=alt.X("date:T", axis=DATE_AXIS if last else alt.Axis(labels=False, ticks=False, title=None)),
+            y=alt.Y("value:Q", title="%", axis=alt.Axis(tickCount=4, minExtent=30, maxExtent=30)),
+            strokeDash=CONFIRMED_DASH,
+            tooltip=[
+                alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
+                alt.Tooltip("line:N", title="Line"),
+                alt.Tooltip("value:Q", title="%", format=".1f"),
+            ],
+        )
+    )
+    scenario = base.transform_filter(alt.FieldEqualPredicate(field="line", equal=SCENARIO_LINES["scenario"])).mark_line(
+        interpolate="step-after", strokeWidth=6, opacity=0.35, color=colour
+    )
+    actual = base.transform_filter(alt.FieldEqualPredicate(field="line", equal=SCENARIO_LINES["actual"])).mark_line(
+        interpolate="step-after", strokeWidth=2, color=colour
+    )
+    own = frame[(frame["imposer"] == side) & (frame["measure"] == measure)]
+    labels = _gap_labels(own, colour, fmt=(lambda v: f"{v:.1f}%") if measure == "average" else (lambda v: f"{v:g}%"))
+    heading = f"{SHORT_LABELS[side]}: {SCENARIO_MEASURES[measure]}"
+    return alt.layer(scenario, actual, *labels).properties(
+        title=alt.Title(heading, fontSize=MIN_FONT_PX + 1, anchor="start", color=colour),
+        width="container",
+        height=100,
+    )
+
+
+def _gap_labels(own: pd.DataFrame, colour: str, *, fmt) -> list[alt.Chart]:
+    """Labels where the two lines are furthest apart (the first such day): the scenario's value
+    and what happened, each on the side of its line away from the other. Where the lines never
+    part, one label at the end says so."""
+    lines = list(SCENARIO_LINES.values())
+    sourced = own[own["part"] == "sourced"]
+    wide = (sourced if len(sourced) else own).pivot_table(index="date", columns="line", values="value", aggfunc="first")
+    wide = wide.reindex(columns=lines).dropna()
+    gap = (wide[lines[1]] - wide[lines[0]]).abs().round(6)
+    if len(sourced) and (wide.empty or gap.max() == 0):  # the lines part only where no source confirms them
+        wide = own.pivot_table(index="date", columns="line", values="value", aggfunc="first").reindex(columns=lines).dropna()
+        gap = (wide[lines[1]] - wide[lines[0]]).abs().round(6)
+    text = {"fontSize": MIN_FONT_PX + 1, "fontWeight": "bold"}
+    halo = {"color": HALO, "stroke": HALO, "strokeWidth": 4, "strokeJoin": "round"}
+    if wide.empty or gap.max() == 0:
+        last = own["date"].max()
+        label = decoration(pd.DataFrame({"at": [last], "level": [float(own.loc[own["date"] == last, "value"].iloc[0])]}))
+        label["end_label"] = "Scenario: no change"
+        where = {"align": "right", "baseline": "bottom", "dx": -2, "dy": -4, **text}
+        enc = {"x": "at:T", "y": "level:Q", "text": "end_label:N"}
+        return [
+            alt.Chart(label).mark_text(**where, **halo).encode(**enc),
+            alt.Chart(label).mark_text(**where, color=colour).encode(**enc),
+        ]
+    # a label over a line near the top of the plot would leave it, and one on a step of a few
+    # days would cross the next steps: prefer steps below that which last a month or more
+    lasts = pd.Series(list(wide.index[1:]) + [own["date"].max()], index=wide.index) - wide.index.to_series()
+    fits = gap[(wide.max(axis=1) <= 0.6 * float(own["value"].max())) & (lasts >= pd.Timedelta(days=30))]
+    gap = fits if len(fits) and fits.max() > 0 else gap
+    day = gap[gap == gap.max()].index.min()
+    values = {line: float(wide.loc[day, line]) for line in lines}
+    high = max(lines, key=lambda line: values[line])
+    first, last = own["date"].min(), own["date"].max()
+    right = (day - first) / (last - first) > 0.5 if last > first else False  # keep the text inside the plot
+    # a lower line near the bottom of the plot: both labels go above the higher line, one per row
+    floor = min(values.values()) <= 0.15 * float(own["value"].max() or 1)
+    marks = []
+    for line in lines:
+        above = line == high or floor
+        label = decoration(pd.DataFrame({"at": [day], "level": [values[line]], "end_label": [f"{line}: {fmt(values[line])}"]}))
+        where = {
+            "align": "right" if right else "left",
+            "baseline": "bottom" if above else "top",
+            "dx": -4 if right else 4,
+            "dy": (-21 if floor and line == high else -5) if above else 5,
+            **text,
+        }
+        enc = {"x": "at:T", "y": "level:Q", "text": "end_label:N"}
+        marks.append(alt.Chart(label).mark_text(**where, **halo).encode(**enc))
+        marks.append(alt.Chart(label).mark_text(**where, color=colour).encode(**enc))
+    return marks

@@ -290,7 +290,8 @@ def problems(data_dir: Path = DATA_DIR) -> list[Problem]:
 
 
 def _foreign_key_problems(res: dict, frames: dict) -> list[Problem]:
-    """Foreign keys declared in the schema; an empty cell means "no link"."""
+    """Foreign keys declared in the schema; an empty cell means "no link", and each id of a
+    ``;``-separated list column (``*_ids``) must exist."""
     problems = []
     path, frame = frames[res["name"]]
     lines = record_lines(path)
@@ -300,16 +301,19 @@ def _foreign_key_problems(res: dict, frames: dict) -> list[Problem]:
             continue
         known = set(frames[target][1][fk["reference"]["fields"]])
         column = fk["fields"]
-        for i, value in enumerate(frame[column]):
-            if value and value not in known:
-                problems.append(
-                    Problem(
-                        _rel(path),
-                        lines[i + 1],
-                        column,
-                        f'"{value}" is not an id in {target}.csv — add that row or fix the reference',
+        for i, cell in enumerate(frame[column]):
+            # a list column (``measure_ids``) refers with each of its ";"-separated ids
+            values = cell.split(";") if column.endswith("_ids") else [cell]
+            for value in values:
+                if value and value not in known:
+                    problems.append(
+                        Problem(
+                            _rel(path),
+                            lines[i + 1],
+                            column,
+                            f'"{value}" is not an id in {target}.csv — add that row or fix the reference',
+                        )
                     )
-                )
     return problems
 
 

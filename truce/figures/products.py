@@ -27,15 +27,7 @@ RESOURCES = ("tariff_measures", "tariff_lists", "list_products", "trade_weights"
 def change_dates(imposer: str, start: dt.date = START, end: dt.date | None = None) -> list[dt.date]:
     """Every day in [start, end] on which a counted layer or list of ``imposer`` starts or ends
     (a list's shield date included), plus both ends: the average is constant between them."""
-    end = end or data.last_updated()
-    t = products.tables()
-    m = t.measures[(t.measures["imposer"] == imposer) & ~t.measures["status"].isin(products.NEVER_COUNTED_MEASURES)]
-    lists = t.lists[(t.lists["imposer"] == imposer) & ~t.lists["status"].isin(products.NEVER_COUNTED_LISTS)]
-    days = {start, end}
-    for frame, columns in ((m, ("effective_from", "effective_to")), (lists, ("effective_from", "effective_to", "shields_from"))):
-        for column in columns:
-            days |= {d for d in frame[column] if d is not None and start <= d <= end}
-    return sorted(days)
+    return products.average_change_dates(products.tables(), imposer, start, end or data.last_updated())
 
 
 @functools.lru_cache(maxsize=4)

@@ -91,7 +91,21 @@
     render();
   }
 
-  function start() { setupFilters(document); setupStackReader(document); }
+  // Tariff scenarios: a link to a scenario's chart (#chart-scenario-…) selects that scenario,
+  // which CSS otherwise hides until its radio button is chosen.
+  function showLinkedScenario(root) {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && root.getElementById ? root.getElementById(id) : null;
+    var panel = target && target.closest ? target.closest(".scenario-panel") : null;
+    if (!panel) return;
+    var radio = root.querySelector('.scenario-switch input[value="' + panel.dataset.scenario + '"]');
+    if (radio && !radio.checked) { radio.checked = true; target.scrollIntoView(); }
+  }
+
+  function start() {
+    setupFilters(document); setupStackReader(document); showLinkedScenario(document);
+  }
+  window.addEventListener("hashchange", function () { showLinkedScenario(document); });
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
