@@ -243,3 +243,18 @@ def test_a_scenario_rule_that_selects_nothing_or_the_wrong_side_is_reported(pack
     assert scenarios.problems(empty, measures) == [
         "data/tariff_scenarios.csv:2: column authorities: is empty and so is measure_ids — name the rows the scenario removes"
     ]
+
+
+def test_a_row_without_its_chinese_text_is_reported(package):
+    zh = "id,title,summary\ngeneva,日内瓦联合声明,双方将关税下调90天。\n"
+    messages = [str(p) for p in data.problems(package(events_zh=zh))]
+    assert len(messages) == 1, messages
+    assert messages[0].split("/data/")[1].startswith('events_zh.csv: column id: has no row for "spiral" (')
+    assert messages[0].endswith("events.csv line 3) — add a row with its Chinese title, summary")
+
+
+def test_a_chinese_row_for_no_english_row_or_with_an_empty_cell_is_reported(package):
+    zh = "id,title,summary\ngeneva,日内瓦联合声明,\nspiral,美国提高税率,美国提高了税率。\nlondon,伦敦,伦敦框架。\n"
+    messages = [str(p) for p in data.problems(package(events_zh=zh))]
+    assert any("events_zh.csv:2: column summary:" in m for m in messages), messages
+    assert any("events_zh.csv:4: column id:" in m and '"london" is not an id in events.csv' in m for m in messages), messages

@@ -286,7 +286,34 @@ def problems(data_dir: Path = DATA_DIR) -> list[Problem]:
     for res in desc["resources"]:
         if res["name"] in frames:
             found.extend(_foreign_key_problems(res, frames))
+            found.extend(_translation_problems(res["name"], frames))
     return found
+
+
+TRANSLATION_SUFFIX = "_zh"
+
+
+def _translation_problems(name: str, frames: dict) -> list[Problem]:
+    """A Chinese-text table (``events_zh``) has one row for every row of its English table: a
+    row missing there is reported with the English row's line and the columns to write."""
+    base = name.removesuffix(TRANSLATION_SUFFIX)
+    if not name.endswith(TRANSLATION_SUFFIX) or base not in frames:
+        return []
+    path, frame = frames[name]
+    base_path, base_frame = frames[base]
+    have = set(frame["id"])
+    columns = ", ".join(c for c in frame.columns if c != "id")
+    lines = record_lines(base_path)
+    return [
+        Problem(
+            _rel(path),
+            None,
+            "id",
+            f'has no row for "{rid}" ({_rel(base_path)} line {lines[i + 1]}) — add a row with its Chinese {columns}',
+        )
+        for i, rid in enumerate(base_frame["id"])
+        if rid not in have
+    ]
 
 
 def _foreign_key_problems(res: dict, frames: dict) -> list[Problem]:
