@@ -137,7 +137,16 @@ def measures_table(imposer: str) -> str:
         )
     head = "".join(
         f'<th scope="col">{t(h)}</th>'
-        for h in (N_("Instrument"), N_("Scope"), N_("Coverage"), N_("Rate"), N_("From"), N_("Until"), N_("Status"), N_("Chronology"))
+        for h in (
+            N_("Instrument"),
+            N_("Scope"),
+            N_("Coverage"),
+            N_("Rate"),
+            N_("From"),
+            N_("Until"),
+            N_("Status"),
+            N_("Chronology"),
+        )
     )
     return f'{scroll_open()}<table {NOT_SEARCHED} class="wide"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
