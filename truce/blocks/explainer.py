@@ -19,6 +19,7 @@ from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open
 from truce.charts import model as model_charts
 from truce.charts import style
+from truce.i18n import N_, t
 from truce.labels import SIDE_NAMES
 
 CODE_URL = "https://github.com/truce-tracker/truce-tracker/blob/main/truce/analysis/model.py"
@@ -53,7 +54,7 @@ def _pct(value) -> str:
 def leverage_table(table: pd.DataFrame | None = None) -> str:
     """The leverage matrix as a table: lever, the target's dependence, alternatives, years to
     replace (sourced or assumed), when it was pulled and eased (linked to the chronology), sources."""
-    frame = model.leverage(table).copy()
+    frame = data.localize(model.leverage(table), "leverage")
     frame["_side"] = frame["holder"].map({"US": 0, "CN": 1})
     frame = frame.sort_values(["_side"], kind="stable")
     events = {r["id"]: r for r in chronology.events().to_dict("records")}
@@ -65,7 +66,7 @@ def leverage_table(table: pd.DataFrame | None = None) -> str:
         years = r["years_to_replace"]
         years_html = "—" if years is None or years != years else f"{years:g}<br><span {small}>{esc(r['years_basis'])}</span>"
         cells = [
-            f'<th scope="row" style="min-width:8rem">{esc(r["lever"])}<br><span {small}>{esc(SIDE_NAMES[r["holder"]])} over {esc(SIDE_NAMES[r["target"]])}</span></th>',
+            f'<th scope="row" style="min-width:8rem">{esc(r["lever"])}<br><span {small}>{esc(t("{holder} over {target}").format(holder=t(SIDE_NAMES[r["holder"]]), target=t(SIDE_NAMES[r["target"]])))}</span></th>',
             f'<td style="min-width:11rem">{dep_html}</td>',
             f'<td style="min-width:8rem">{esc(r["alternatives"])}</td>',
             f'<td style="white-space:nowrap">{years_html}</td>',
@@ -80,18 +81,18 @@ def leverage_table(table: pd.DataFrame | None = None) -> str:
             # sticky and no wider than the screen, so the note stays readable while the table scrolls sideways
             body.append(
                 f'<tr><td colspan="7" style="padding-top:0"><div {small[:-1]};position:sticky;left:0;max-width:min(calc(100vw - 4rem), 36rem)">'
-                f"<em>Note:</em> {esc(r['note'])}</div></td></tr>"
+                f"<em>{t('Note:')}</em> {esc(r['note'])}</div></td></tr>"
             )
     head = "".join(
-        f'<th scope="col">{h}</th>'
+        f'<th scope="col">{t(h)}</th>'
         for h in (
-            "Lever (holder over target)",
-            "Target's dependence",
-            "Alternatives",
-            "Years to replace",
-            "Pulled",
-            "Eased",
-            "Sources",
+            N_("Lever (holder over target)"),
+            N_("Target's dependence"),
+            N_("Alternatives"),
+            N_("Years to replace"),
+            N_("Pulled"),
+            N_("Eased"),
+            N_("Sources"),
         )
     )
     return (
