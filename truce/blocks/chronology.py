@@ -116,7 +116,7 @@ def key_dates_html(table: pd.DataFrame | None = None) -> str:
         f'<td>{esc(t(ACTOR_LABELS[r["actor"]]))}</td><td><a href="#{esc(r["id"])}">{esc(r["title"])}</a></td></tr>'
         for r in data.localize(chronology.key_events(table), "events").to_dict("records")
     )
-    head = "".join(f'<th scope="col">{t(h)}</th>' for h in ("Date", "Who", "What"))
+    head = "".join(f'<th scope="col">{t(h)}</th>' for h in (N_("Date"), N_("Who"), N_("What")))
     return (
         f'{scroll_open(t("Key dates"))}<table {NOT_SEARCHED} class="key-dates">'
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
