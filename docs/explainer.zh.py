@@ -88,7 +88,7 @@ HTML(explainer.restraint_chart())
 HTML(explainer.strategies_chart())
 
 # %%
-HTML("<details><summary>The 2025 moves read from the chronology</summary>" + explainer.moves_table() + "</details>")
+HTML(explainer.moves_details())
 
 # %% [markdown]
 # 比起策略叫什么，失误的影响更大。当一步棋可能被误读时，两个采用冷酷触发策略的参与者在第一次失误后就会陷入永久升级：双方同时克制的轮次占[0%](fig:model-noise-grim)。两个采用一报还一报的参与者会把每一次失误来回传递，双方同时克制的轮次占[19%](fig:model-noise-tft)。宽容的一报还一报以[91%](fig:model-generosity)的概率原谅对方的一次升级，能在[88%](fig:model-noise-gtft)的轮次中保持相互克制。2025年春天就出现过这样的时刻：[华盛顿指责北京](event:us-accuses-china-violating-geneva-2025-05-30)违反日内瓦协议，[北京驳回了这一指控](event:cn-mofcom-rejects-violation-claim-2025-06-02)，并指出美方出台了新的限制措施；几天之内，两国元首[通了电话](event:trump-xi-call-2025-06-05)，并派谈判代表前往[伦敦](event:london-talks-framework-2025-06-10)。

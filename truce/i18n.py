@@ -159,6 +159,8 @@ def marked_texts(package_dir: Path | None = None) -> dict[str, str]:
                 and isinstance(node.args[0].value, str)
             ):
                 found.setdefault(node.args[0].value, f"truce/{path.relative_to(root).as_posix()}:{node.lineno}")
+    for name in MONTHS_EN:
+        found.setdefault(name, "truce/i18n.py (MONTHS_EN)")
     from truce import labels
 
     for name in dir(labels):

@@ -19,7 +19,7 @@ from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open
 from truce.charts import model as model_charts
 from truce.charts import style
-from truce.i18n import N_, t
+from truce.i18n import MONTHS_EN, N_, t
 from truce.labels import SIDE_NAMES
 
 CODE_URL = "https://github.com/truce-tracker/truce-tracker/blob/main/truce/analysis/model.py"
@@ -286,32 +286,36 @@ def noise_table(cal: model.Calibration | None = None) -> str:
     )
 
 
+MOVE_WORDS = {"escalate": N_("escalate"), "restrain": N_("restrain")}
+
+
 def moves_table() -> str:
     """The 2025 moves read from the chronology: steps per side and month, and the move."""
     moves = model.moves_2025()
     wide = []
     for month, g in moves.groupby("month"):
-        cells = [f'<th scope="row">{month:%B}</th>']
+        cells = [f'<th scope="row">{t(MONTHS_EN[month.month - 1])}</th>']
         for side in model.SIDES:
             r = g[g["side"] == side].iloc[0]
             esc, de = (
-                f"{r[col]} ({r['key_' + col]} key)" if r["key_" + col] else f"{r[col]}"
+                t("{n} ({key} key)").format(n=r[col], key=r["key_" + col]) if r["key_" + col] else f"{r[col]}"
                 for col in ("escalations", "de_escalations")
             )
-            cells.append(f"<td>{esc}</td><td>{de}</td><td>{r['move']}</td>")
+            cells.append(f"<td>{esc}</td><td>{de}</td><td>{t(MOVE_WORDS[r['move']])}</td>")
         wide.append("<tr>" + "".join(cells) + "</tr>")
     head = (
-        '<tr><th scope="col" rowspan="2">2025</th><th scope="colgroup" colspan="3">United States</th>'
-        '<th scope="colgroup" colspan="3">China</th></tr><tr>'
+        f'<tr><th scope="col" rowspan="2">2025</th><th scope="colgroup" colspan="3">{t("United States")}</th>'
+        f'<th scope="colgroup" colspan="3">{t("China")}</th></tr><tr>'
         + "".join(
-            '<th scope="col">Escalation steps</th><th scope="col">De-escalation steps</th><th scope="col">Move</th>'
+            f'<th scope="col">{t("Escalation steps")}</th><th scope="col">{t("De-escalation steps")}</th>'
+            f'<th scope="col">{t("Move")}</th>'
             for _ in model.SIDES
         )
         + "</tr>"
     )
     return (
-        f'{scroll_open("2025 moves")}<table {NOT_SEARCHED} class="model-table">'
-        f"{CAPTION}Moves read from the chronology (joint talks count as de-escalation by both){CAPTION_END}"
+        f'{scroll_open(t("2025 moves"))}<table {NOT_SEARCHED} class="model-table">'
+        f"{CAPTION}{t('Moves read from the chronology (joint talks count as de-escalation by both)')}{CAPTION_END}"
         f"<thead>{head}</thead><tbody>{''.join(wide)}</tbody></table></div>"
     )
 
@@ -489,8 +493,12 @@ def strategies_chart(cal: model.Calibration | None = None) -> str:
     )
 
 
+def moves_details() -> str:
+    """The 2025 moves table, folded under a summary line."""
+    return f"<details><summary>{t('The 2025 moves read from the chronology')}</summary>{moves_table()}</details>"
+
+
 def code_link() -> str:
-    return (
-        f'<p class="model-code"><a href="{CODE_URL}" rel="noopener">Show the code: truce/analysis/model.py on GitHub</a> '
-        "(the model, its parameters and the grids behind the charts; the tests are in tests/test_model.py).</p>"
-    )
+    link = t("Show the code: truce/analysis/model.py on GitHub")
+    rest = t("(the model, its parameters and the grids behind the charts; the tests are in tests/test_model.py).")
+    return f'<p class="model-code"><a href="{CODE_URL}" rel="noopener">{link}</a> {rest}</p>'
