@@ -212,3 +212,25 @@ def test_the_data_pages_show_has_chinese_text(name):
     assert name in data.resource_names(), (
         f"data/{name}.csv is not declared in data/datapackage.json — add it (see data/README.md)"
     )
+
+
+@pytest.mark.parametrize(
+    "resource, column, words",
+    [
+        ("events", "status", "STATUS_LABELS"),
+        ("events", "actor", "ACTOR_LABELS"),
+        ("events", "lever", "LEVER_LABELS"),
+        ("events", "direction", "DIRECTION_LABELS"),
+        ("tariff_measures", "status", "LAYER_STATUS_LABELS"),
+        ("commitments", "outcome", "OUTCOME_LABELS"),
+        ("commitments", "party", "PARTY_LABELS"),
+    ],
+)
+def test_every_code_a_page_shows_has_words(resource, column, words):
+    from truce import labels
+
+    res = next(r for r in data.descriptor()["resources"] if r["name"] == resource)
+    field = next(f for f in res["schema"]["fields"] if f["name"] == column)
+    codes = set(field.get("constraints", {}).get("enum", []))
+    missing = sorted(codes - set(getattr(labels, words)))
+    assert not missing, f"truce/labels.py {words} has no words for {resource}.{column} values {missing} — add them"

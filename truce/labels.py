@@ -36,6 +36,15 @@ STATUS_LABELS = {
 }
 
 
+# a tariff layer's status (data/tariff_measures.csv)
+LAYER_STATUS_LABELS = {
+    **STATUS_LABELS,
+    "ended": "ended",
+    "superseded": "superseded",
+    "expired": "expired",
+}
+
+
 OUTCOME_LABELS = {
     "met": "met",
     "met-on-bookings": "met on bookings",

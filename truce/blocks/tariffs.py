@@ -17,7 +17,7 @@ from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import style
 from truce.charts import tariffs as tariff_charts
 from truce.i18n import N_, current, day, t
-from truce.labels import STATUS_LABELS
+from truce.labels import LAYER_STATUS_LABELS
 
 START = dt.date(2018, 1, 1)
 
@@ -133,7 +133,7 @@ def measures_table(imposer: str) -> str:
         rows.append(
             f"<tr><td>{esc(r['instrument'])}</td><td>{esc(r['scope'])}</td><td>{esc(r['coverage'])}</td>"
             f"<td>{rate}</td><td>{esc(r['effective_from'])}</td><td>{end}</td>"
-            f"<td>{esc(t(STATUS_LABELS[r['status']]) if lang != 'en' else r['status'])}</td><td>{event}</td></tr>"
+            f"<td>{esc(t(LAYER_STATUS_LABELS[r['status']]) if lang != 'en' else r['status'])}</td><td>{event}</td></tr>"
         )
     head = "".join(
         f'<th scope="col">{t(h)}</th>'
