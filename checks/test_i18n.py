@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from truce import data
+from truce import data, i18n
 from truce.i18n import is_twin, twin
 from truce.paths import DOCS_DIR
 from truce.site import figlinks, quotes, zhtext
@@ -167,4 +167,48 @@ def test_chinese_quotations_must_be_recorded_and_translations_marked(tmp_path):
     )
     assert problems[1].startswith(
         "docs/p.zh.md:6: quotation “这是一句没有记录在案的引语而已” is in neither quote_zh nor translation_zh"
+    )
+
+
+# Words the code writes (truce/locale/zh.csv) -------------------------------------------------
+
+
+def test_every_marked_text_has_a_chinese_translation():
+    gaps = i18n.missing("zh")
+    assert not gaps, "\n".join(f'{where}: "{text}" has no row in truce/locale/zh.csv — add it' for text, where in gaps.items())
+
+
+def test_an_untranslated_text_fails_with_the_fix():
+    with pytest.raises(KeyError, match=r'truce/locale/zh.csv has no translation of "No such words" — add a row'):
+        i18n.t("No such words", "zh")
+    assert i18n.t("No such words", "en") == "No such words"
+
+
+def test_a_broken_catalogue_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.catalogue.cache_clear()
+    try:
+        (tmp_path / "zh.csv").write_text("en,zh,note\nSources:,来源：,\nLink,,\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=r"truce/locale/zh.csv:3: empty en or zh cell — fill both"):
+            i18n.catalogue("zh")
+        (tmp_path / "zh.csv").write_text("en,zh,note\nLink,链接,\nLink,连接,\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=r'truce/locale/zh.csv:3: "Link" is translated twice'):
+            i18n.catalogue("zh")
+    finally:
+        i18n.catalogue.cache_clear()
+
+
+def test_marked_texts_are_found_in_code(tmp_path):
+    (tmp_path / "block.py").write_text('from truce.i18n import N_, t\nX = N_("Lever")\ny = t("{n} entries").format(n=2)\n')
+    found = i18n.marked_texts(tmp_path)
+    assert found["Lever"].endswith("block.py:2") and found["{n} entries"].endswith("block.py:3")
+
+
+TRANSLATED = ("events_zh", "commitments_zh", "leverage_zh", "tariff_measures_zh")
+
+
+@pytest.mark.parametrize("name", TRANSLATED)
+def test_the_data_pages_show_has_chinese_text(name):
+    assert name in data.resource_names(), (
+        f"data/{name}.csv is not declared in data/datapackage.json — add it (see data/README.md)"
     )

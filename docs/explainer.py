@@ -179,7 +179,7 @@ HTML(explainer.restraint_chart())
 HTML(explainer.strategies_chart())
 
 # %%
-HTML("<details><summary>The 2025 moves read from the chronology</summary>" + explainer.moves_table() + "</details>")
+HTML(explainer.moves_details())
 
 # %% [markdown]
 # Mistakes matter more than strategy names. When a move can be misread, two grim-trigger players

@@ -31,11 +31,16 @@ PAGE_CHARTS = {
     "us-china-trade": lambda: series.trade_block(),
     "soybean-arrivals": lambda: series.soybean_arrivals_block(),
 }
-BLOCKS = {"datafiles": data_page.datafiles_table, "truceclock": home.truce_clock, "release": release.release_html}
+BLOCKS = {
+    "datafiles": data_page.datafiles_table,
+    "glossary": data_page.glossary_table,
+    "truceclock": home.truce_clock,
+    "release": release.release_html,
+}
 
 
 # blocks that depend only on the data and the package (the truce clock also depends on today)
-CACHED_BLOCKS = {"datafiles"}
+CACHED_BLOCKS = {"datafiles", "glossary"}
 _BLOCK_CACHE: dict[tuple, str] = {}
 
 

@@ -16,11 +16,12 @@ iCalendar file and a JSON feed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-from truce import data
+from truce import data, i18n
 from truce.labels import PARTY_LABELS
 
 SITE_URL = "https://truce-tracker.github.io/"
@@ -196,6 +197,28 @@ def _tariff_deadlines(frame) -> list[Deadline]:
     return out
 
 
+def _localized(found: list[Deadline]) -> list[Deadline]:
+    """The titles of commitment and event deadlines in the edition being built (the rules above
+    read the English rows; only what a reader sees changes)."""
+    if i18n.current() == "en":
+        return found
+    events = data.localize(data.load("events"), "events").set_index("id")["title"]
+    commits = data.localize(data.load("commitments"), "commitments").set_index("id")
+    out = []
+    for d in found:
+        kind, _, rid = d.id.partition("-")
+        title = d.title
+        if kind == "commitment" and rid in commits.index:
+            party = i18n.t(PARTY_LABELS[commits.loc[rid, "party"]])
+            title = i18n.t("Due ({party}): {text}").format(party=party, text=commits.loc[rid, "commitment"])
+        elif kind == "event" and rid in events.index:
+            title = events[rid]
+        elif kind == "end" and rid in events.index:
+            title = i18n.t("Ends: {title}").format(title=events[rid])
+        out.append(dataclasses.replace(d, title=title))
+    return out
+
+
 def deadlines(since: dt.date = FEED_START) -> list[Deadline]:
     """Every deadline on or after ``since``, by date then id."""
     found = (
@@ -203,7 +226,7 @@ def deadlines(since: dt.date = FEED_START) -> list[Deadline]:
         + _event_deadlines(data.load("events"))
         + _tariff_deadlines(data.load("tariff_measures"))
     )
-    found = [d for d in found if d.date >= since]
+    found = _localized([d for d in found if d.date >= since])
     ids = [d.id for d in found]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:

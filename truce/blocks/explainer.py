@@ -19,6 +19,7 @@ from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open
 from truce.charts import model as model_charts
 from truce.charts import style
+from truce.i18n import MONTHS_EN, N_, t
 from truce.labels import SIDE_NAMES
 
 CODE_URL = "https://github.com/truce-tracker/truce-tracker/blob/main/truce/analysis/model.py"
@@ -53,7 +54,7 @@ def _pct(value) -> str:
 def leverage_table(table: pd.DataFrame | None = None) -> str:
     """The leverage matrix as a table: lever, the target's dependence, alternatives, years to
     replace (sourced or assumed), when it was pulled and eased (linked to the chronology), sources."""
-    frame = model.leverage(table).copy()
+    frame = data.localize(model.leverage(table), "leverage")
     frame["_side"] = frame["holder"].map({"US": 0, "CN": 1})
     frame = frame.sort_values(["_side"], kind="stable")
     events = {r["id"]: r for r in chronology.events().to_dict("records")}
@@ -65,7 +66,7 @@ def leverage_table(table: pd.DataFrame | None = None) -> str:
         years = r["years_to_replace"]
         years_html = "—" if years is None or years != years else f"{years:g}<br><span {small}>{esc(r['years_basis'])}</span>"
         cells = [
-            f'<th scope="row" style="min-width:8rem">{esc(r["lever"])}<br><span {small}>{esc(SIDE_NAMES[r["holder"]])} over {esc(SIDE_NAMES[r["target"]])}</span></th>',
+            f'<th scope="row" style="min-width:8rem">{esc(r["lever"])}<br><span {small}>{esc(t("{holder} over {target}").format(holder=t(SIDE_NAMES[r["holder"]]), target=t(SIDE_NAMES[r["target"]])))}</span></th>',
             f'<td style="min-width:11rem">{dep_html}</td>',
             f'<td style="min-width:8rem">{esc(r["alternatives"])}</td>',
             f'<td style="white-space:nowrap">{years_html}</td>',
@@ -80,18 +81,18 @@ def leverage_table(table: pd.DataFrame | None = None) -> str:
             # sticky and no wider than the screen, so the note stays readable while the table scrolls sideways
             body.append(
                 f'<tr><td colspan="7" style="padding-top:0"><div {small[:-1]};position:sticky;left:0;max-width:min(calc(100vw - 4rem), 36rem)">'
-                f"<em>Note:</em> {esc(r['note'])}</div></td></tr>"
+                f"<em>{t('Note:')}</em> {esc(r['note'])}</div></td></tr>"
             )
     head = "".join(
-        f'<th scope="col">{h}</th>'
+        f'<th scope="col">{t(h)}</th>'
         for h in (
-            "Lever (holder over target)",
-            "Target's dependence",
-            "Alternatives",
-            "Years to replace",
-            "Pulled",
-            "Eased",
-            "Sources",
+            N_("Lever (holder over target)"),
+            N_("Target's dependence"),
+            N_("Alternatives"),
+            N_("Years to replace"),
+            N_("Pulled"),
+            N_("Eased"),
+            N_("Sources"),
         )
     )
     return (
@@ -285,32 +286,36 @@ def noise_table(cal: model.Calibration | None = None) -> str:
     )
 
 
+MOVE_WORDS = {"escalate": N_("escalate"), "restrain": N_("restrain")}
+
+
 def moves_table() -> str:
     """The 2025 moves read from the chronology: steps per side and month, and the move."""
     moves = model.moves_2025()
     wide = []
     for month, g in moves.groupby("month"):
-        cells = [f'<th scope="row">{month:%B}</th>']
+        cells = [f'<th scope="row">{t(MONTHS_EN[month.month - 1])}</th>']
         for side in model.SIDES:
             r = g[g["side"] == side].iloc[0]
             esc, de = (
-                f"{r[col]} ({r['key_' + col]} key)" if r["key_" + col] else f"{r[col]}"
+                t("{n} ({key} key)").format(n=r[col], key=r["key_" + col]) if r["key_" + col] else f"{r[col]}"
                 for col in ("escalations", "de_escalations")
             )
-            cells.append(f"<td>{esc}</td><td>{de}</td><td>{r['move']}</td>")
+            cells.append(f"<td>{esc}</td><td>{de}</td><td>{t(MOVE_WORDS[r['move']])}</td>")
         wide.append("<tr>" + "".join(cells) + "</tr>")
     head = (
-        '<tr><th scope="col" rowspan="2">2025</th><th scope="colgroup" colspan="3">United States</th>'
-        '<th scope="colgroup" colspan="3">China</th></tr><tr>'
+        f'<tr><th scope="col" rowspan="2">2025</th><th scope="colgroup" colspan="3">{t("United States")}</th>'
+        f'<th scope="colgroup" colspan="3">{t("China")}</th></tr><tr>'
         + "".join(
-            '<th scope="col">Escalation steps</th><th scope="col">De-escalation steps</th><th scope="col">Move</th>'
+            f'<th scope="col">{t("Escalation steps")}</th><th scope="col">{t("De-escalation steps")}</th>'
+            f'<th scope="col">{t("Move")}</th>'
             for _ in model.SIDES
         )
         + "</tr>"
     )
     return (
-        f'{scroll_open("2025 moves")}<table {NOT_SEARCHED} class="model-table">'
-        f"{CAPTION}Moves read from the chronology (joint talks count as de-escalation by both){CAPTION_END}"
+        f'{scroll_open(t("2025 moves"))}<table {NOT_SEARCHED} class="model-table">'
+        f"{CAPTION}{t('Moves read from the chronology (joint talks count as de-escalation by both)')}{CAPTION_END}"
         f"<thead>{head}</thead><tbody>{''.join(wide)}</tbody></table></div>"
     )
 
@@ -488,8 +493,12 @@ def strategies_chart(cal: model.Calibration | None = None) -> str:
     )
 
 
+def moves_details() -> str:
+    """The 2025 moves table, folded under a summary line."""
+    return f"<details><summary>{t('The 2025 moves read from the chronology')}</summary>{moves_table()}</details>"
+
+
 def code_link() -> str:
-    return (
-        f'<p class="model-code"><a href="{CODE_URL}" rel="noopener">Show the code: truce/analysis/model.py on GitHub</a> '
-        "(the model, its parameters and the grids behind the charts; the tests are in tests/test_model.py).</p>"
-    )
+    link = t("Show the code: truce/analysis/model.py on GitHub")
+    rest = t("(the model, its parameters and the grids behind the charts; the tests are in tests/test_model.py).")
+    return f'<p class="model-code"><a href="{CODE_URL}" rel="noopener">{link}</a> {rest}</p>'

@@ -28,6 +28,7 @@ from truce.blocks.html import esc, scroll
 from truce.blocks.html import table as table_html
 from truce.charts.render import CHART_CLASS, LIVE_MARKER, interactive, static_svg
 from truce.charts.render import spec as chart_spec
+from truce.i18n import N_, t
 from truce.paths import CACHE_DIR
 
 SITE_URL = "https://truce-tracker.github.io/"
@@ -167,26 +168,30 @@ def embed(
         payload = json.dumps(vl, separators=(",", ":")).replace("</", "<\\/")
         live = (
             f'<script type="application/json">{payload}</script>'
-            f'<button type="button" class="{CHART_CLASS}-explore" hidden>Explore the interactive version</button>'
+            f'<button type="button" class="{CHART_CLASS}-explore" hidden>{t("Explore the interactive version")}</button>'
         )
     title = chart_title(vl, chart_id)
     # each link's accessible name says what it downloads ("CSV" alone is ambiguous out of context)
     downloads = " · ".join(
-        f'<a href="{DOWNLOAD_URL}{cid}.{ext}" download aria-label="Download {label} of the chart {esc(title)}">{short}</a>'
-        for ext, short, label in (("csv", "CSV", "CSV data"), ("svg", "SVG", "SVG picture"), ("png", "PNG", "PNG picture"))
+        f'<a href="{DOWNLOAD_URL}{cid}.{ext}" download aria-label="{t(label).format(title=esc(title))}">{short}</a>'
+        for ext, short, label in (
+            ("csv", "CSV", N_("Download CSV data of the chart {title}")),
+            ("svg", "SVG", N_("Download SVG picture of the chart {title}")),
+            ("png", "PNG", N_("Download PNG picture of the chart {title}")),
+        )
     )
     return (
         f'<figure class="{CHART_CLASS}-figure" id="chart-{cid}" data-search-exclude>'
         f'<div class="{CHART_CLASS} is-drawn" data-chart="{cid}"{" " + LIVE_MARKER if live else ""}>'
         f"{pictures}{live}"
         f'<p class="{CHART_CLASS}-fallback">{esc(description)}</p></div>'
-        f"<figcaption>Source: {esc(source)} · data through {as_of_text(as_of)} · "
-        f'<a class="{CHART_CLASS}-anchor" href="#chart-{cid}">Link</a><br>'
-        f'<span class="{CHART_CLASS}-downloads">Download: {downloads}</span></figcaption>'
-        f'<details class="{CHART_CLASS}-table"><summary>Show the data as a table</summary>'
+        f"<figcaption>{t('Source: {source} · data through {day}').format(source=esc(source), day=esc(as_of))} · "
+        f'<a class="{CHART_CLASS}-anchor" href="#chart-{cid}">{t("Link")}</a><br>'
+        f'<span class="{CHART_CLASS}-downloads">{t("Download:")} {downloads}</span></figcaption>'
+        f'<details class="{CHART_CLASS}-table"><summary>{t("Show the data as a table")}</summary>'
         f"{scroll(table_html(table))}</details>"
-        f'<details class="{CHART_CLASS}-embed"><summary>Embed this chart</summary>'
-        f"<p>Paste this into a web page (the chart, its source and a link back; {LICENCE}):</p>"
+        f'<details class="{CHART_CLASS}-embed"><summary>{t("Embed this chart")}</summary>'
+        f"<p>{t('Paste this into a web page (the chart, its source and a link back; {licence}):').format(licence=LICENCE)}</p>"
         f"<pre><code>{esc(iframe_snippet(chart_id, title))}</code></pre></details>"
         "</figure>"
     )

@@ -15,16 +15,18 @@ from itertools import groupby
 from truce import data
 from truce.analysis.commitments import OUTCOMES
 from truce.blocks.html import esc
+from truce.i18n import day as in_words
+from truce.i18n import t
 
 CLOCK_KINDS = ("scheduled-end", "commitment-due")
 
 
 def _day_status(day: dt.date, checked: dt.date, kinds: set[str]) -> str:
     if day > checked:
-        return "upcoming"
+        return t("upcoming")
     if "scheduled-end" in kinds:
-        return f"passed; no source found on what followed (last checked {checked:%-d %B %Y})"
-    return "passed"
+        return t("passed; no source found on what followed (last checked {day})").format(day=in_words(checked))
+    return t("passed")
 
 
 def _item(d, outcomes: dict[str, str]) -> str:
@@ -32,8 +34,8 @@ def _item(d, outcomes: dict[str, str]) -> str:
     title = title[:1].upper() + title[1:]
     if d.kind == "commitment-due":
         cid = d.id.removeprefix("commitment-")
-        outcome = OUTCOMES[outcomes[cid]]["label"]
-        return f'<li><a href="{esc(d.path)}">{esc(title)}</a> <span class="clock-outcome">scorecard: {esc(outcome)}</span></li>'
+        outcome = t("scorecard: {outcome}").format(outcome=t(OUTCOMES[outcomes[cid]]["label"]))
+        return f'<li><a href="{esc(d.path)}">{esc(title)}</a> <span class="clock-outcome">{esc(outcome)}</span></li>'
     return f'<li><a href="{esc(d.path)}">{esc(title)}</a></li>'
 
 
@@ -49,11 +51,15 @@ def truce_clock(since: dt.date = dt.date(2026, 11, 1)) -> str:
         items = sorted(items, key=lambda d: (d.kind != "scheduled-end", d.title))
         status = _day_status(day, checked, {d.kind for d in items})
         groups.append(
-            f'<li class="clock-day"><p><time datetime="{day.isoformat()}"><strong>{day:%-d %B %Y}</strong></time> '
+            f'<li class="clock-day"><p><time datetime="{day.isoformat()}"><strong>{in_words(day)}</strong></time> '
             f'<span class="clock-status">{esc(status)}</span></p><ul>{"".join(_item(d, outcomes) for d in items)}</ul></li>'
         )
     return (
         f'<ol class="truce-clock" data-search-exclude>{"".join(groups)}</ol>'
-        f'<p class="clock-note">Subscribe: <a href="deadlines.ics">calendar (iCalendar)</a> · <a href="deadlines.json">JSON feed</a>. '
-        f"Data last checked {checked:%-d %B %Y}.</p>"
+        '<p class="clock-note">'
+        + t(
+            'Subscribe: <a href="deadlines.ics">calendar (iCalendar)</a> · <a href="deadlines.json">JSON feed</a>. '
+            "Data last checked {day}."
+        ).format(day=in_words(checked))
+        + "</p>"
     )

@@ -12,14 +12,15 @@ from collections.abc import Iterable
 import pandas as pd
 
 from truce import data
+from truce.i18n import day
 
 
 def esc(value) -> str:
-    """Text for HTML, quotes escaped: ``None`` is empty, a date reads "14 May 2025"."""
+    """Text for HTML, quotes escaped: ``None`` is empty, a date reads "14 May 2025" (Chinese edition: 2025年5月14日)."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, dt.date):
-        return html.escape(f"{value:%-d %B %Y}")
+        return html.escape(day(value))
     return html.escape(str(value), quote=True)
 
 

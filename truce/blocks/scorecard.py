@@ -10,6 +10,7 @@ from truce import data
 from truce.analysis import deadlines, series
 from truce.analysis.commitments import OUTCOMES, commitments, counts
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open, source_links
+from truce.i18n import N_, t
 from truce.labels import PARTY_LABELS
 
 
@@ -17,7 +18,7 @@ def badge(outcome: str) -> str:
     o = OUTCOMES[outcome]
     return (
         f'<span class="badge scorecard-badge" data-outcome="{esc(outcome)}" style="color:{o["colour"]}">'
-        f'<span aria-hidden="true">{o["symbol"]}</span> {esc(o["label"])}</span>'
+        f'<span aria-hidden="true">{o["symbol"]}</span> {esc(t(o["label"]))}</span>'
     )
 
 
@@ -25,54 +26,59 @@ def summary_html(table: pd.DataFrame | None = None) -> str:
     """One box per outcome with its count."""
     c = counts(table)
     boxes = "".join(f"<div><strong>{n}</strong>{badge(o)}</div>" for o, n in c.items())
-    return f'<div class="headline-grid scorecard-summary" aria-label="Commitments by outcome">{boxes}</div>'
+    return f'<div class="headline-grid scorecard-summary" aria-label="{t("Commitments by outcome")}">{boxes}</div>'
 
 
 def legend_html() -> str:
     meanings = {
-        "met": "the promised step was taken, on time or close to it",
-        "met-on-bookings": "a purchase declared complete on contracted sales; deliveries not confirmed",
-        "partly-met": "some of it was done, or something narrower than promised",
-        "missed": "the deadline passed without the step",
-        "pending": "no due date has passed and no outcome is recorded yet",
-        "superseded": "overtaken by later events (a court ruling, a new deal)",
-        "unverified": "the due date has passed but no source retrieved says what happened",
+        "met": N_("the promised step was taken, on time or close to it"),
+        "met-on-bookings": N_("a purchase declared complete on contracted sales; deliveries not confirmed"),
+        "partly-met": N_("some of it was done, or something narrower than promised"),
+        "missed": N_("the deadline passed without the step"),
+        "pending": N_("no due date has passed and no outcome is recorded yet"),
+        "superseded": N_("overtaken by later events (a court ruling, a new deal)"),
+        "unverified": N_("the due date has passed but no source retrieved says what happened"),
     }
-    items = "".join(f"<li>{badge(o)} {esc(text)}</li>" for o, text in meanings.items())
+    items = "".join(f"<li>{badge(o)} {esc(t(text))}</li>" for o, text in meanings.items())
     return f'<ul class="scorecard-legend">{items}</ul>'
 
 
+def _time(d: dt.date) -> str:
+    return f'<time datetime="{d.isoformat()}">{esc(d)}</time>'
+
+
 def commitment_html(r: dict, sources: dict) -> str:
-    due = f"due {esc(r['due'])}" if r["due"] else "no due date"
+    due = t("due {day}").format(day=esc(r["due"])) if r["due"] else t("no due date")
     instrument = f" · {esc(r['instrument'])}" if r["instrument"] else ""
     observed = f"{badge(r['outcome'])}"
     if r["outcome_date"]:
         observed += f' <time datetime="{r["outcome_date"].isoformat()}">{esc(r["outcome_date"])}</time>'
     summary = f"<p>{esc(r['outcome_summary'])}</p>" if r["outcome_summary"] else ""
     note = (
-        f'<p class="chrono-meta"><strong>Where sources differ or data is missing:</strong> {esc(r["note"])}</p>'
+        f'<p class="chrono-meta"><strong>{t("Where sources differ or data is missing:")}</strong> {esc(r["note"])}</p>'
         if r["note"]
         else ""
     )
     return (
         f'<article class="chrono-event scorecard-item" id="{esc(r["id"])}" data-outcome="{esc(r["outcome"])}" data-party="{esc(r["party"])}">'
-        f'<h3><span class="badge badge-{esc(r["party"])}">{esc(PARTY_LABELS[r["party"]])}</span> '
+        f'<h3><span class="badge badge-{esc(r["party"])}">{esc(t(PARTY_LABELS[r["party"]]))}</span> '
         f'<a class="headerlink-event" href="#{esc(r["id"])}">{esc(r["commitment"])}</a></h3>'
-        f'<p class="chrono-meta">Promised <time datetime="{r["made_on"].isoformat()}">{esc(r["made_on"])}</time> · {due}{instrument}</p>'
-        f"<p><strong>Observed:</strong> {observed}</p>{summary}{note}"
-        f'<p class="chrono-sources" data-search-exclude>Sources: {source_links(r["source_ids"], sources)}</p></article>'
+        f'<p class="chrono-meta">{t("Promised {day}").format(day=_time(r["made_on"]))} · {due}{instrument}</p>'
+        f"<p><strong>{t('Observed:')}</strong> {observed}</p>{summary}{note}"
+        f'<p class="chrono-sources" data-search-exclude>{t("Sources:")} {source_links(r["source_ids"], sources)}</p></article>'
     )
 
 
 def round_html(round_id: str, table: pd.DataFrame | None = None) -> str:
     """Every commitment of one round, by date promised, US first then China then both."""
-    frame = commitments(table)
+    frame = data.localize(commitments(table), "commitments")
     frame = frame[frame["round"] == round_id]
     srcs = data.sources()
     c = {o: int((frame["outcome"] == o).sum()) for o in OUTCOMES}
-    tally = " · ".join(f"{n} {OUTCOMES[o]['label']}" for o, n in c.items() if n)
+    tally = t(" · ").join(t("{n} {outcome}").format(n=n, outcome=t(OUTCOMES[o]["label"])) for o, n in c.items() if n)
     items = "".join(commitment_html(r, srcs) for r in frame.to_dict("records"))
-    return f'<p class="chrono-count">{len(frame)} commitments: {esc(tally)}</p><div class="chrono-list">{items}</div>'
+    count = t("{n} commitments: {tally}").format(n=len(frame), tally=esc(tally))
+    return f'<p class="chrono-count">{count}</p><div class="chrono-list">{items}</div>'
 
 
 def soybean_delivery_html() -> str:

@@ -16,6 +16,8 @@ from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import style
 from truce.charts import tariffs as tariff_charts
+from truce.i18n import N_, current, day, t
+from truce.labels import STATUS_LABELS
 
 START = dt.date(2018, 1, 1)
 
@@ -113,23 +115,38 @@ def layers_chart(start: dt.date = dt.date(2025, 1, 1)) -> str:
 
 def measures_table(imposer: str) -> str:
     """Every layer of one side, newest first, with links to the chronology."""
-    frame = tariffs.measures()
+    frame = data.localize(tariffs.measures(), "tariff_measures")
     frame = frame[frame["imposer"] == imposer].sort_values(["effective_from", "id"], ascending=False)
     until = tariffs.confirmed_through(imposer)
+    lang = current()
     rows = []
     for r in frame.to_dict("records"):
-        event = f'<a href="event:{esc(r["event_id"])}">event</a>' if r["event_id"] else ""
-        end = esc(r["effective_to"]) or "in force"
+        event = f'<a href="event:{esc(r["event_id"])}">{t("event")}</a>' if r["event_id"] else ""
+        end = esc(r["effective_to"]) or t("in force")
         if r["effective_to"] and r["effective_to"] > until and r["status"] not in tariffs.NEVER_COUNTED:
-            end += f" (legal end; no source after {until:%-d %b %Y})"
-        rate = f"−{r['rate_pct']:g} pts (suspension of {esc(r['suspends'])})" if r["suspends"] else f"{r['rate_pct']:g}%"
+            end += t(" (legal end; no source after {day})").format(day=day(until, short=True))
+        rate = (
+            t("−{points} pts (suspension of {layer})").format(points=f"{r['rate_pct']:g}", layer=esc(r["suspends"]))
+            if r["suspends"]
+            else f"{r['rate_pct']:g}%"
+        )
         rows.append(
             f"<tr><td>{esc(r['instrument'])}</td><td>{esc(r['scope'])}</td><td>{esc(r['coverage'])}</td>"
             f"<td>{rate}</td><td>{esc(r['effective_from'])}</td><td>{end}</td>"
-            f"<td>{esc(r['status'])}</td><td>{event}</td></tr>"
+            f"<td>{esc(t(STATUS_LABELS[r['status']]) if lang != 'en' else r['status'])}</td><td>{event}</td></tr>"
         )
     head = "".join(
-        f'<th scope="col">{h}</th>' for h in ("Instrument", "Scope", "Coverage", "Rate", "From", "Until", "Status", "Chronology")
+        f'<th scope="col">{t(h)}</th>'
+        for h in (
+            N_("Instrument"),
+            N_("Scope"),
+            N_("Coverage"),
+            N_("Rate"),
+            N_("From"),
+            N_("Until"),
+            N_("Status"),
+            N_("Chronology"),
+        )
     )
     return f'{scroll_open()}<table {NOT_SEARCHED} class="wide"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 

@@ -6,7 +6,17 @@ Everything else in ``truce`` reads data through these names only: ``data.load("e
 ``data.sources()``, ``data.last_updated()``.
 """
 
-from truce.data.load import data_fingerprint, ids_in, is_list_field, last_updated, load, reads, sources, split_ids
+from truce.data.load import (
+    data_fingerprint,
+    ids_in,
+    is_list_field,
+    last_updated,
+    load,
+    localize,
+    reads,
+    sources,
+    split_ids,
+)
 from truce.data.validate import (
     PRIMARY_KINDS,
     SOURCE_IDS_FIELD,
@@ -32,6 +42,7 @@ __all__ = [
     "is_primary",
     "last_updated",
     "load",
+    "localize",
     "problems",
     "reads",
     "record_lines",

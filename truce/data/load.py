@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from truce import i18n
 from truce.data.validate import _read_raw, descriptor, validate_package
 from truce.paths import DATA_DIR, fingerprint
 
@@ -124,3 +125,20 @@ def sources(data_dir: Path = DATA_DIR) -> dict[str, dict]:
 def last_updated(data_dir: Path = DATA_DIR) -> dt.date:
     """The newest ``accessed`` date among the sources: when the data was last checked."""
     return max(load("sources", data_dir)["accessed"])
+
+
+def localize(frame: pd.DataFrame, name: str, lang: str | None = None, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """``frame`` (rows of resource ``name``) with its text columns in ``lang`` (the edition being
+    built when None), taken from ``<name>_<lang>.csv`` by id. English, or a resource without a
+    translation table in the package, comes back as it is (``checks/test_i18n.py`` requires the
+    tables the pages use)."""
+    lang = lang or i18n.current()
+    table = f"{name}_{lang}"
+    if lang == "en" or table not in {r["name"] for r in descriptor(Path(data_dir))["resources"]}:
+        return frame
+    texts = load(table, data_dir).set_index("id")
+    out = frame.copy()
+    for column in texts.columns:
+        if column in out:
+            out[column] = [texts[column].get(i, v) for i, v in zip(out["id"], out[column], strict=True)]
+    return out

@@ -88,6 +88,14 @@ def _usd_m_zh(millions: float, decimals: int) -> str:
     return f"{_trim(millions * 100, max(decimals - 2, 0))}万美元"
 
 
+def _tonnes_zh(tonnes: float, decimals: int) -> str:
+    """Tonnes the Chinese way: 6357吨; a round figure from ten thousand up in 万吨 (332,000 ->
+    33.2万吨), an exact count in 吨 (57,392吨)."""
+    if abs(tonnes) >= 10000 and round(tonnes) % 100 == 0:
+        return f"{_trim(tonnes / 10000, decimals + 4)}万吨"
+    return f"{_num_zh(tonnes, decimals)}吨"
+
+
 def _date_zh(value: dt.date, decimals: int = 0) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
@@ -99,7 +107,7 @@ FORMATS_ZH = {
     "pp_short": lambda v, d: f"{_num_zh(v, d)}个百分点",
     "usd_bn": _usd_zh,
     "usd_m": _usd_m_zh,
-    "tonnes": lambda v, d: f"{_num_zh(v, d)}吨",
+    "tonnes": _tonnes_zh,
     "mmt": lambda v, d: f"{_trim(v * 100, max(d - 2, 0))}万吨",
     "count": lambda v, d: _num_zh(v, 0),
     "number": lambda v, d: _num_zh(v, d),

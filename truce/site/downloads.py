@@ -17,6 +17,7 @@ import re
 import shutil
 from pathlib import Path, PurePosixPath
 
+from truce.i18n import t
 from truce.blocks.figure import KIT_DIR, embed_page_html
 from truce.blocks.html import esc
 from truce.paths import DOCS_DIR
@@ -125,8 +126,11 @@ def code_cells(path: Path) -> list[str]:
 def notebook_box(src_uri: str, cells: list[str]) -> str:
     """The block at the end of a notebook page: a link to download it and its code, collapsed."""
     code = "\n\n".join(cells)
-    return (f'<div class="notebook-download" data-search-exclude><p>This page is a notebook. '
-            f'<a href="{esc(ipynb_name(src_uri))}" download>Download this notebook</a> (.ipynb) and run it '
-            'in a clone of the repository (after <code>make serve</code> has set up the environment).</p>'
-            f'<details class="notebook-code"><summary>Show the code</summary>'
+    link = f'<a href="{esc(ipynb_name(src_uri))}" download>{t("Download this notebook")}</a>'
+    text = t(
+        "This page is a notebook. {link} (.ipynb) and run it in a clone of the repository (after "
+        "<code>make serve</code> has set up the environment)."
+    ).format(link=link)
+    return (f'<div class="notebook-download" data-search-exclude><p>{text}</p>'
+            f'<details class="notebook-code"><summary>{t("Show the code")}</summary>'
             f'<pre><code class="language-python">{esc(code)}</code></pre></details></div>')

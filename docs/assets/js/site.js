@@ -1,6 +1,16 @@
 /* Truce Tracker: small progressive enhancements shared by every page. */
 (function () {
   "use strict";
+  // The page's words in its language: English, or Chinese on the Chinese edition (lang="zh-Hans").
+  var ZH = (document.documentElement.lang || "").indexOf("zh") === 0;
+  var WORDS = {
+    shown: function (n, total) { return ZH ? "显示" + n + "条，共" + total + "条" : n + " of " + total + " events shown"; },
+    noLayer: ZH ? "没有针对全部商品的关税层" : "no across-the-board layer",
+    points: function (name, n) { return ZH ? name + "：" + n + "个百分点" : name + ": " + n + " points"; },
+    copy: ZH ? "复制嵌入代码" : "Copy the embed code",
+    copied: ZH ? "已复制" : "Copied",
+    selectCopy: ZH ? "请选中上面的代码并复制" : "Select the code above and copy it"
+  };
   // Chronology filters: lever, actor, direction and free text, kept in the URL.
   function setupFilters(root) {
     var form = root.querySelector("form.chrono-filters");
@@ -36,7 +46,7 @@
       groups.forEach(function (g) {
         g.hidden = !g.querySelector(".chrono-event:not([hidden])");
       });
-      if (count) count.textContent = shown + " of " + items.length + " events shown";
+      if (count) count.textContent = WORDS.shown(shown, items.length);
       if (push) {
         var params = new URLSearchParams();
         fields.forEach(function (name) { if (values[name]) params.set(name, values[name]); });
@@ -75,11 +85,11 @@
         var layers = snap ? snap.layers : [];
         total.textContent = (snap ? snap.total : 0) + "%";
         if (!layers.length) {
-          var li = document.createElement("li"); li.textContent = "no across-the-board layer"; list.appendChild(li);
+          var li = document.createElement("li"); li.textContent = WORDS.noLayer; list.appendChild(li);
         }
         layers.forEach(function (l) {
           var li = document.createElement("li");
-          li.textContent = l.instrument + ": " + l.points + " points";
+          li.textContent = WORDS.points(l.instrument, l.points);
           list.appendChild(li);
         });
         var note = el.querySelector(".stack-note");
@@ -126,12 +136,12 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button truce-chart-copy";
-      button.textContent = "Copy the embed code";
+      button.textContent = WORDS.copy;
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(pre.textContent).then(function () {
-          button.textContent = "Copied";
+          button.textContent = WORDS.copied;
         }, function () {
-          button.textContent = "Select the code above and copy it";
+          button.textContent = WORDS.selectCopy;
         });
       });
       pre.insertAdjacentElement("afterend", button);
