@@ -180,7 +180,7 @@ HTML(tariffs.scenarios_block())
 #     [24](fig:cn-suspended-points) of its [34](fig:cn-retained-rate) points suspended until
 #     10 November 2026; on the legal texts the suspension ended that day, which leaves
 #     [34%](fig:cn-headline-now). We have found no source, as of the last check on
-#     [4 December 2026](fig:data-last-checked), on whether either side renewed, replaced or
+#     [5 December 2026](fig:data-last-checked), on whether either side renewed, replaced or
 #     let these measures lapse.
 #
 # ## Every layer, United States
