@@ -234,3 +234,36 @@ def test_every_code_a_page_shows_has_words(resource, column, words):
     codes = set(field.get("constraints", {}).get("enum", []))
     missing = sorted(codes - set(getattr(labels, words)))
     assert not missing, f"truce/labels.py {words} has no words for {resource}.{column} values {missing} — add them"
+
+
+# Figure definitions in Chinese (tooltips and the ledger) --------------------------------------
+
+
+def test_every_figure_has_a_chinese_definition():
+    from truce.figures import registry
+
+    problems = registry.definition_problems("zh", list(registry.evaluate_all()))
+    assert not problems, "\n".join(problems)
+
+
+def test_broken_chinese_definitions_are_reported(tmp_path):
+    from truce.figures import registry
+
+    path = tmp_path / "definitions_zh.csv"
+    path.write_text("id,definition\na,甲。\na,甲。\nb,\nzzz,无。\n", encoding="utf-8")
+    assert registry.definition_problems("zh", ["a", "b", "c"], path) == [
+        "truce/figures/definitions_zh.csv:3: figure a is defined twice — keep one row",
+        "truce/figures/definitions_zh.csv:4: column definition: empty — write the figure's definition in zh",
+        "truce/figures/definitions_zh.csv:5: 'zzz' is not a figure id — remove the row or fix the id",
+        "truce/figures/definitions_zh.csv: figure c has no row — add its definition in zh",
+    ]
+
+
+def test_chinese_definitions_are_chinese():
+    from truce.figures import registry
+
+    problems = []
+    for fid, text in registry.definitions("zh").items():
+        problems += zhtext.punctuation_problems(text, f"truce/figures/definitions_zh.csv ({fid})")
+        problems += zhtext.untranslated_problems(text, f"truce/figures/definitions_zh.csv ({fid})")
+    assert not problems, "\n".join(f"{p.path}: {p.message}" for p in problems)

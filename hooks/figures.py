@@ -51,7 +51,7 @@ def on_files(files, config):
     figures = _state["figures"]
     # the ledger is written to a file that changes only when its text does, so a dirty rebuild
     # in ``mkdocs serve --dirty`` skips this long page after a prose edit elsewhere
-    text = ledger.ledger_markdown(figures, config["extra"].get("repository"))
+    text = ledger.ledger_markdown(figures, config["extra"].get("repository"), i18n.current())
     target = Path(config["config_file_path"]).parent / GENERATED / LEDGER_PAGE
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -62,21 +62,23 @@ def on_files(files, config):
     return files
 
 
-def _tooltip(ev) -> str:
+def _tooltip(ev, lang: str = "en") -> str:
     """Definition, date and sources: every source when there are up to three, else three and a
     count (the ledger lists them all) — never the first alone, as if it were the only one."""
     srcs = data.sources()
     found = [srcs[s] for s in ev.source_ids if s in srcs]
     if len(found) == 1:
-        source = f" Source: {found[0]['publisher']}, “{found[0]['title']}”."
+        source = i18n.t(" Source: {publisher}, “{title}”.", lang).format(publisher=found[0]["publisher"], title=found[0]["title"])
     elif found:
         publishers = list(dict.fromkeys(s["publisher"] for s in found))
-        shown = "; ".join(publishers[:3])
-        more = ", among others (all in the ledger)" if len(publishers) > 3 else ""
-        source = f" Sources ({len(found)}): {shown}{more}."
+        more = i18n.t(", among others (all in the ledger)", lang) if len(publishers) > 3 else ""
+        source = i18n.t(" Sources ({n}): {publishers}{more}.", lang).format(
+            n=len(found), publishers=i18n.t("; ", lang).join(publishers[:3]), more=more
+        )
     else:
         source = ""
-    return f"{ev.figure.definition} As of {ev.as_of:%-d %B %Y}.{source}"
+    as_of = i18n.t(" As of {day}.", lang).format(day=i18n.day(ev.as_of, lang))
+    return f"{ev.definition_in(lang)}{as_of}{source}"
 
 
 def on_page_content(html_text, page, config, files):
@@ -100,7 +102,7 @@ def on_page_content(html_text, page, config, files):
         fmt = f' data-format="{html.escape(query, quote=True)}"' if query else ""
         return (
             f'<a class="fig" href="{ledger_url}#fig-{fid}" data-figure="{fid}"{fmt} '
-            f'title="{html.escape(_tooltip(ev), quote=True)}">{m["text"]}</a>'
+            f'title="{html.escape(_tooltip(ev, i18n.current()), quote=True)}">{m["text"]}</a>'
         )
 
     return HTML_LINK.sub(rewrite, html_text)

@@ -93,6 +93,44 @@ class Evaluated:
     def text_in(self, lang: str = "en") -> str:
         return self.spellings_in(lang)[0]
 
+    def definition_in(self, lang: str = "en") -> str:
+        """The figure's one-sentence definition in ``lang`` (``truce/figures/definitions_<lang>.csv``)."""
+        return self.figure.definition if lang == "en" else definitions(lang)[self.id]
+
+
+DEFINITIONS_DIR = Path(__file__).resolve().parent
+
+
+def definition_problems(lang: str, ids: list[str], path: Path | None = None) -> list[str]:
+    """What is wrong with the definitions of the figures in ``lang``: a figure without one, an id
+    that is no figure, a repeated id or an empty cell — each with file, line and fix."""
+    import csv
+
+    path = path or DEFINITIONS_DIR / f"definitions_{lang}.csv"
+    name = f"truce/figures/{path.name}"
+    problems, seen = [], set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line, row in enumerate(csv.DictReader(fh), 2):
+            fid, text = row.get("id") or "", (row.get("definition") or "").strip()
+            if fid in seen:
+                problems.append(f"{name}:{line}: figure {fid} is defined twice — keep one row")
+            elif fid not in ids:
+                problems.append(f"{name}:{line}: {fid!r} is not a figure id — remove the row or fix the id")
+            elif not text:
+                problems.append(f"{name}:{line}: column definition: empty — write the figure's definition in {lang}")
+            seen.add(fid)
+    problems += [f"{name}: figure {fid} has no row — add its definition in {lang}" for fid in ids if fid not in seen]
+    return problems
+
+
+@functools.cache
+def definitions(lang: str) -> dict[str, str]:
+    """Figure id -> its definition in ``lang``."""
+    import csv
+
+    with (DEFINITIONS_DIR / f"definitions_{lang}.csv").open(encoding="utf-8", newline="") as fh:
+        return {r["id"]: r["definition"] for r in csv.DictReader(fh)}
+
 
 def _defined_at(fn: Callable) -> str:
     from truce.paths import ROOT

@@ -9,6 +9,7 @@ import html
 import subprocess
 
 from truce import data
+from truce.i18n import day, t
 from truce.paths import ROOT
 from truce.site.figlinks import formats_used, link_options, usage
 
@@ -51,56 +52,63 @@ def defined_link(fig, repo_url: str | None = None) -> str:
     return f"`{path}`, line {line}" if line else f"`{path}`"
 
 
-def format_variants(ev, queries: list[str]) -> list[tuple[str, str]]:
+def format_variants(ev, queries: list[str], lang: str = "en") -> list[tuple[str, str]]:
     """(query, text) for each format pages ask for in links to ``ev`` (``decimals=0`` -> "46 tonnes")."""
     out = []
     for query in queries:
         try:
-            out.append((query, ev.spelled(**link_options(query))))
+            out.append((query, ev.spelled(**link_options(query), lang=lang)))
         except ValueError:
             continue
     return out
 
 
-def ledger_markdown(figures: dict, repo_url: str | None = None) -> str:
+def ledger_markdown(figures: dict, repo_url: str | None = None, lang: str = "en") -> str:
     sources = data.sources()
     used = usage()
     formats = formats_used()
     idle = unused(figures)
     out = [
-        "---", "description: Every figure published on Truce Tracker, its value, how it is computed, its sources and the pages that use it.", "---",
-        "# Figures ledger", "",
-        ("Every number in the site's prose is a link to an entry below. Most entries are one cell of a data file, "
-         "declared as a row of `truce/figures/declared.csv`; some are one call of a function with fixed arguments "
-         "(`truce/figures/calls.csv`); the rest are computations in `truce/figures/`. Each entry links to the row or "
-         "function that defines it. Every link on every page is compared with the data at each build: "
-         "a page whose text no longer matches the data does not build."), "",
-        f"Checked at build {build_stamp()}. {len(figures)} figures. Machine-readable: [figures.json](../figures.json).", "",
+        "---", f"description: {t('Every figure published on Truce Tracker, its value, how it is computed, its sources and the pages that use it.', lang)}", "---",
+        f"# {t('Figures ledger', lang)}", "",
+        t("Every number in the site's prose is a link to an entry below. Most entries are one cell of a data file, "
+          "declared as a row of `truce/figures/declared.csv`; some are one call of a function with fixed arguments "
+          "(`truce/figures/calls.csv`); the rest are computations in `truce/figures/`. Each entry links to the row or "
+          "function that defines it. Every link on every page is compared with the data at each build: "
+          "a page whose text no longer matches the data does not build.", lang), "",
+        t("Checked at build {stamp}. {n} figures. Machine-readable: [figures.json](../figures.json).", lang).format(
+            stamp=build_stamp(), n=len(figures)), "",
     ]
     if idle:
-        out += ['!!! warning "Figures defined but not used on any page"', "",
+        out += [f'!!! warning "{t("Figures defined but not used on any page", lang)}"', "",
                 "    " + ", ".join(f"[{f}](#fig-{f})" for f in idle), ""]
     for fid, ev in figures.items():
         fig = ev.figure
         out += [f"## {html.escape(fid)} {{#fig-{fid}}}", "",
-                f"**{html.escape(ev.text)}** — {html.escape(fig.definition)}", "",
-                f"- As of: {ev.as_of:%-d %B %Y}",
-                f"- Defined by: {defined_link(fig, repo_url)}",
+                f"**{html.escape(ev.text_in(lang))}** — {html.escape(ev.definition_in(lang))}", "",
+                t("- As of: {day}", lang).format(day=day(ev.as_of, lang)),
+                t("- Defined by: {link}", lang).format(link=defined_link(fig, repo_url)),
                 ]
         if fig.derivation:
-            out.append(f"- Derivation: {html.escape(' '.join(fig.derivation.split()))}")
-        if len(ev.spellings) > 1:
-            out.append("- Also written: " + ", ".join(f"“{html.escape(s)}”" for s in ev.spellings[1:]))
-        variants = format_variants(ev, formats.get(fid, []))
+            derivation = html.escape(" ".join(fig.derivation.split()))
+            if lang != "en":  # the derivation is the code's documentation, kept in English
+                derivation = f'<span lang="en">{derivation}</span>'
+            out.append(t("- Derivation: {text}", lang).format(text=derivation))
+        spellings = ev.spellings_in(lang)
+        if len(spellings) > 1:
+            out.append(t("- Also written: {texts}", lang).format(texts=", ".join(f"“{html.escape(s)}”" for s in spellings[1:])))
+        variants = format_variants(ev, formats.get(fid, []), lang)
         if variants:
-            out.append("- Written on pages in another format: "
-                       + ", ".join(f"“{html.escape(text)}” (`fig:{fid}?{html.escape(q)}`)" for q, text in variants))
+            out.append(t("- Written on pages in another format: {texts}", lang).format(
+                texts=", ".join(f"“{html.escape(text)}” (`fig:{fid}?{html.escape(q)}`)" for q, text in variants)))
         if ev.rows:
-            out.append("- Data rows: " + "; ".join(_row_link(r, i) for r, i in ev.rows))
+            out.append(t("- Data rows: {rows}", lang).format(rows="; ".join(_row_link(r, i) for r, i in ev.rows)))
         if ev.source_ids:
-            out.append("- Sources: " + "; ".join(_source_link(s, sources) for s in ev.source_ids if s in sources))
+            out.append(t("- Sources: {links}", lang).format(
+                links="; ".join(_source_link(s, sources) for s in ev.source_ids if s in sources)))
         pages = used.get(fid, [])
-        out.append("- Used on: " + (", ".join(f"[{p}](../{p})" for p in pages) if pages else "*no page yet*"))
+        out.append(t("- Used on: {pages}", lang).format(
+            pages=", ".join(f"[{p}](../{p})" for p in pages) if pages else t("*no page yet*", lang)))
         out.append("")
     return "\n".join(out)
 
