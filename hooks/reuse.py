@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from truce import i18n
 from truce.blocks.figure import DOWNLOAD_URL
 from truce.paths import DOCS_DIR
 from truce.site import downloads, feeds, release
@@ -47,7 +48,16 @@ def on_files(files, config):
     for past in release.past_releases():
         generated[f"data/releases/{past['release']}/manifest.json"] = release.manifest_text(past)
     try:
-        generated.update({_ipynb_uri(src): downloads.ipynb_text(DOCS_DIR / src) for src in downloads.notebook_pages()})
+        # the Chinese edition offers the Chinese notebook under the same name
+        lang = i18n.current()
+        generated.update(
+            {
+                _ipynb_uri(src): downloads.ipynb_text(
+                    i18n.twin(DOCS_DIR / src, lang) if i18n.twin(DOCS_DIR / src, lang).exists() else DOCS_DIR / src
+                )
+                for src in downloads.notebook_pages()
+            }
+        )
     except Exception as err:  # jupytext names the file and line in its own message
         raise PluginError(f"notebook download: {err}") from err
     for uri, content in generated.items():

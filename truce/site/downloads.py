@@ -17,7 +17,7 @@ import re
 import shutil
 from pathlib import Path, PurePosixPath
 
-from truce.i18n import t
+from truce.i18n import is_twin, t
 from truce.blocks.figure import KIT_DIR, embed_page_html
 from truce.blocks.html import esc
 from truce.paths import DOCS_DIR
@@ -98,9 +98,10 @@ def is_notebook_page(src_uri: str) -> bool:
 
 
 def notebook_pages(docs_dir: Path = DOCS_DIR) -> list[str]:
-    """The notebook pages under ``docs_dir``, as paths relative to it."""
+    """The notebook pages under ``docs_dir``, as paths relative to it (English sources: a page's
+    Chinese twin is the same page in the other edition)."""
     return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*")
-                  if p.is_file() and is_notebook_page(p.relative_to(docs_dir).as_posix()))
+                  if p.is_file() and not is_twin(p) and is_notebook_page(p.relative_to(docs_dir).as_posix()))
 
 
 def ipynb_name(src_uri: str) -> str:
