@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,6 +68,25 @@ def on_files(files, config):
         elif not f.generated_by:
             _run["untranslated"].add(f.src_uri)
     return files
+
+
+ANCHOR = re.compile(r"\s*\{\s*#([\w-]+)[^}]*\}\s*$")
+
+
+def _anchored(items) -> None:
+    """Table-of-contents entries of notebook pages take a heading's explicit anchor: mkdocs-jupyter
+    reads headings without the attribute-list extension, so ``## 论点 { #the-argument }`` would list
+    as "论点 { #the-argument }" with a slug of the Chinese words."""
+    for item in items:
+        m = ANCHOR.search(item.title)
+        if m:
+            item.title, item.id = item.title[: m.start()], m.group(1)
+        _anchored(item.children)
+
+
+def on_page_context(context, page, config, nav):
+    _anchored(page.toc.items if page.toc else [])
+    return context
 
 
 def on_page_content(html, page, config, files):
