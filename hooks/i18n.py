@@ -102,6 +102,14 @@ def on_post_page(output, page, config):
     return output
 
 
+def on_post_template(output_content, template_name, config):
+    """Theme pages (404.html) carry the edition's language too."""
+    lang = _lang(config)
+    if lang != "en" and template_name.endswith(".html"):
+        return output_content.replace(f'<html lang="{lang}"', f'<html lang="{i18n.HTML_LANG[lang]}"', 1)
+    return output_content
+
+
 def _zh_command(config) -> list[str]:
     root = Path(config["config_file_path"]).parent
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / ZH_CONFIG), "-d", str(root / ZH_OUTPUT)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from urllib.parse import urljoin, urlparse
 
@@ -102,9 +103,10 @@ def test_figure_links_in_built_html_match_the_data(html_pages, soups):
     figures = registry.evaluate_all()
     seen = 0
     for name, text in html_pages.items():
+        lang = "zh" if soups[name].html.get("lang", "").startswith("zh") else "en"
         for a in soups[name].select("a[data-figure]"):
             ev = figures[a["data-figure"]]
-            problem = figlinks.link_problem(a.get_text(), ev.id, a.get("data-format", ""), figures)
+            problem = figlinks.link_problem(a.get_text(), ev.id, a.get("data-format", ""), figures, lang)
             assert problem is None, f"{name}: {problem}"
             assert a.get("title"), f"{name}: figure {ev.id} has no tooltip"
             assert f"#fig-{ev.id}" in a["href"]
@@ -143,7 +145,7 @@ def test_chart_scripts_only_on_interactive_chart_pages(html_pages, soups):
     """Static charts need no script: only a page with an interactive chart loads charts.js
     (which fetches Vega on request); every chart arrives drawn."""
     for name, text in html_pages.items():
-        if name.startswith("embed/"):  # embed pages carry their own small loader (tests/test_reuse.py)
+        if name.removeprefix("zh/").startswith("embed/"):  # embed pages carry their own small loader (tests/test_reuse.py)
             continue
         live = charts.LIVE_MARKER in text
         loads = "assets/js/charts.js" in text
@@ -231,3 +233,35 @@ def test_data_text_is_escaped(tmp_path):
     page = _soup(chronology_blocks.page_html(table, sources))
     assert not page.find("script") and not page.find("img")
     assert "<script>alert(1)</script>" in page.get_text()
+
+
+# The two editions ----------------------------------------------------------------------------
+
+
+def _reader_pages(html_pages) -> list[str]:
+    """The English pages a reader navigates (not embeds, releases, the 404 page or the Chinese edition)."""
+    return [n for n in html_pages if not n.startswith(("zh/", "embed/", "data/releases/")) and n != "404.html"]
+
+
+def test_every_page_has_its_chinese_counterpart(html_pages, soups):
+    pages = _reader_pages(html_pages)
+    assert len(pages) > 15
+    missing = [n for n in pages if f"zh/{n}" not in html_pages]
+    assert not missing, f"pages without a Chinese counterpart: {missing}"
+    for name in pages:
+        zh = soups[f"zh/{name}"]
+        assert zh.html["lang"] == "zh-Hans", f"zh/{name}: html lang is {zh.html.get('lang')}"
+        assert soups[name].html["lang"] == "en", name
+
+
+def test_the_language_switcher_and_hreflang_lead_to_the_same_page(html_pages, soups):
+    for name in _reader_pages(html_pages):
+        for edition, other in ((name, f"zh/{name}"), (f"zh/{name}", name)):
+            page = soups[edition]
+            hreflangs = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+            assert set(hreflangs) == {"en", "zh-Hans", "x-default"}, f"{edition}: hreflang alternates {sorted(hreflangs)}"
+            switch = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
+            target = "zh-Hans" if edition == name else "en"
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(edition), switch[target]))
+            expected = posixpath.dirname(other) or "."
+            assert resolved == expected, f"{edition}: the switcher's {target} link goes to {resolved}/, not {expected}/"

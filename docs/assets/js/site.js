@@ -1,16 +1,16 @@
 /* Truce Tracker: small progressive enhancements shared by every page. */
+// The page's words in its language: English, or Chinese on the Chinese edition (lang="zh-Hans").
+var TRUCE_ZH = (document.documentElement.lang || "").indexOf("zh") === 0;
+var TRUCE_WORDS = {
+  shown: function (n, total) { return TRUCE_ZH ? "显示" + n + "条，共" + total + "条" : n + " of " + total + " events shown"; },
+  noLayer: TRUCE_ZH ? "没有针对全部商品的关税层" : "no across-the-board layer",
+  points: function (name, n) { return TRUCE_ZH ? name + "：" + n + "个百分点" : name + ": " + n + " points"; },
+  copy: TRUCE_ZH ? "复制嵌入代码" : "Copy the embed code",
+  copied: TRUCE_ZH ? "已复制" : "Copied",
+  selectCopy: TRUCE_ZH ? "请选中上面的代码并复制" : "Select the code above and copy it"
+};
 (function () {
   "use strict";
-  // The page's words in its language: English, or Chinese on the Chinese edition (lang="zh-Hans").
-  var ZH = (document.documentElement.lang || "").indexOf("zh") === 0;
-  var WORDS = {
-    shown: function (n, total) { return ZH ? "显示" + n + "条，共" + total + "条" : n + " of " + total + " events shown"; },
-    noLayer: ZH ? "没有针对全部商品的关税层" : "no across-the-board layer",
-    points: function (name, n) { return ZH ? name + "：" + n + "个百分点" : name + ": " + n + " points"; },
-    copy: ZH ? "复制嵌入代码" : "Copy the embed code",
-    copied: ZH ? "已复制" : "Copied",
-    selectCopy: ZH ? "请选中上面的代码并复制" : "Select the code above and copy it"
-  };
   // Chronology filters: lever, actor, direction and free text, kept in the URL.
   function setupFilters(root) {
     var form = root.querySelector("form.chrono-filters");
@@ -46,7 +46,7 @@
       groups.forEach(function (g) {
         g.hidden = !g.querySelector(".chrono-event:not([hidden])");
       });
-      if (count) count.textContent = WORDS.shown(shown, items.length);
+      if (count) count.textContent = TRUCE_WORDS.shown(shown, items.length);
       if (push) {
         var params = new URLSearchParams();
         fields.forEach(function (name) { if (values[name]) params.set(name, values[name]); });
@@ -85,11 +85,11 @@
         var layers = snap ? snap.layers : [];
         total.textContent = (snap ? snap.total : 0) + "%";
         if (!layers.length) {
-          var li = document.createElement("li"); li.textContent = WORDS.noLayer; list.appendChild(li);
+          var li = document.createElement("li"); li.textContent = TRUCE_WORDS.noLayer; list.appendChild(li);
         }
         layers.forEach(function (l) {
           var li = document.createElement("li");
-          li.textContent = WORDS.points(l.instrument, l.points);
+          li.textContent = TRUCE_WORDS.points(l.instrument, l.points);
           list.appendChild(li);
         });
         var note = el.querySelector(".stack-note");
@@ -136,12 +136,12 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button truce-chart-copy";
-      button.textContent = WORDS.copy;
+      button.textContent = TRUCE_WORDS.copy;
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(pre.textContent).then(function () {
-          button.textContent = WORDS.copied;
+          button.textContent = TRUCE_WORDS.copied;
         }, function () {
-          button.textContent = WORDS.selectCopy;
+          button.textContent = TRUCE_WORDS.selectCopy;
         });
       });
       pre.insertAdjacentElement("afterend", button);
