@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 import re
@@ -144,6 +145,35 @@ def on_build_error(error):
         process.communicate()
 
 
+URL_ENTRY = re.compile(r"<url>(?P<body>.*?<loc>(?P<url>[^<]+)</loc>.*?)(?P<indent>[ \t]*)</url>", re.S)
+
+
+def with_alternates(sitemap: Path, alternates: list[dict]) -> None:
+    """Add to each page of a sitemap its hreflang alternates: the same page in every edition, and
+    x-default (English). Search engines read hreflang from sitemaps as from page heads; the page
+    heads carry none, since Material would fetch a sitemap from every such link's host."""
+    bases = sorted(((a["url"], a["lang"]) for a in alternates), key=lambda a: -len(a[0]))
+    english = next(a["url"] for a in alternates if a["lang"] == "en")
+
+    def links(m: re.Match) -> str:
+        url = m["url"]
+        base = next(b for b, _ in bases if url.startswith(b))
+        page = url[len(base) :]
+        extra = [(lang, b + page) for b, lang in sorted(bases)] + [("x-default", english + page)]
+        tags = "".join(f'{m["indent"]}    <xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>\n' for lang, href in extra)
+        return f"<url>{m['body']}{tags}{m['indent']}</url>"
+
+    text = sitemap.read_text(encoding="utf-8")
+    text = text.replace(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        1,
+    )
+    text = URL_ENTRY.sub(links, text)
+    sitemap.write_text(text, encoding="utf-8")
+    sitemap.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+
+
 def on_post_build(config):
     process = _run.pop("process", None)
     if _lang(config) != "en" or process is None:
@@ -154,4 +184,6 @@ def on_post_build(config):
     root = Path(config["config_file_path"]).parent
     target = Path(config["site_dir"]) / "zh"
     shutil.copytree(root / ZH_OUTPUT, target, dirs_exist_ok=True)
+    for sitemap in (Path(config["site_dir"]) / "sitemap.xml", target / "sitemap.xml"):
+        with_alternates(sitemap, config["extra"]["alternate"])
     log.info("Chinese edition built into %s in %.1f s", target, time.monotonic() - _run["started"])
