@@ -15,20 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from truce.i18n import MONTHS_EN as MONTHS  # one list of month names
 
 
 def _num(value: float, decimals: int) -> str:
