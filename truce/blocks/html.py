@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from truce import data
-from truce.i18n import day
+from truce.i18n import HTML_LANG, N_, current, day, t
 
 
 def esc(value) -> str:
@@ -77,19 +77,26 @@ def publisher_line(source_ids: Iterable[str], extra: str = "") -> str:
         entry[0] += data.is_primary(s["kind"])
         entry[1] += 1
     ranked = sorted(counts, key=lambda p: (-counts[p][0], -counts[p][1], p))
-    text = ", ".join(ranked[:4]) + (" and others" if len(ranked) > 4 else "")
+    text = t(", ").join(ranked[:4]) + (t(" and others") if len(ranked) > 4 else "")
     return text + (f" ({extra})" if extra else "")
 
 
-KIND_NOTES = {"primary": " (primary)", "primary-copy": " (primary, full-text copy)"}
+KIND_NOTES = {"primary": N_(" (primary)"), "primary-copy": N_(" (primary, full-text copy)")}
+
+
+def lang_attr(source: dict) -> str:
+    """`` lang="en"`` on a source's title when it is not in the page's language (screen readers
+    then read an English title on a Chinese page as English); nothing otherwise."""
+    lang = source.get("language") or "en"
+    return "" if lang == current() else f' lang="{HTML_LANG.get(lang, lang)}"'
 
 
 def source_links(ids: Iterable[str], sources: dict | None = None) -> str:
     """Links to a row's sources, "publisher: title", primary ones marked."""
     srcs = data.sources() if sources is None else sources
     return "; ".join(
-        f'<a href="{esc(srcs[s]["url"])}" rel="noopener">{esc(srcs[s]["publisher"])}: {esc(srcs[s]["title"])}</a>'
-        f"{KIND_NOTES.get(srcs[s]['kind'], '')}"
+        f'<a href="{esc(srcs[s]["url"])}" rel="noopener"{lang_attr(srcs[s])}>{esc(srcs[s]["publisher"])}: {esc(srcs[s]["title"])}</a>'
+        f"{t(KIND_NOTES[srcs[s]['kind']]) if srcs[s]['kind'] in KIND_NOTES else ''}"
         for s in ids
     )
 
@@ -98,7 +105,7 @@ def publisher_links(ids: Iterable[str], sources: dict | None = None) -> str:
     """Short source links: the publisher as the text, the title as the tooltip."""
     srcs = data.sources() if sources is None else sources
     return "; ".join(
-        f'<a href="{esc(srcs[s]["url"])}" title="{esc(srcs[s]["title"])}" rel="noopener">{esc(srcs[s]["publisher"])}</a>'
+        f'<a href="{esc(srcs[s]["url"])}" title="{esc(srcs[s]["title"])}" rel="noopener"{lang_attr(srcs[s])}>{esc(srcs[s]["publisher"])}</a>'
         for s in ids
     )
 

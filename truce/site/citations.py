@@ -139,7 +139,11 @@ def _entry(source: dict) -> str:
     elif kind and source.get("relies_on"):
         kind += words["reporting"].format(what=html.escape(source["relies_on"]))
     kind += words["close"] if kind else ""
-    return (f'{html.escape(source["publisher"])}, “{html.escape(source["title"])}”{date}{kind}. '
+    source_lang = source.get("language") or "en"
+    title = html.escape(source["title"])
+    if source_lang != lang:  # read as what it is: an English title on a Chinese page
+        title = f'<span lang="{i18n.HTML_LANG.get(source_lang, source_lang)}">{title}</span>'
+    return (f'{html.escape(source["publisher"])}, “{title}”{date}{kind}. '
             f'<a href="{html.escape(source["url"])}" rel="noopener">{html.escape(source["url"])}</a>')
 
 
