@@ -52,7 +52,8 @@ def on_files(files, config):
     # the ledger is written to a file that changes only when its text does, so a dirty rebuild
     # in ``mkdocs serve --dirty`` skips this long page after a prose edit elsewhere
     text = ledger.ledger_markdown(figures, config["extra"].get("repository"), i18n.current())
-    target = Path(config["config_file_path"]).parent / GENERATED / LEDGER_PAGE
+    # each edition its own file: the two editions are built at the same time
+    target = Path(config["config_file_path"]).parent / GENERATED / i18n.current() / LEDGER_PAGE
     if not target.exists() or target.read_text(encoding="utf-8") != text:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
