@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 from mkdocs.exceptions import PluginError
 
@@ -152,15 +153,19 @@ def with_alternates(sitemap: Path, alternates: list[dict]) -> None:
     """Add to each page of a sitemap its hreflang alternates: the same page in every edition, and
     x-default (English). Search engines read hreflang from sitemaps as from page heads; the page
     heads carry none, since Material would fetch a sitemap from every such link's host."""
-    bases = sorted(((a["url"], a["lang"]) for a in alternates), key=lambda a: -len(a[0]))
+    # a page is named by its path under its edition's folder ("/zh/story/" -> "story/"), so the
+    # sitemap of `mkdocs serve` (locations on the dev address) gets the same alternates
+    bases = sorted(((urlparse(a["url"]).path, a["url"], a["lang"]) for a in alternates), key=lambda a: -len(a[0]))
     english = next(a["url"] for a in alternates if a["lang"] == "en")
 
     def links(m: re.Match) -> str:
-        url = m["url"]
-        base = next(b for b, _ in bases if url.startswith(b))
-        page = url[len(base) :]
-        extra = [(lang, b + page) for b, lang in sorted(bases)] + [("x-default", english + page)]
-        tags = "".join(f'{m["indent"]}    <xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>\n' for lang, href in extra)
+        path = urlparse(m["url"]).path
+        base = next(b for b, _, _ in bases if path.startswith(b))
+        page = path[len(base) :]
+        extra = [(lang, url + page) for _, url, lang in sorted(bases, key=lambda b: b[1])] + [("x-default", english + page)]
+        tags = "".join(
+            f'{m["indent"]}    <xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>\n' for lang, href in extra
+        )
         return f"<url>{m['body']}{tags}{m['indent']}</url>"
 
     text = sitemap.read_text(encoding="utf-8")
