@@ -122,13 +122,34 @@ def _zh_command(config) -> list[str]:
     return command
 
 
+# what the Chinese edition is built from, besides the English pages
+ZH_INPUTS = ("data", "truce", "hooks", "overrides", "docs/assets", "mkdocs.yml", ZH_CONFIG)
+
+
+def _zh_state(root: Path) -> tuple[int, int]:
+    """Newest change time and number of the files the Chinese edition is built from."""
+    paths = [p for p in (root / "docs").rglob("*") if i18n.is_twin(p)]
+    for name in ZH_INPUTS:
+        top = root / name
+        paths += [top] if top.is_file() else [p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return max((p.stat().st_mtime_ns for p in paths), default=0), len(paths)
+
+
 def on_pre_build(config):
     """The Chinese edition is built beside the English one, in a second process (its notebooks run
-    in their own kernels), into a folder of its own that :func:`on_post_build` copies into place."""
+    in their own kernels), into a folder of its own that :func:`on_post_build` copies into place.
+    In ``mkdocs serve``, an edit of an English page leaves the Chinese edition as it was (it reads
+    none of them), so the rebuild takes as long as the English page alone."""
     if _lang(config) != "en":
         return
     root = Path(config["config_file_path"]).parent
     _run["started"] = time.monotonic()
+    state = _zh_state(root)
+    if _run["command"] == "serve" and state == _run.get("zh_state") and (root / ZH_OUTPUT).is_dir():
+        _run["process"] = None
+        return
+    _run["zh_state"] = None  # set once this build succeeds
+    _run["pending_state"] = state
     _run["process"] = subprocess.Popen(
         _zh_command(config),
         cwd=root,
@@ -169,6 +190,8 @@ def with_alternates(sitemap: Path, alternates: list[dict]) -> None:
         return f"<url>{m['body']}{tags}{m['indent']}</url>"
 
     text = sitemap.read_text(encoding="utf-8")
+    if "xmlns:xhtml=" in text:  # done already (a serve rebuild that kept this file)
+        return
     text = text.replace(
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -180,14 +203,20 @@ def with_alternates(sitemap: Path, alternates: list[dict]) -> None:
 
 
 def on_post_build(config):
-    process = _run.pop("process", None)
-    if _lang(config) != "en" or process is None:
+    if _lang(config) != "en":
         return
-    out, err = process.communicate()
-    if process.returncode != 0:
-        raise PluginError(f"the Chinese edition ({ZH_CONFIG}) failed to build:\n{err[-6000:]}{out[-2000:]}")
     root = Path(config["config_file_path"]).parent
     target = Path(config["site_dir"]) / "zh"
+    process = _run.pop("process", None)
+    if process is not None:
+        out, err = process.communicate()
+        if process.returncode != 0:
+            raise PluginError(f"the Chinese edition ({ZH_CONFIG}) failed to build:\n{err[-6000:]}{out[-2000:]}")
+        _run["zh_state"] = _run.pop("pending_state", None)
+    elif target.is_dir() and _run["dirty"]:
+        # serve, an English page edited: the Chinese edition in place is current
+        with_alternates(Path(config["site_dir"]) / "sitemap.xml", config["extra"]["alternate"])
+        return
     shutil.copytree(root / ZH_OUTPUT, target, dirs_exist_ok=True)
     for sitemap in (Path(config["site_dir"]) / "sitemap.xml", target / "sitemap.xml"):
         with_alternates(sitemap, config["extra"]["alternate"])

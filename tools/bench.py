@@ -134,8 +134,9 @@ def serve_rebuild(port: int = 8799, page: str = "docs/about/changelog.md", dirty
         return None
     finally:
         target.write_text(original, encoding="utf-8")
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
 
 
 def page_weights(site: Path) -> list[dict]:
