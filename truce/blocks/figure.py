@@ -35,8 +35,20 @@ SITE_URL = "https://truce-tracker.github.io/"
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
-# where each chart's downloads are written during the build: KIT_DIR/<chart-id>/
+# where each chart's downloads are written during the build: KIT_DIR/<chart-id>/ for the English
+# edition, KIT_DIR-<lang>/<chart-id>/ for another (the two editions are built at the same time
+# and share the cache; their charts' words differ)
 KIT_DIR = CACHE_DIR / "chart-kits"
+
+
+def kits_folder(lang: str | None = None) -> Path:
+    """The folder of the chart kits of an edition (the edition being built unless ``lang``)."""
+    from truce.i18n import current
+
+    lang = lang or current()
+    return KIT_DIR if lang == "en" else KIT_DIR.with_name(f"{KIT_DIR.name}-{lang}")
+
+
 # the published URLs (site-root relative; hooks/reuse.py makes them relative to each page)
 DOWNLOAD_URL = "/downloads/charts/"
 EMBED_URL = "/embed/"
@@ -118,7 +130,7 @@ def _write(target: Path, payload: bytes) -> None:
 def write_kit(vl: dict, *, chart_id: str, table: pd.DataFrame, source: str, as_of: dt.date, kit_dir: Path | None = None) -> Path:
     """Write a chart's downloads (CSV, SVG, PNG), its live spec when it has controls, and what its
     embed page shows (``meta.json``) to ``kit_dir/<chart_id>/``; return that folder."""
-    folder = (KIT_DIR if kit_dir is None else kit_dir) / chart_id
+    folder = (kits_folder() if kit_dir is None else kit_dir) / chart_id
     svg = download_svg(vl, chart_id=chart_id, source=source, as_of=as_of)
     meta = {
         "id": chart_id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, DATE_AXIS, MIN_FONT_PX, US, WORLD, _title
+from truce.charts.style import CN, MIN_FONT_PX, US, WORLD, _title, date_axis
 
 ACTOR_COLOURS = {"US": US, "CN": CN, "both": WORLD, "other": "#888888"}
 
@@ -42,7 +42,7 @@ def chip_chart(frame: pd.DataFrame, *, y_title: str, title: str, subtitle: str, 
     it measures, on one time axis, never on one shared value axis."""
     pad = pd.Timedelta(days=45)
     domain = [(frame["date"].min() - pad).isoformat(), (frame["date"].max() + pad).isoformat()]
-    x = alt.X("date:T", axis=DATE_AXIS, scale=alt.Scale(domain=domain))
+    x = alt.X("date:T", axis=date_axis(), scale=alt.Scale(domain=domain))
     if "panel" not in frame.columns:
         return _dots(frame, y_title=y_title, x=x, height=230).properties(title=_title(title, subtitle), description=description)
     panels = []

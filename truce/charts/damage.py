@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import DATE_AXIS, US, _title, date_axis, end_labels
+from truce.charts.style import US, _title, date_axis, end_labels
 
 
 def forecast_chart(
@@ -50,7 +50,7 @@ def customs_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description
         alt.Chart(frame)
         .mark_bar(color=US)
         .encode(
-            x=alt.X("yearmonth(date):T", axis=DATE_AXIS),
+            x=alt.X("yearmonth(date):T", axis=date_axis()),
             y=alt.Y("usd_bn:Q", title="US$ billion a month"),
             tooltip=[
                 alt.Tooltip("yearmonth(date):T", title="Month", format="%B %Y"),

@@ -7,12 +7,12 @@ import pandas as pd
 
 from truce.charts.style import (
     CN,
-    DATE_AXIS,
     MIN_FONT_PX,
     SIDE_COLOURS,
     US,
     WORLD,
     _title,
+    date_axis,
     end_labels,
     missing_months,
     no_data_marks,
@@ -27,7 +27,7 @@ def magnets_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description
     months without a figure are marked "no data"); each line is labelled at its end."""
     scale = alt.Scale(domain=list(DEST_LABELS.values()), range=[WORLD, US])
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", axis=DATE_AXIS),
+        x=alt.X("date:T", axis=date_axis()),
         y=alt.Y("tonnes:Q", title="Tonnes a month (log scale)", scale=alt.Scale(type="log")),
         color=alt.Color("destination:N", scale=scale, legend=None),
         tooltip=[
@@ -110,7 +110,7 @@ def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt
             .encode(
                 x=alt.X(
                     "yearmonth(date):T",
-                    axis=DATE_AXIS,
+                    axis=date_axis(),
                     scale=alt.Scale(domain=[first.isoformat(), (last + pd.offsets.MonthBegin(1)).isoformat()]),
                 ),
                 y=alt.Y("tonnes:Q", title="Tonnes"),

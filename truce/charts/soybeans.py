@@ -5,13 +5,13 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, DATE_AXIS, MIN_FONT_PX, US, _title, decoration, missing_months, no_data_marks
+from truce.charts.style import CN, MIN_FONT_PX, US, _title, date_axis, decoration, missing_months, no_data_marks
 
 
 def soybean_arrivals_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """Bars of monthly arrivals, with the zero months labelled and the months without a figure
     marked "no data". ``frame``: date, mmt, zero."""
-    base = alt.Chart(frame).encode(x=alt.X("yearmonth(date):T", axis=DATE_AXIS))
+    base = alt.Chart(frame).encode(x=alt.X("yearmonth(date):T", axis=date_axis()))
     bars = base.mark_bar(color=US).encode(
         y=alt.Y("mmt:Q", title="Million tonnes a month"),
         tooltip=[
@@ -34,7 +34,7 @@ def soybean_tracker_chart(frame: pd.DataFrame, *, title: str, subtitle: str, des
     ``frame``: date, mmt, dated, report, pledge_mmt."""
     base = alt.Chart(frame)
     points = base.mark_point(filled=True, size=70, color=CN).encode(
-        x=alt.X("date:T", axis=DATE_AXIS),
+        x=alt.X("date:T", axis=date_axis()),
         y=alt.Y("mmt:Q", title="Million tonnes since 30 October 2025"),
         shape=alt.Shape("dated:N", title="Date of report", legend=alt.Legend(orient="top")),
         tooltip=[
@@ -65,7 +65,7 @@ def soybean_figure(table: pd.DataFrame, pledge: float, *, description: str) -> a
         scale=alt.Scale(domain=series, range=palette[: len(series)]),
         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
     )
-    x = alt.X("date:T", axis=DATE_AXIS)
+    x = alt.X("date:T", axis=date_axis())
     y = alt.Y("million_tonnes:Q", title="Million tonnes")
     tooltip = [
         alt.Tooltip("date:T", title="Date", format="%-d %b %Y"),
@@ -75,7 +75,7 @@ def soybean_figure(table: pd.DataFrame, pledge: float, *, description: str) -> a
     bars = (
         alt.Chart(frame[frame["kind"] == "arrivals"])
         .mark_bar(width={"band": 0.8}, opacity=0.85)
-        .encode(x=alt.X("yearmonth(date):T", axis=DATE_AXIS), y=y, color=colour, tooltip=tooltip)
+        .encode(x=alt.X("yearmonth(date):T", axis=date_axis()), y=y, color=colour, tooltip=tooltip)
     )
     points = (
         alt.Chart(frame[frame["kind"] == "purchases"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, DATE_AXIS, US, _title, end_labels
+from truce.charts.style import CN, US, _title, date_axis, end_labels
 
 FLOW_LABELS = {"imports_usd_m": "US imports from China", "exports_usd_m": "US exports to China"}
 
@@ -14,7 +14,7 @@ def trade_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: 
     """Two lines, US imports from and exports to China, each labelled at its end. ``frame``: date, flow, usd_bn."""
     scale = alt.Scale(domain=list(FLOW_LABELS.values()), range=[CN, US])
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", axis=DATE_AXIS),
+        x=alt.X("date:T", axis=date_axis()),
         y=alt.Y("usd_bn:Q", title="US$ billion a month"),
         color=alt.Color("flow:N", scale=scale, legend=None),
         tooltip=[
