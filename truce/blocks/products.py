@@ -25,6 +25,7 @@ from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import products as product_charts
 from truce.figures import products as averages
+from truce.i18n import N_
 
 # where the build publishes the lookup data, and its URL relative to the lookup page
 LOOKUP_PAGE = "tariffs/lookup/"
@@ -257,14 +258,14 @@ def key_dates() -> list[tuple[str, dt.date]]:
     and today under the legal texts (no source confirms it: see truce.analysis.tariffs)."""
     us_day = averages.average_peak("US")[1]
     days = [
-        ("Jan 2018", dt.date(2018, 1, 1)),
-        ("Phase One", dt.date(2020, 2, 14)),
-        ("Jan 2025", dt.date(2025, 1, 20)),
-        ("US peak", us_day),
-        ("Geneva", dt.date(2025, 5, 14)),
-        ("Busan", dt.date(2025, 11, 10)),
-        ("Section 122", dt.date(2026, 2, 24)),
-        ("Now, unconfirmed", _today()),
+        (N_("Jan 2018"), dt.date(2018, 1, 1)),
+        (N_("Phase One"), dt.date(2020, 2, 14)),
+        (N_("Jan 2025"), dt.date(2025, 1, 20)),
+        (N_("US peak"), us_day),
+        (N_("Geneva"), dt.date(2025, 5, 14)),
+        (N_("Busan"), dt.date(2025, 11, 10)),
+        (N_("Section 122"), dt.date(2026, 2, 24)),
+        (N_("Now, unconfirmed"), _today()),
     ]
     return days  # short names: the chart's row labels must fit a phone
 
