@@ -264,7 +264,7 @@ def chip_row(row_id: str, table: pd.DataFrame | None = None) -> pd.Series:
 
 # Damage estimates --------------------------------------------------------------------------------
 
-SUBJECT_LABELS = {"world": "World", "US": "United States", "CN": "China", "US-CN": "US–China trade"}
+SUBJECT_LABELS = {"world": N_("World"), "US": N_("United States"), "CN": N_("China"), "US-CN": N_("US–China trade")}
 
 
 def damage_table() -> pd.DataFrame:
