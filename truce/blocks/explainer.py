@@ -402,7 +402,10 @@ def losses_chart(cal: model.Calibration | None = None) -> str:
         "At {rate}% and an elasticity of {sigma}, the United States loses about {us} "
         "and China about {cn} billion dollars a year. A slider sets the elasticity from 1 to 6."
     ).format(
-        rate=f"{cal.tariff_us * 100:g}", sigma=f"{cal.sigma:g}", us=f"{at['loss_us_bn']:,.0f}", cn=f"{at['loss_cn_bn']:,.0f}"
+        rate=f"{cal.tariff_us * 100:g}",
+        sigma=f"{cal.sigma:g}",
+        us=style.billions(at["loss_us_bn"], 0),
+        cn=style.billions(at["loss_cn_bn"], 0),
     )
     chart = model_charts.war_losses(
         grid[["sigma", "tariff_pct", "loss_us_bn", "loss_cn_bn"]],
@@ -422,7 +425,7 @@ def losses_chart(cal: model.Calibration | None = None) -> str:
 
 def _lam_labels(cal: model.Calibration) -> list[str]:
     return [
-        t("${value}bn").format(value=f"{cal.lam * x:,.1f}" if cal.lam * x < 10 else f"{cal.lam * x:,.0f}")
+        t("${value}bn").format(value=style.billions(cal.lam * x, 1 if cal.lam * x < 10 else 0))
         + (t(" (USGS-based)") if x == 1 else f" (×{x:g})")
         for x in model.LAMBDA_CHOICES
     ]

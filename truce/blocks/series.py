@@ -16,7 +16,7 @@ from truce.charts.chips import ACTOR_NAMES, chip_chart
 from truce.charts.damage import customs_chart, forecast_chart
 from truce.charts.rare_earths import DEST_LABELS, STAGE_LABELS, magnets_chart, segments, shares_chart
 from truce.charts.soybeans import soybean_arrivals_chart, soybean_tracker_chart
-from truce.charts.style import CN, SECOND, US, WORLD, _dates, data_through
+from truce.charts.style import CN, SECOND, US, WORLD, _dates, billions, data_through, money_scale
 from truce.charts.trade import FLOW_LABELS, china_yoy_chart, trade_chart
 from truce.i18n import N_, current, day, month, t
 
@@ -56,9 +56,9 @@ def trade_block() -> str:
         first=table["month"].iloc[0],
         last=table["month"].iloc[-1],
         vintage=vintage,
-        imp0=f"{imp0 / 1000:.1f}",
+        imp0=billions(imp0 / 1000),
         y0=y0,
-        imp1=f"{imp1 / 1000:.1f}",
+        imp1=billions(imp1 / 1000),
         y1=y1,
     )
     chart = trade_chart(frame, title=title, subtitle=subtitle, description=description)
@@ -310,7 +310,9 @@ def chip_blocks() -> str:
     )
     usd = chip_frame("usd_bn")
     charge = series.chip_row("chip-h20-writedown")
-    title = t("The H20 licence requirement cost Nvidia a ${charge} billion charge").format(charge=f"{charge['value']:g}")
+    title = t("The H20 licence requirement cost Nvidia a ${charge} billion charge").format(
+        charge=f"{charge['value']:g}" if money_scale() == 1 else f"{charge['value'] * money_scale():g}"
+    )
     subtitle = t("Dollar amounts Nvidia reported after the April 2025 licence requirement, US$ billion")
     description = t("Dot chart of dollar amounts tied to the H20 licence requirement: {amounts}.").format(
         amounts=t("; ").join(
@@ -318,7 +320,10 @@ def chip_blocks() -> str:
         )
     )
     frame = _dates(
-        usd.assign(actor=usd["actor"].map(ACTOR_NAMES))[["date", "value", "label", "actor", "action", "metric"]], "date"
+        usd.assign(actor=usd["actor"].map(ACTOR_NAMES), value=usd["value"] * money_scale())[
+            ["date", "value", "label", "actor", "action", "metric"]
+        ],
+        "date",
     )
     out.append(
         embed(
@@ -468,7 +473,7 @@ def customs_block() -> str:
     y24, _ = series.customs_year(2024)
     y25, _ = series.customs_year(2025)
     title = t("US customs duties came to ${y25} billion in 2025, against ${y24} billion in 2024").format(
-        y25=f"{y25 / 1000:.0f}", y24=f"{y24 / 1000:.0f}"
+        y25=billions(y25 / 1000, 0), y24=billions(y24 / 1000, 0)
     )
     subtitle = t("Customs duties collected each month, all countries, US$ billion · Monthly Treasury Statement")
     description = t(
@@ -477,8 +482,8 @@ def customs_block() -> str:
     ).format(
         first=table["period"].iloc[0],
         last=table["period"].iloc[-1],
-        y24=f"{y24 / 1000:.1f}",
-        y25=f"{y25 / 1000:.1f}",
+        y24=billions(y24 / 1000),
+        y25=billions(y25 / 1000),
         largest=month(table.loc[table["value"].idxmax(), "date"]),
     )
     frame = _dates(table.assign(usd_bn=table["value_usd_bn"])[["date", "usd_bn"]], "date")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import US, _title, date_axis, end_labels, time_format
+from truce.charts.style import US, _title, date_axis, end_labels, money_scale, time_format
 from truce.i18n import t
 
 
@@ -47,6 +47,8 @@ def forecast_chart(
 
 def customs_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """Monthly customs duties. ``frame``: date, usd_bn."""
+    if money_scale() != 1:
+        frame = frame.assign(usd_bn=frame["usd_bn"] * money_scale())
     return (
         alt.Chart(frame)
         .mark_bar(color=US)

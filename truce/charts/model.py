@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from truce.charts import SIDE_COLOURS
-from truce.charts.style import time_format
+from truce.charts.style import money_scale, time_format
 from truce.i18n import N_, current, t
 from truce.labels import SIDE_NAMES
 
@@ -157,6 +157,8 @@ def war_losses(
         if current() != "en"
         else "datum.key == 'loss_us_bn' ? 'United States' : 'China'"
     )
+    if money_scale() != 1:
+        long = long.transform_calculate(loss=f"datum.loss * {money_scale()}")
     x = alt.X("tariff_pct:Q", title=t("Tariff each side puts on the other (%)"), scale=alt.Scale(domain=[0, 200]))
     lines = long.mark_line(strokeWidth=2.5, interpolate="monotone").encode(
         x=x,

@@ -103,6 +103,19 @@ def month_format():
 DATE_AXIS = alt.Axis(labelExpr=DATE_LABELS, labelOverlap="parity", labelSeparation=8, labelFlush=True, title=None)
 
 
+def money_scale() -> int:
+    """What a value in US$ billion is multiplied by to be shown in the edition's unit: 1 in English,
+    10 in Chinese, which counts dollars in 亿 (10⁸: US$1 billion = 10亿美元; glossary "yi-usd")."""
+    return 10 if current() == "zh" else 1
+
+
+def billions(value: float, digits: int = 1) -> str:
+    """An amount in US$ billion as the edition writes its number: "12.3" (billion) / "123" (亿)."""
+    if current() == "zh":
+        return f"{value * 10:,.{max(digits - 1, 0)}f}"
+    return f"{value:,.{digits}f}"
+
+
 def date_axis(**kw) -> alt.Axis:
     """The house date axis (see :data:`DATE_AXIS`) in the edition being built, with some
     properties changed."""

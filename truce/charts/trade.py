@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, US, _title, date_axis, end_labels, time_format
+from truce.charts.style import CN, US, _title, date_axis, end_labels, money_scale, time_format
 from truce.i18n import N_, t
 
 FLOW_LABELS = {"imports_usd_m": N_("US imports from China"), "exports_usd_m": N_("US exports to China")}
@@ -15,6 +15,8 @@ def trade_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: 
     """Two lines, US imports from and exports to China, each labelled at its end. ``frame``: date, flow, usd_bn."""
     flows = [t(flow) for flow in FLOW_LABELS.values()]
     frame = frame.assign(flow=frame["flow"].map(lambda flow: t(flow)))
+    if money_scale() != 1:
+        frame = frame.assign(usd_bn=frame["usd_bn"] * money_scale())
     scale = alt.Scale(domain=flows, range=[CN, US])
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", axis=date_axis()),
