@@ -17,7 +17,7 @@ from truce.charts.style import (
     year_axis,
 )
 from truce.charts.tariffs import _named
-from truce.i18n import t
+from truce.i18n import N_, t
 
 
 def _year_axis() -> alt.Axis:
@@ -131,8 +131,8 @@ def average_breakdown(frame: pd.DataFrame, *, title: str, description: str) -> a
             tooltip=[
                 alt.Tooltip("moment:N", title=t("Moment")),
                 alt.Tooltip("date:T", title=t("Day"), format=time_format("%-d %b %Y")),
-                *_named("side", "Side"),
-                *_named("authority", "Authority"),
+                *_named("side", N_("Side")),
+                *_named("authority", N_("Authority")),
                 alt.Tooltip("points:Q", title=t("Points"), format=".1f"),
             ],
         )

@@ -120,7 +120,7 @@ def soybean_figure(table: pd.DataFrame, pledge: float, *, description: str) -> a
             )
         )
         .mark_rule(strokeDash=[4, 3], color="#888888")
-        .encode(y="million_tonnes:Q", tooltip=alt.Tooltip("label:N", title="Line"))
+        .encode(y="million_tonnes:Q", tooltip=alt.Tooltip("label:N", title=t("Line")))
     )
     label = (
         alt.Chart(

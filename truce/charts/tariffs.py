@@ -182,7 +182,7 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
             tooltip=[
                 alt.Tooltip("date:T", title=t("From"), format=time_format("%-d %b %Y")),
                 alt.Tooltip("until:T", title=t("Until"), format=time_format("%-d %b %Y")),
-                *_named("layer", "Legal layer"),
+                *_named("layer", N_("Legal layer")),
                 alt.Tooltip("net_pct:Q", title=t("Points")),
                 alt.Tooltip("state:N", title=t("Confirmed")),
             ],
@@ -220,10 +220,10 @@ def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt
             shape=alt.Shape("publisher:N", legend=alt.Legend(title=t("Published by"), orient="bottom", labelLimit=300)),
             tooltip=[
                 alt.Tooltip("date:T", title=t("Refers to"), format=time_format("%-d %b %Y")),
-                *_named("side", "Side"),
+                *_named("side", N_("Side")),
                 alt.Tooltip("value_pct:Q", title=t("Average (%)")),
-                *_named("publisher", "Published by"),
-                *_named("vintage", "Version"),
+                *_named("publisher", N_("Published by")),
+                *_named("vintage", N_("Version")),
             ],
             **enc,
         )
