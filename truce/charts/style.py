@@ -183,20 +183,28 @@ def wide(ch: str) -> bool:
 
 def wrap_text(text: str, width: int) -> list[str]:
     """``text`` on lines of at most ``width`` characters, at spaces; text with Chinese characters
-    (which has no spaces between words) is broken anywhere but before closing punctuation, a
-    Chinese character counting as two."""
+    (which has no spaces between words) may also break between two Chinese characters, never inside
+    a Latin word or number, nor before closing punctuation; a Chinese character counts as two."""
     if not any(wide(ch) for ch in text):
         return textwrap.wrap(text, width, break_on_hyphens=False)
-    lines, line, used = [], "", 0
+    tokens: list[str] = []  # Chinese characters one by one, Latin words whole, spaces apart
     for ch in text:
-        w = 2 if wide(ch) else 1
-        if line and used + w > width and ch not in "，。、；：）」》！？%":
-            lines.append(line.rstrip())
-            line, used = "", 0
-            if ch == " ":
-                continue
-        line, used = line + ch, used + w
-    return [*lines, line] if line else lines
+        if wide(ch) or ch == " " or not tokens or wide(tokens[-1][-1]) or tokens[-1] == " ":
+            tokens.append(ch)
+        else:
+            tokens[-1] += ch
+    size = lambda token: sum(2 if wide(ch) else 1 for ch in token)  # noqa: E731
+    lines, line = [], ""
+    for token in tokens:
+        if line and size(line) + size(token) > width and token[0] not in CLOSING and token != " ":
+            lines.append(line.strip())
+            line = ""
+        line = line + token if line or token != " " else line
+    return [*lines, line.strip()] if line.strip() else lines
+
+
+# punctuation a Chinese line never starts with
+CLOSING = "，。、；：）」』》！？%,.;:)"
 
 
 def data_through(dates, *, monthly: bool = False) -> dt.date:
