@@ -337,12 +337,17 @@ def strategy_grid(
     x = alt.X(
         "month(month):O",
         title=None,
-        axis=alt.Axis(labelAngle=0, labelExpr="width < 480 ? substring(datum.label, 0, 1) : datum.label"),
+        axis=alt.Axis(
+            labelAngle=0,
+            labelExpr="width < 480 ? substring(datum.label, 0, 1) : datum.label"
+            if current() == "en"
+            else "width < 480 ? timeFormat(datum.value, '%-m') : timeFormat(datum.value, '%-m月')",
+        ),
     )
     y = alt.Y("row:N", title=None, sort=alt.EncodingSortField("order", order="ascending"), axis=alt.Axis(labelLimit=200))
     tip = [
         alt.Tooltip("row:N", title=t("Row")),
-        alt.Tooltip("month(month):O", title=t("Month")),
+        alt.Tooltip("month(month):O", title=t("Month"), format="%-m月" if current() != "en" else alt.Undefined),
         alt.Tooltip("move:N", title=t("Move")),
         alt.Tooltip("agrees:N", title=t("Same as the actual move")),
     ]
