@@ -235,3 +235,41 @@ def test_the_stylesheet_never_enlarges_the_wide_picture_past_its_drawing():
 
     css = (ROOT / "docs" / "assets" / "css" / "site.css").read_text(encoding="utf-8")
     assert f".truce-chart-static--wide .truce-chart-img {{ max-width: min(100%, {STATIC_WIDTHS['wide']}px); }}" in css
+
+
+# The Chinese edition ---------------------------------------------------------------------------
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_a_chinese_character_is_measured_one_em_wide():
+    assert check.text_width("关税", 12, bold=False) == 24
+    assert check.text_width("关税", 12, bold=True) == 24
+    # wider than any Latin text of as many characters, so a clipped Chinese label cannot pass
+    assert check.text_width("关税", 12, bold=False) > check.text_width("mm", 12, bold=False)
+
+
+def test_a_chart_in_the_chinese_edition_speaks_chinese_and_fits(monkeypatch):
+    from truce.blocks import story
+    from truce.blocks import tariffs as tariff_blocks
+
+    monkeypatch.setenv("TRUCE_LANG", "zh")
+    drawn = []
+    monkeypatch.setattr(tariff_blocks, "embed", lambda chart, **kw: drawn.append(chart) or "")
+    story.spiral_chart()
+    vl = spec(drawn[0])
+    title = "".join(vl["title"]["text"])
+    assert _cjk(title) and _cjk(vl["description"]), title
+    assert "WenQuanYi Micro Hei" in vl["config"]["font"] and vl["config"]["font"].startswith("DejaVu Sans")
+    layers = [node for node in vl["layer"] if "encoding" in node]
+    y_titles = [node["encoding"]["y"].get("title") for node in layers if "title" in node["encoding"].get("y", {})]
+    assert y_titles and all(_cjk(y) for y in y_titles), y_titles
+    assert any("年" in node["encoding"]["x"].get("axis", {}).get("labelExpr", "") for node in layers if "x" in node["encoding"])
+    moves = [row["move"] for rows in vl["datasets"].values() for row in rows if "move" in row]
+    assert moves and all(_cjk(m) for m in moves), moves  # "解放日", "日内瓦" on the rules
+    for name, width in STATIC_WIDTHS.items():
+        svg = static_svg(vl, width=width, prefix=f"spiral-zh-{name}")
+        assert "美国" in svg
+        assert not check.picture_problems(svg, chart_id="spiral-rates (zh)", name=name)

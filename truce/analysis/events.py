@@ -11,16 +11,17 @@ import difflib
 import pandas as pd
 
 from truce import data
+from truce.i18n import N_
 from truce.labels import LEVER_ORDER
 
-# Turning points labelled on the overview chart: (event id, short label).
+# Turning points labelled on the overview chart: (event id, short label; charts translate it).
 TURNING_POINTS = (
-    ("us-reciprocal-tariff-baseline-10pct-2025-04-05", "Liberation Day"),
-    ("geneva-joint-statement-2025-05-12", "Geneva"),
-    ("cn-rare-earth-rules-2025-10-09", "Rare-earth rules"),
-    ("busan-trump-xi-meeting-2025-10-30", "Busan"),
-    ("court-scotus-learning-resources-2026-02-20", "Supreme Court"),
-    ("both-beijing-summit-2026-05-13", "Beijing summit"),
+    ("us-reciprocal-tariff-baseline-10pct-2025-04-05", N_("Liberation Day")),
+    ("geneva-joint-statement-2025-05-12", N_("Geneva")),
+    ("cn-rare-earth-rules-2025-10-09", N_("Rare-earth rules")),
+    ("busan-trump-xi-meeting-2025-10-30", N_("Busan")),
+    ("court-scotus-learning-resources-2026-02-20", N_("Supreme Court")),
+    ("both-beijing-summit-2026-05-13", N_("Beijing summit")),
 )
 
 

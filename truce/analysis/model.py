@@ -42,6 +42,7 @@ import pandas as pd
 from truce import data
 from truce.analysis import events as chronology
 from truce.analysis import series, tariffs
+from truce.i18n import N_, current
 from truce.labels import SIDE_NAMES
 
 # Parameters -------------------------------------------------------------------------------
@@ -450,7 +451,11 @@ def strategies(cal: Calibration | None = None) -> dict[str, Strategy]:
     """The three strategies of the page, generous tit-for-tat tuned to the US payoffs."""
     cal = calibrate() if cal is None else cal
     g = min(generosity(p) for p in payoffs(cal).values())
-    return {"Tit-for-tat": tit_for_tat, "Grim trigger": grim_trigger, "Generous tit-for-tat": generous_tit_for_tat(g)}
+    return {
+        N_("Tit-for-tat"): tit_for_tat,
+        N_("Grim trigger"): grim_trigger,
+        N_("Generous tit-for-tat"): generous_tit_for_tat(g),
+    }
 
 
 def respond(strategy: Strategy, other_moves: Sequence[str], seed: int = SEED) -> list[str]:
@@ -809,6 +814,16 @@ def restraint_grid(
     return pd.DataFrame(rows)
 
 
+def _month_label(d) -> str:
+    """A month on the 2025 path: "Apr 2025" / "2025年4月"."""
+    return f"{d.year}年{d.month}月" if current() == "zh" else f"{d:%b %Y}"
+
+
+def _stretch_label(d, year: int) -> str:
+    """The stretch after the last change: "Nov–Dec 2025" / "2025年11月–12月" (the dash marks it)."""
+    return f"{year}年{d.month}月–12月" if current() == "zh" else f"{d:%b}–Dec {year}"
+
+
 def path_grid(
     cal: Calibration | None = None,
     thetas: Sequence[float] | None = None,
@@ -844,8 +859,8 @@ def path_grid(
                 previous = r["balance"]
             changes = [row for row in combo if row["moved"]]
             first, last = changes[0], changes[-1]
-            first["label"] = f"{first['month']:%b %Y}"
+            first["label"] = _month_label(first["month"])
             if last is not first:
-                last["label"] = f"{last['month']:%b}–Dec {year}" if last["month"].month < 12 else f"{last['month']:%b %Y}"
+                last["label"] = _stretch_label(last["month"], year) if last["month"].month < 12 else _month_label(last["month"])
             rows.extend(combo)
     return pd.DataFrame(rows)

@@ -22,10 +22,11 @@ import pandas as pd
 
 from truce import data
 from truce.analysis import products, tariffs
+from truce.i18n import N_
 
 ACTUAL = "actual"
 MEASURES = ("headline", "average")
-MEASURE_LABELS = {"headline": "headline rate", "average": "trade-weighted average"}
+MEASURE_LABELS = {"headline": N_("headline rate"), "average": N_("trade-weighted average")}
 START = dt.date(2018, 1, 1)
 FILE = "tariff_scenarios"
 

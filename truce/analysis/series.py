@@ -20,6 +20,7 @@ import re
 import pandas as pd
 
 from truce import data
+from truce.i18n import N_
 
 # The calendar years the trade chart compares: the last full year before the tariff spiral and
 # the year of the spiral and the truce.
@@ -263,7 +264,7 @@ def chip_row(row_id: str, table: pd.DataFrame | None = None) -> pd.Series:
 
 # Damage estimates --------------------------------------------------------------------------------
 
-SUBJECT_LABELS = {"world": "World", "US": "United States", "CN": "China", "US-CN": "US–China trade"}
+SUBJECT_LABELS = {"world": N_("World"), "US": N_("United States"), "CN": N_("China"), "US-CN": N_("US–China trade")}
 
 
 def damage_table() -> pd.DataFrame:
@@ -313,17 +314,19 @@ def customs_year(year: int, table: pd.DataFrame | None = None) -> tuple[float, l
 
 # Who counted each post-summit purchase figure (row id in soybeans.csv -> basis).
 PURCHASE_BASIS = {
-    "soy-24": "USDA export sales",
-    "soy-25": "USDA export sales",
-    "soy-26": "USDA export sales",
-    "soy-29": "USDA export sales",
-    "soy-27": "trade estimates",
-    "soy-28": "trade estimates",
-    "soy-30": "US official statement",
+    "soy-24": N_("USDA export sales"),
+    "soy-25": N_("USDA export sales"),
+    "soy-26": N_("USDA export sales"),
+    "soy-29": N_("USDA export sales"),
+    "soy-27": N_("trade estimates"),
+    "soy-28": N_("trade estimates"),
+    "soy-30": N_("US official statement"),
 }
 
 
-ARRIVALS = "Arrivals in China from the US (customs)"
+# the purchases series are named "Bought since the summit: <basis>" (charts translate both parts)
+PURCHASES_PREFIX = "Bought since the summit: "
+ARRIVALS = N_("Arrivals in China from the US (customs)")
 
 
 def soybean_table() -> pd.DataFrame:
@@ -347,11 +350,11 @@ def soybean_table() -> pd.DataFrame:
     bought = soy[soy["measure"] == "purchases-since-truce"]
     for r in bought.to_dict("records"):
         day = r["as_of"] or dt.date.fromisoformat(r["period"] + "-15")
-        basis = PURCHASE_BASIS.get(r["id"], "Other reports")
+        basis = PURCHASE_BASIS.get(r["id"], N_("Other reports"))
         rows.append(
             {
                 "date": day,
-                "series": f"Bought since the summit: {basis}",
+                "series": f"{PURCHASES_PREFIX}{basis}",
                 "million_tonnes": r["value"],
                 "kind": "purchases",
                 "row": r["id"],

@@ -159,13 +159,13 @@ def coverage_note(table: pd.DataFrame | None = None, checked_months: pd.DataFram
 
 def overview_chart() -> str:
     counts = chronology.moves_per_month()
-    description = (
+    description = t(
         "Bar chart of escalation moves (above zero) and de-escalation moves (below zero) per month since "
         "January 2025, by the side that made them."
     )
     chart = event_charts.events_per_month(
         counts,
-        title="Moves per month: the April 2025 spiral and the autumn truce",
+        title=t("Moves per month: the April 2025 spiral and the autumn truce"),
         description=description,
         labels=chronology.turning_points(),
     )

@@ -19,7 +19,7 @@ from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open
 from truce.charts import model as model_charts
 from truce.charts import style
-from truce.i18n import MONTHS_EN, N_, t
+from truce.i18n import MONTHS_EN, N_, current, t
 from truce.labels import SIDE_NAMES
 
 CODE_URL = "https://github.com/truce-tracker/truce-tracker/blob/main/truce/analysis/model.py"
@@ -338,8 +338,8 @@ def _controls(chart_id: str, params: list[str], label: str) -> str:
 
 def _peaks(cal: model.Calibration) -> dict[str, float]:
     return {
-        f"US peak tariff ({cal.tariff_us * 100:g}%)": round(cal.tariff_us * 100),
-        f"China's peak tariff ({cal.tariff_cn * 100:g}%)": round(cal.tariff_cn * 100),
+        t("US peak tariff ({rate}%)").format(rate=f"{cal.tariff_us * 100:g}"): round(cal.tariff_us * 100),
+        t("China's peak tariff ({rate}%)").format(rate=f"{cal.tariff_cn * 100:g}"): round(cal.tariff_cn * 100),
     }
 
 
@@ -353,14 +353,24 @@ def trade_chart(cal: model.Calibration | None = None) -> str:
     grid = model.tariff_grid(cal)
     left_us = 100 * model.trade_remaining(cal.tariff_us, cal.sigma)
     left_zero = 100 * model.trade_remaining(cal.tariff_us, model.SIGMA_WITH_ZEROS)
-    title = f"At the {cal.tariff_us * 100:g}% peak about {left_us:.0f}% of trade survives; counting stopped flows, almost none"
-    subtitle = "Share of 2024 trade left at each additional tariff; the slider sets the elasticity"
-    description = (
-        f"Line chart of the share of 2024 trade left (vertical axis) at additional tariffs from 0 to 200 percent. "
-        f"With the central import demand elasticity of {cal.sigma:g}, {left_us:.0f}% is left at the US peak of {cal.tariff_us * 100:g}% "
-        f"and {100 * model.trade_remaining(cal.tariff_cn, cal.sigma):.0f}% at China's peak of {cal.tariff_cn * 100:g}%; "
-        f"with the elasticity of {model.SIGMA_WITH_ZEROS:g} that counts flows that stop, {left_zero:.1f}% is left at {cal.tariff_us * 100:g}%. "
+    title = t("At the {peak}% peak about {left}% of trade survives; counting stopped flows, almost none").format(
+        peak=f"{cal.tariff_us * 100:g}", left=f"{left_us:.0f}"
+    )
+    subtitle = t("Share of 2024 trade left at each additional tariff; the slider sets the elasticity")
+    description = t(
+        "Line chart of the share of 2024 trade left (vertical axis) at additional tariffs from 0 to 200 percent. "
+        "With the central import demand elasticity of {sigma}, {left_us}% is left at the US peak of {us_peak}% "
+        "and {left_cn}% at China's peak of {cn_peak}%; "
+        "with the elasticity of {sigma_zeros} that counts flows that stop, {left_zero}% is left at {us_peak}%. "
         "A slider sets the elasticity from 1 to 6."
+    ).format(
+        sigma=f"{cal.sigma:g}",
+        left_us=f"{left_us:.0f}",
+        us_peak=f"{cal.tariff_us * 100:g}",
+        left_cn=f"{100 * model.trade_remaining(cal.tariff_cn, cal.sigma):.0f}",
+        cn_peak=f"{cal.tariff_cn * 100:g}",
+        sigma_zeros=f"{model.SIGMA_WITH_ZEROS:g}",
+        left_zero=f"{left_zero:.1f}",
     )
     chart = model_charts.trade_left(
         grid[["sigma", "tariff_pct", "remaining_pct"]],
@@ -382,13 +392,20 @@ def losses_chart(cal: model.Calibration | None = None) -> str:
     cal = model.calibrate() if cal is None else cal
     grid = model.tariff_grid(cal)
     at = grid[(grid["sigma"] == cal.sigma) & (grid["tariff_pct"] == round(cal.tariff_us * 100))].iloc[0]
-    more = "China" if at["loss_cn_bn"] > at["loss_us_bn"] else "the United States"
-    title = f"In a tariff war at {cal.tariff_us * 100:g}% both lose; {more} loses more, as it sells more"
-    subtitle = "Loss when both impose the same tariff: own deadweight loss plus lost export sales ($ billion a year)"
-    description = (
-        f"Line chart of each side's annual loss, in billions of dollars, when both impose the same tariff from 0 to 200 percent. "
-        f"At {cal.tariff_us * 100:g}% and an elasticity of {cal.sigma:g}, the United States loses about {at['loss_us_bn']:,.0f} "
-        f"and China about {at['loss_cn_bn']:,.0f} billion dollars a year. A slider sets the elasticity from 1 to 6."
+    more = t("China") if at["loss_cn_bn"] > at["loss_us_bn"] else t("the United States")
+    title = t("In a tariff war at {rate}% both lose; {more} loses more, as it sells more").format(
+        rate=f"{cal.tariff_us * 100:g}", more=more
+    )
+    subtitle = t("Loss when both impose the same tariff: own deadweight loss plus lost export sales ($ billion a year)")
+    description = t(
+        "Line chart of each side's annual loss, in billions of dollars, when both impose the same tariff from 0 to 200 percent. "
+        "At {rate}% and an elasticity of {sigma}, the United States loses about {us} "
+        "and China about {cn} billion dollars a year. A slider sets the elasticity from 1 to 6."
+    ).format(
+        rate=f"{cal.tariff_us * 100:g}",
+        sigma=f"{cal.sigma:g}",
+        us=style.billions(at["loss_us_bn"], 0),
+        cn=style.billions(at["loss_cn_bn"], 0),
     )
     chart = model_charts.war_losses(
         grid[["sigma", "tariff_pct", "loss_us_bn", "loss_cn_bn"]],
@@ -408,8 +425,8 @@ def losses_chart(cal: model.Calibration | None = None) -> str:
 
 def _lam_labels(cal: model.Calibration) -> list[str]:
     return [
-        (f"${cal.lam * x:,.1f}bn" if cal.lam * x < 10 else f"${cal.lam * x:,.0f}bn")
-        + (" (USGS-based)" if x == 1 else f" (×{x:g})")
+        t("${value}bn").format(value=style.billions(cal.lam * x, 1 if cal.lam * x < 10 else 0))
+        + (t(" (USGS-based)") if x == 1 else f" (×{x:g})")
         for x in model.LAMBDA_CHOICES
     ]
 
@@ -421,16 +438,16 @@ def restraint_chart(cal: model.Calibration | None = None) -> str:
     p = model.payoffs(cal)
     need = max(model.threshold(p["US"]), model.threshold(p["CN"]))
     share = 100 * model.balance(cal)
-    title = "Balanced leverage makes restraint easiest; lopsided leverage tempts the stronger side"
-    subtitle = "By China's share of the harm capacity and patience δ; black line: 2025"
-    description = (
-        f"Region chart. Horizontal axis: China's share of the harm the two sides can do each other; vertical axis: patience, "
-        f"the weight a government gives the next round (0 to 1). Above both sides' thresholds restraint can hold; below one "
-        f"threshold that side is tempted to escalate. The thresholds rise towards the edges: the side holding most of the "
-        f"leverage is tempted. A black line marks 2025 month by month; in the central case China held {share:.0f}% of the harm "
-        f"capacity and restraint needed a patience of {need:.2f}. A slider sets the weight on the rival's loss θ and a radio "
+    title = t("Balanced leverage makes restraint easiest; lopsided leverage tempts the stronger side")
+    subtitle = t("By China's share of the harm capacity and patience δ; black line: 2025")
+    description = t(
+        "Region chart. Horizontal axis: China's share of the harm the two sides can do each other; vertical axis: patience, "
+        "the weight a government gives the next round (0 to 1). Above both sides' thresholds restraint can hold; below one "
+        "threshold that side is tempted to escalate. The thresholds rise towards the edges: the side holding most of the "
+        "leverage is tempted. A black line marks 2025 month by month; in the central case China held {share}% of the harm "
+        "capacity and restraint needed a patience of {need}. A slider sets the weight on the rival's loss θ and a radio "
         "group the dollar value of a chokepoint."
-    )
+    ).format(share=f"{share:.0f}", need=f"{need:.2f}")
     moved = path[path["moved"]].drop(columns="moved").assign(month=path["month"].map(lambda d: d.isoformat()))
     chart = model_charts.restraint_regions(
         regions,
@@ -466,16 +483,23 @@ def strategies_chart(cal: model.Calibration | None = None) -> str:
     moves = model.strategy_moves(cal)
     counts = model.match_counts(moves)
     best = {s: counts[counts["side"] == s].sort_values("months_matched", ascending=False).iloc[0] for s in model.SIDES}
-    title = (
-        f"No textbook strategy: the best fits match {best['US']['months_matched']} US "
-        f"and {best['CN']['months_matched']} Chinese months of 12"
+    title = t("No textbook strategy: the best fits match {us} US and {cn} Chinese months of 12").format(
+        us=best["US"]["months_matched"], cn=best["CN"]["months_matched"]
     )
-    subtitle = "Actual 2025 moves and each strategy's reply to the other side's actual moves"
-    description = (
+    subtitle = t("Actual 2025 moves and each strategy's reply to the other side's actual moves")
+    description = t(
         "Grid of months of 2025 (columns) by rows: the other side's actual moves, the chosen side's actual moves, and the moves "
         "tit-for-tat, grim trigger and generous tit-for-tat would have made. E marks escalation, R restraint. "
-        + "; ".join(f"for {SIDE_NAMES[s]}, {r['strategy'].lower()} matches {r['months_matched']} months" for s, r in best.items())
-        + ". A radio group picks which side the strategies play for."
+        "{matches}. A radio group picks which side the strategies play for."
+    ).format(
+        matches=t("; ").join(
+            t("for {side}, {strategy} matches {months} months").format(
+                side=t(SIDE_NAMES[s]),
+                strategy=r["strategy"].lower() if current() == "en" else t(r["strategy"]),
+                months=r["months_matched"],
+            )
+            for s, r in best.items()
+        )
     )
     chart = model_charts.strategy_grid(
         moves.assign(month=moves["month"].map(lambda d: d.isoformat())), title=title, subtitle=subtitle, description=description

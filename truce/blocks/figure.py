@@ -28,15 +28,28 @@ from truce.blocks.html import esc, scroll
 from truce.blocks.html import table as table_html
 from truce.charts.render import CHART_CLASS, LIVE_MARKER, interactive, static_svg
 from truce.charts.render import spec as chart_spec
-from truce.i18n import N_, t
+from truce.charts.style import FONT_ZH, wide, wrap_text
+from truce.i18n import HTML_LANG, N_, current, day, t
 from truce.paths import CACHE_DIR
 
 SITE_URL = "https://truce-tracker.github.io/"
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 
-# where each chart's downloads are written during the build: KIT_DIR/<chart-id>/
+# where each chart's downloads are written during the build: KIT_DIR/<chart-id>/ for the English
+# edition, KIT_DIR-<lang>/<chart-id>/ for another (the two editions are built at the same time
+# and share the cache; their charts' words differ)
 KIT_DIR = CACHE_DIR / "chart-kits"
+
+
+def kits_folder(lang: str | None = None) -> Path:
+    """The folder of the chart kits of an edition (the edition being built unless ``lang``)."""
+    from truce.i18n import current
+
+    lang = lang or current()
+    return KIT_DIR if lang == "en" else KIT_DIR.with_name(f"{KIT_DIR.name}-{lang}")
+
+
 # the published URLs (site-root relative; hooks/reuse.py makes them relative to each page)
 DOWNLOAD_URL = "/downloads/charts/"
 EMBED_URL = "/embed/"
@@ -50,23 +63,36 @@ CHART_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def as_of_text(as_of: dt.date) -> str:
-    """A date as the site writes it: 4 December 2026."""
-    return f"{as_of.day} {as_of:%B %Y}"
+    """A date as the site writes it: 4 December 2026 (2026年12月4日 in the Chinese edition)."""
+    return day(as_of)
+
+
+def edition_url() -> str:
+    """The address of the edition being built: the site's, or its ``zh/`` folder."""
+    lang = current()
+    return SITE_URL if lang == "en" else f"{SITE_URL}{lang}/"
 
 
 def chart_title(vl: dict, chart_id: str) -> str:
     """A chart's title as one line of text (its id when it has none)."""
     title = vl.get("title")
     title = title.get("text") if isinstance(title, dict) else title
-    return " ".join(title) if isinstance(title, list) else (title or chart_id)
+    if isinstance(title, list):  # lines of a wrapped title: Chinese lines join without a space
+        return ("" if any(wide(ch) for ch in "".join(title)) else " ").join(title)
+    return title or chart_id
 
 
 def footer_lines(source: str, as_of: dt.date, chart_id: str) -> list[str]:
     """The lines drawn under a downloaded picture: source and date, licence and where it is from."""
-    return [f"Source: {source} · data through {as_of_text(as_of)}", f"Truce Tracker · {LICENCE} · {SITE_URL}embed/{chart_id}/"]
+    return [
+        t("Source: {source} · data through {day}").format(source=source, day=as_of_text(as_of)),
+        f"{t('Truce Tracker')} · {LICENCE} · {edition_url()}embed/{chart_id}/",
+    ]
 
 
 def _wrap(text: str, max_chars: int) -> list[str]:
+    if any(wide(ch) for ch in text):  # Chinese: no spaces between words
+        return wrap_text(text, max_chars)
     lines, line = [], ""
     for word in text.split(" "):
         if line and len(line) + 1 + len(word) > max_chars:
@@ -90,11 +116,12 @@ def download_svg(vl: dict, *, chart_id: str, source: str, as_of: dt.date) -> str
         f'<text x="{pad}" y="{h + pad + _FOOTER_LINE * (i + 1) - 4:g}">{html_lib.escape(line)}</text>'
         for i, line in enumerate(lines)
     )
+    family = "sans-serif" if current() == "en" else FONT_ZH
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w:g}" height="{total_h:g}" '
         f'viewBox="0 0 {w:g} {total_h:g}">'
         f'<rect width="100%" height="100%" fill="#ffffff"/>{inner}'
-        f'<g font-family="sans-serif" font-size="11" fill="#444444">{text}</g></svg>\n'
+        f'<g font-family="{family}" font-size="11" fill="#444444">{text}</g></svg>\n'
     )
 
 
@@ -118,7 +145,7 @@ def _write(target: Path, payload: bytes) -> None:
 def write_kit(vl: dict, *, chart_id: str, table: pd.DataFrame, source: str, as_of: dt.date, kit_dir: Path | None = None) -> Path:
     """Write a chart's downloads (CSV, SVG, PNG), its live spec when it has controls, and what its
     embed page shows (``meta.json``) to ``kit_dir/<chart_id>/``; return that folder."""
-    folder = (KIT_DIR if kit_dir is None else kit_dir) / chart_id
+    folder = (kits_folder() if kit_dir is None else kit_dir) / chart_id
     svg = download_svg(vl, chart_id=chart_id, source=source, as_of=as_of)
     meta = {
         "id": chart_id,
@@ -138,8 +165,9 @@ def write_kit(vl: dict, *, chart_id: str, table: pd.DataFrame, source: str, as_o
     return folder
 
 
-def iframe_snippet(chart_id: str, title: str, base_url: str = SITE_URL) -> str:
+def iframe_snippet(chart_id: str, title: str, base_url: str | None = None) -> str:
     """The HTML a reader pastes to embed a chart: a responsive iframe of its embed page."""
+    base_url = edition_url() if base_url is None else base_url
     return (
         f'<iframe src="{base_url}embed/{chart_id}/" title="{html_lib.escape(title)}" loading="lazy" '
         f'style="width:100%;max-width:720px;aspect-ratio:4/3;border:0"></iframe>'
@@ -221,7 +249,7 @@ def embed_page_html(meta: dict, *, root: str, page_url: str, spec_json: str | No
         # its title, which the page's heading already shows)
         live = (
             f'<div class="live" id="live"></div><script type="application/json" id="spec">{payload}</script>'
-            '<button type="button" id="explore">Explore the interactive version</button>'
+            f'<button type="button" id="explore">{t("Explore the interactive version")}</button>'
             "<script>document.getElementById('explore').addEventListener('click',function(){var b=this;"
             "b.disabled=true;var s=document.createElement('script');"
             f"s.src='{root}assets/vendor/vega-bundle.js';"
@@ -230,16 +258,16 @@ def embed_page_html(meta: dict, *, root: str, page_url: str, spec_json: str | No
             ".catch(function(){b.disabled=false;});};document.head.appendChild(s);});</script>"
         )
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{HTML_LANG[current()]}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{esc(meta['title'])} · Truce Tracker</title>"
-        f'<link rel="canonical" href="{SITE_URL}embed/{cid}/">'
+        f"<title>{esc(meta['title'])} · {t('Truce Tracker')}</title>"
+        f'<link rel="canonical" href="{edition_url()}embed/{cid}/">'
         f"<style>{EMBED_STYLE}</style></head><body>"
         f'<figure id="chart-{cid}"><h1>{esc(meta["title"])}</h1>'
         f'<img id="picture" src="picture.svg" alt="{esc(meta["description"])}">{live}'
-        f"<figcaption>Source: {esc(meta['source'])} · data through {as_of} · "
+        f"<figcaption>{t('Source: {source} · data through {day}').format(source=esc(meta['source']), day=as_of)} · "
         f'<a href="{LICENCE_URL}" target="_blank" rel="license noopener">{LICENCE}</a> · '
-        f'<a href="{root}{esc(page_url)}#chart-{cid}" target="_top">See it on Truce Tracker</a> · '
-        f'<a href="{root}downloads/charts/{cid}.csv" download>Data (CSV)</a></figcaption>'
+        f'<a href="{root}{esc(page_url)}#chart-{cid}" target="_top">{t("See it on Truce Tracker")}</a> · '
+        f'<a href="{root}downloads/charts/{cid}.csv" download>{t("Data (CSV)")}</a></figcaption>'
         "</figure></body></html>\n"
     )

@@ -19,12 +19,13 @@ import json
 
 import pandas as pd
 
-from truce import charts, data
+from truce import charts, data, i18n
 from truce.analysis import products, tariffs
 from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import products as product_charts
 from truce.figures import products as averages
+from truce.i18n import N_
 
 # where the build publishes the lookup data, and its URL relative to the lookup page
 LOOKUP_PAGE = "tariffs/lookup/"
@@ -224,18 +225,29 @@ def average_chart() -> str:
     cn_peak, cn_day = averages.average_peak("CN")
     now = _today()
     us_now, cn_now = products.average_rate(now, "US"), products.average_rate(now, "CN")
-    description = (
-        f"Step chart of the average tariff each side charged on the other's goods since {START.year}, normal duty "
-        f"included, with the Peterson Institute's published values as points. The US average peaked at {us_peak:.1f}% "
-        f"on {us_day:%-d %B %Y}, China's at {cn_peak:.1f}% on {cn_day:%-d %B %Y}; on {now:%-d %B %Y} they stood at "
-        f"{us_now:.1f}% and {cn_now:.1f}% under the legal texts as written; sources confirm the US layers only to "
-        f"{tariffs.confirmed_through('US'):%-d %B %Y} and China's to {tariffs.confirmed_through('CN'):%-d %B %Y}, "
+    description = i18n.t(
+        "Step chart of the average tariff each side charged on the other's goods since {start}, normal duty "
+        "included, with the Peterson Institute's published values as points. The US average peaked at {us_peak}% "
+        "on {us_day}, China's at {cn_peak}% on {cn_day}; on {now} they stood at "
+        "{us_now}% and {cn_now}% under the legal texts as written; sources confirm the US layers only to "
+        "{us_confirmed} and China's to {cn_confirmed}, "
         "and the lines are dashed after those dates."
+    ).format(
+        start=START.year,
+        us_peak=f"{us_peak:.1f}",
+        us_day=i18n.day(us_day),
+        cn_peak=f"{cn_peak:.1f}",
+        cn_day=i18n.day(cn_day),
+        now=i18n.day(now),
+        us_now=f"{us_now:.1f}",
+        cn_now=f"{cn_now:.1f}",
+        us_confirmed=i18n.day(tariffs.confirmed_through("US")),
+        cn_confirmed=i18n.day(tariffs.confirmed_through("CN")),
     )
     chart = product_charts.average_rates(
         tariffs.split_at_confirmation(series),
         piie,
-        title="Averaged over what is traded, the 2025 spike was lower and the truce level higher than the headline rates",
+        title=i18n.t("Averaged over what is traded, the 2025 spike was lower and the truce level higher than the headline rates"),
         description=description,
     )
     table = series.assign(side=series["imposer"].map(charts.SIDE_LABELS), average_pct=series["average_pct"].round(2))[
@@ -257,14 +269,14 @@ def key_dates() -> list[tuple[str, dt.date]]:
     and today under the legal texts (no source confirms it: see truce.analysis.tariffs)."""
     us_day = averages.average_peak("US")[1]
     days = [
-        ("Jan 2018", dt.date(2018, 1, 1)),
-        ("Phase One", dt.date(2020, 2, 14)),
-        ("Jan 2025", dt.date(2025, 1, 20)),
-        ("US peak", us_day),
-        ("Geneva", dt.date(2025, 5, 14)),
-        ("Busan", dt.date(2025, 11, 10)),
-        ("Section 122", dt.date(2026, 2, 24)),
-        ("Now, unconfirmed", _today()),
+        (N_("Jan 2018"), dt.date(2018, 1, 1)),
+        (N_("Phase One"), dt.date(2020, 2, 14)),
+        (N_("Jan 2025"), dt.date(2025, 1, 20)),
+        (N_("US peak"), us_day),
+        (N_("Geneva"), dt.date(2025, 5, 14)),
+        (N_("Busan"), dt.date(2025, 11, 10)),
+        (N_("Section 122"), dt.date(2026, 2, 24)),
+        (N_("Now, unconfirmed"), _today()),
     ]
     return days  # short names: the chart's row labels must fit a phone
 
@@ -291,12 +303,12 @@ def breakdown_table() -> pd.DataFrame:
 def breakdown_chart() -> str:
     """Stacked bars: what the average is made of (MFN, 301, 232, IEEPA, 122; China's lists) at key dates."""
     frame = breakdown_table()
-    description = (
+    description = i18n.t(
         "Stacked horizontal bars, one per key date and side, splitting the average tariff into the points each "
         "legal authority adds: the normal (MFN) duty, Section 301, Section 232, the IEEPA duties and Section 122 "
         "for the United States; China's normal duty, its 2018-2019 retaliation lists and its 2025 duties."
     )
-    chart = product_charts.average_breakdown(frame, title="What the average is made of", description=description)
+    chart = product_charts.average_breakdown(frame, title=i18n.t("What the average is made of"), description=description)
     return embed(
         chart,
         chart_id="average-breakdown",

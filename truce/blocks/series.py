@@ -16,8 +16,19 @@ from truce.charts.chips import ACTOR_NAMES, chip_chart
 from truce.charts.damage import customs_chart, forecast_chart
 from truce.charts.rare_earths import DEST_LABELS, STAGE_LABELS, magnets_chart, segments, shares_chart
 from truce.charts.soybeans import soybean_arrivals_chart, soybean_tracker_chart
-from truce.charts.style import CN, SECOND, US, WORLD, _dates, data_through
+from truce.charts.style import CN, SECOND, US, WORLD, _dates, billions, data_through, money_scale
 from truce.charts.trade import FLOW_LABELS, china_yoy_chart, trade_chart
+from truce.i18n import N_, current, day, month, t
+
+
+def _short_day(d) -> str:
+    """A day in a list of data points: "2 Apr 2025" / "2025年4月2日"."""
+    return day(d, short=True) if current() != "en" else f"{d:%-d %b %Y}"
+
+
+def _short_month(d) -> str:
+    """A month in a list of data points: "Apr 2025" / "2025年4月"."""
+    return month(d) if current() != "en" else f"{d:%b %Y}"
 
 
 def trade_frame(vintage: str | None = None) -> tuple[str, pd.DataFrame, pd.DataFrame]:
@@ -35,12 +46,20 @@ def trade_block() -> str:
     imp0, _ = series.trade_year_total("imports_usd_m", y0, vintage)
     imp1, _ = series.trade_year_total("imports_usd_m", y1, vintage)
     fall = (1 - imp1 / imp0) * 100
-    title = f"US imports from China fell {fall:.0f}% in {y1}"
-    subtitle = f"Goods, US$ billion a month, not seasonally adjusted · one Census vintage: {vintage}"
-    description = (
-        f"Line chart of monthly US goods imports from and exports to China, {table['month'].iloc[0]} to "
-        f"{table['month'].iloc[-1]}, from the Census vintage '{vintage}'. Imports totalled "
-        f"${imp0 / 1000:.1f} billion in {y0} and ${imp1 / 1000:.1f} billion in {y1}."
+    title = t("US imports from China fell {fall}% in {year}").format(fall=f"{fall:.0f}", year=y1)
+    subtitle = t("Goods, US$ billion a month, not seasonally adjusted · one Census vintage: {vintage}").format(vintage=vintage)
+    description = t(
+        "Line chart of monthly US goods imports from and exports to China, {first} to "
+        "{last}, from the Census vintage '{vintage}'. Imports totalled "
+        "${imp0} billion in {y0} and ${imp1} billion in {y1}."
+    ).format(
+        first=table["month"].iloc[0],
+        last=table["month"].iloc[-1],
+        vintage=vintage,
+        imp0=billions(imp0 / 1000),
+        y0=y0,
+        imp1=billions(imp1 / 1000),
+        y1=y1,
     )
     chart = trade_chart(frame, title=title, subtitle=subtitle, description=description)
     others = [v for v in series.trade_vintages() if v != vintage]
@@ -64,11 +83,15 @@ def china_yoy_block() -> str:
     table = series.china_exports_monthly()
     first, last, n = series.longest_fall(table)
     worst = table.loc[table["yoy_pct"].idxmin()]
-    title = f"China's exports to the US fell year on year in {n} straight releases, {first} to {last}"
-    subtitle = "Exports to the US, % change on a year earlier · China customs data as reported"
-    description = (
-        f"Bar chart of the year-on-year change in China's exports to the US by monthly release, "
-        f"{table['label'].iloc[0]} to {table['label'].iloc[-1]}. The largest fall was {worst['yoy_pct']:g}% in {worst['label']}."
+    title = t("China's exports to the US fell year on year in {n} straight releases, {first} to {last}").format(
+        n=n, first=first, last=last
+    )
+    subtitle = t("Exports to the US, % change on a year earlier · China customs data as reported")
+    description = t(
+        "Bar chart of the year-on-year change in China's exports to the US by monthly release, "
+        "{first} to {last}. The largest fall was {worst}% in {worst_label}."
+    ).format(
+        first=table["label"].iloc[0], last=table["label"].iloc[-1], worst=f"{worst['yoy_pct']:g}", worst_label=worst["label"]
     )
     frame = _dates(table[["date", "label", "yoy_pct"]], "date")
     chart = china_yoy_chart(frame, title=title, subtitle=subtitle, description=description)
@@ -86,12 +109,14 @@ def soybean_arrivals_block() -> str:
     table = series.soybean_arrivals()
     zeros = table[table["value"] == 0]
     first, last = zeros["date"].min(), zeros["date"].max()
-    title = f"China recorded no soybean arrivals from the US from {first:%B} to {last:%B %Y}"
-    subtitle = "China's imports of US soybeans, million tonnes a month; grey: no reported figure · China customs data"
-    description = (
-        f"Bar chart of China's monthly soybean imports from the US for the {len(table)} months with a reported figure, "
-        f"{table['period'].iloc[0]} to {table['period'].iloc[-1]}; {len(zeros)} months show zero."
+    title = t("China recorded no soybean arrivals from the US from {first} to {last}").format(
+        first=f"{first.month}月" if current() == "zh" else f"{first:%B}", last=month(last)
     )
+    subtitle = t("China's imports of US soybeans, million tonnes a month; grey: no reported figure · China customs data")
+    description = t(
+        "Bar chart of China's monthly soybean imports from the US for the {n} months with a reported figure, "
+        "{first} to {last}; {zeros} months show zero."
+    ).format(n=len(table), first=table["period"].iloc[0], last=table["period"].iloc[-1], zeros=len(zeros))
     frame = _dates(
         table.assign(mmt=table["value"], zero=["0" if v == 0 else "" for v in table["value"]])[["date", "mmt", "zero"]], "date"
     )
@@ -110,13 +135,17 @@ def soybean_tracker_block() -> str:
     table = series.soybean_tracker()
     pledge = series.soybean_pledge("2025-11/2025-12")
     reached = table[table["value"] >= pledge["value"]]
-    when = f"{reached['date'].iloc[0]:%B %Y}" if len(reached) else "not reached in the data"
-    title = f"Reported purchases reached the {pledge['value']:g} million-tonne pledge in {when}, by US officials' count"
-    subtitle = "China's purchases of US soybeans since the Busan truce, as reported: USDA sales data, trade estimates, officials"
-    description = (
-        f"Dot chart of {len(table)} reports of cumulative Chinese purchases of US soybeans since 30 October 2025, from "
-        f"{table['value'].min():g} to {table['value'].max():g} million tonnes, against a pledge of {pledge['value']:g} million tonnes."
+    when = month(reached["date"].iloc[0]) if len(reached) else t("not reached in the data")
+    title = t("Reported purchases reached the {pledge} million-tonne pledge in {when}, by US officials' count").format(
+        pledge=f"{pledge['value']:g}", when=when
     )
+    subtitle = t(
+        "China's purchases of US soybeans since the Busan truce, as reported: USDA sales data, trade estimates, officials"
+    )
+    description = t(
+        "Dot chart of {n} reports of cumulative Chinese purchases of US soybeans since 30 October 2025, from "
+        "{low} to {high} million tonnes, against a pledge of {pledge} million tonnes."
+    ).format(n=len(table), low=f"{table['value'].min():g}", high=f"{table['value'].max():g}", pledge=f"{pledge['value']:g}")
     frame = table.assign(
         mmt=table["value"], report=[n.split(";")[0].split(". ")[0][:90] for n in table["note"]], pledge_mmt=pledge["value"]
     )[["date", "mmt", "dated", "report", "pledge_mmt"]]
@@ -136,17 +165,25 @@ def magnets_block() -> str:
     low_w, low_us = series.magnet_low("world"), series.magnet_low("US")
     same = low_w["month"] == low_us["month"]
     title = (
-        f"China's magnet exports hit their low in {low_w['date']:%B %Y}, worldwide and to the US"
+        t("China's magnet exports hit their low in {low}, worldwide and to the US").format(low=month(low_w["date"]))
         if same
-        else f"China's magnet exports hit their low in {low_w['date']:%B %Y} (world) and {low_us['date']:%B %Y} (US)"
+        else t("China's magnet exports hit their low in {low} (world) and {low_us} (US)").format(
+            low=month(low_w["date"]), low_us=month(low_us["date"])
+        )
     )
-    subtitle = (
+    subtitle = t(
         "Rare-earth permanent magnets, tonnes a month, log scale; grey: no reported figure · China customs data as reported"
     )
-    description = (
-        f"Line chart of China's monthly rare-earth magnet exports, all destinations and to the US, {table['month'].iloc[0]} "
-        f"to {table['month'].iloc[-1]}. Lowest: {low_w['tonnes']:,.0f} tonnes worldwide and {low_us['tonnes']:,.1f} tonnes "
-        f"to the US in {low_w['date']:%B %Y}."
+    description = t(
+        "Line chart of China's monthly rare-earth magnet exports, all destinations and to the US, {first} "
+        "to {last}. Lowest: {low_w} tonnes worldwide and {low_us} tonnes "
+        "to the US in {low}."
+    ).format(
+        first=table["month"].iloc[0],
+        last=table["month"].iloc[-1],
+        low_w=f"{low_w['tonnes']:,.0f}",
+        low_us=f"{low_us['tonnes']:,.1f}",
+        low=month(low_w["date"]),
     )
     frame = table.assign(destination=table["destination"].map(DEST_LABELS))
     frame = frame.assign(
@@ -179,14 +216,20 @@ def shares_block() -> str:
     table = series.shares()
     refining = series.share_row("refining", 2023, "IEA")
     magnets = series.share_row("magnets", 2025, "IEA")
-    title = (
-        f"China refines {refining['share_pct']:g}% of the world's rare earths and makes {magnets['share_pct']:g}% of its magnets"
+    title = t("China refines {refining}% of the world's rare earths and makes {magnets}% of its magnets").format(
+        refining=f"{refining['share_pct']:g}", magnets=f"{magnets['share_pct']:g}"
     )
-    subtitle = "China's share of world output by stage, one dot per estimate; faint dots are projections"
-    description = (
+    subtitle = t("China's share of world output by stage, one dot per estimate; faint dots are projections")
+    description = t(
         "Dot chart of China's share of world rare-earth mining, separation, refining and magnet making, "
-        f"{len(table)} estimates from the IEA and USGS; refining {refining['share_pct']:g}% ({refining['year']}), "
-        f"magnets {magnets['share_pct']:g}% ({magnets['year']})."
+        "{n} estimates from the IEA and USGS; refining {refining}% ({refining_year}), "
+        "magnets {magnets}% ({magnets_year})."
+    ).format(
+        n=len(table),
+        refining=f"{refining['share_pct']:g}",
+        refining_year=refining["year"],
+        magnets=f"{magnets['share_pct']:g}",
+        magnets_year=magnets["year"],
     )
     frame = table.assign(
         stage=table["stage"].map(STAGE_LABELS),
@@ -205,10 +248,10 @@ def shares_block() -> str:
 
 # what each percentage measures, by a phrase of its metric: one panel each on the chart
 CHIP_PANELS = (
-    ("market", "Nvidia's China AI-chip market share, as Nvidia stated (%)"),
-    ("paid to", "Share of China chip sales to be paid to the US (%)"),
-    ("Cap on", "Cap on chip shipments to China, % of those to US users"),
-    ("duty", "US tariff on some advanced chips (%)"),
+    ("market", N_("Nvidia's China AI-chip market share, as Nvidia stated (%)")),
+    ("paid to", N_("Share of China chip sales to be paid to the US (%)")),
+    ("Cap on", N_("Cap on chip shipments to China, % of those to US users")),
+    ("duty", N_("US tariff on some advanced chips (%)")),
 )
 
 
@@ -216,7 +259,7 @@ def chip_panel(metric: str) -> str:
     """The panel a percentage goes in, named for what it measures."""
     for phrase, panel in CHIP_PANELS:
         if phrase in metric:
-            return panel
+            return t(panel)
     raise ValueError(
         f"data/chip_actions.csv: no chart panel for the metric {metric!r}; add a phrase of it to "
         "CHIP_PANELS in truce/blocks/series.py"
@@ -234,16 +277,20 @@ def chip_blocks() -> str:
     out = []
     pct = chip_frame("pct")
     share = pct[pct["metric"].str.contains("market")].sort_values("date")
-    title = (
-        f"Nvidia's stated China share fell from {share['value'].max():g}% to {share['value'].iloc[-1]:g}%; "
-        f"payments to Washington were set at {series.chip_row('chip-revenue-share-15pct')['value']:g}%, "
-        f"then {series.chip_row('chip-h200-payment-25pct')['value']:g}%"
+    title = t(
+        "Nvidia's stated China share fell from {high}% to {last}%; payments to Washington were set at {first_payment}%, "
+        "then {second_payment}%"
+    ).format(
+        high=f"{share['value'].max():g}",
+        last=f"{share['value'].iloc[-1]:g}",
+        first_payment=f"{series.chip_row('chip-revenue-share-15pct')['value']:g}",
+        second_payment=f"{series.chip_row('chip-h200-payment-25pct')['value']:g}",
     )
-    subtitle = "Percentages that came with AI-chip actions, by date, one panel for each kind of number"
-    description = (
-        "Dot chart of percentages attached to AI-chip control actions from "
-        + "; ".join(f"{d:%-d %b %Y}: {a} ({lbl})" for d, a, lbl in zip(pct["date"], pct["action"], pct["label"], strict=False))
-        + "."
+    subtitle = t("Percentages that came with AI-chip actions, by date, one panel for each kind of number")
+    description = t("Dot chart of percentages attached to AI-chip control actions from {actions}.").format(
+        actions=t("; ").join(
+            f"{_short_day(d)}: {a} ({lbl})" for d, a, lbl in zip(pct["date"], pct["action"], pct["label"], strict=False)
+        )
     )
     frame = _dates(
         pct.assign(actor=pct["actor"].map(ACTOR_NAMES), panel=pct["metric"].map(chip_panel))[
@@ -263,19 +310,24 @@ def chip_blocks() -> str:
     )
     usd = chip_frame("usd_bn")
     charge = series.chip_row("chip-h20-writedown")
-    title = f"The H20 licence requirement cost Nvidia a ${charge['value']:g} billion charge"
-    subtitle = "Dollar amounts Nvidia reported after the April 2025 licence requirement, US$ billion"
-    description = (
-        "Dot chart of dollar amounts tied to the H20 licence requirement: "
-        + "; ".join(f"{d:%-d %b %Y}: {m} ({lbl})" for d, m, lbl in zip(usd["date"], usd["metric"], usd["label"], strict=False))
-        + "."
+    title = t("The H20 licence requirement cost Nvidia a ${charge} billion charge").format(
+        charge=f"{charge['value']:g}" if money_scale() == 1 else f"{charge['value'] * money_scale():g}"
+    )
+    subtitle = t("Dollar amounts Nvidia reported after the April 2025 licence requirement, US$ billion")
+    description = t("Dot chart of dollar amounts tied to the H20 licence requirement: {amounts}.").format(
+        amounts=t("; ").join(
+            f"{_short_day(d)}: {m} ({lbl})" for d, m, lbl in zip(usd["date"], usd["metric"], usd["label"], strict=False)
+        )
     )
     frame = _dates(
-        usd.assign(actor=usd["actor"].map(ACTOR_NAMES))[["date", "value", "label", "actor", "action", "metric"]], "date"
+        usd.assign(actor=usd["actor"].map(ACTOR_NAMES), value=usd["value"] * money_scale())[
+            ["date", "value", "label", "actor", "action", "metric"]
+        ],
+        "date",
     )
     out.append(
         embed(
-            chip_chart(frame, y_title="US$ billion", title=title, subtitle=subtitle, description=description),
+            chip_chart(frame, y_title=t("US$ billion"), title=title, subtitle=subtitle, description=description),
             chart_id="chip-dollars",
             table=usd[["date", "actor", "action", "metric", "value", "unit", "event_id"]],
             source=publisher_line(data.ids_in(usd)),
@@ -290,18 +342,22 @@ def wto_block() -> str:
     table = series.damage("merchandise-trade-volume-growth", "world")
     y25 = table[table["period"] == "2025"].sort_values("vintage")
     first = y25["value"].iloc[0]
-    cut = f"a fall of {-first:g}%" if first < 0 else f"{first:g}%"
-    title = f"The WTO cut its 2025 world trade forecast to {cut} in {y25['vintage'].iloc[0]:%B %Y}, then raised it to {y25['value'].iloc[-1]:g}%"
-    subtitle = "Forecast growth of world merchandise trade volume, %, by date of the WTO estimate"
-    description = (
-        "Line chart of WTO forecasts of world merchandise trade volume growth: "
-        + "; ".join(
-            f"{v:%b %Y} for {p}: {x:g}%" for v, p, x in zip(table["vintage"], table["period"], table["value"], strict=False)
+    cut = t("a fall of {fall}%").format(fall=f"{-first:g}") if first < 0 else f"{first:g}%"
+    title = t("The WTO cut its 2025 world trade forecast to {cut} in {when}, then raised it to {last}%").format(
+        cut=cut, when=month(y25["vintage"].iloc[0]), last=f"{y25['value'].iloc[-1]:g}"
+    )
+    subtitle = t("Forecast growth of world merchandise trade volume, %, by date of the WTO estimate")
+    description = t("Line chart of WTO forecasts of world merchandise trade volume growth: {forecasts}.").format(
+        forecasts=t("; ").join(
+            t("{when} for {period}: {value}%").format(when=_short_month(v), period=p, value=f"{x:g}")
+            for v, p, x in zip(table["vintage"], table["period"], table["value"], strict=False)
         )
-        + "."
     )
     frame = _dates(
-        table.assign(forecast_for=["for " + p for p in table["period"]])[["vintage", "value", "forecast_for"]], "vintage"
+        table.assign(forecast_for=[t("for {period}").format(period=p) for p in table["period"]])[
+            ["vintage", "value", "forecast_for"]
+        ],
+        "vintage",
     )
     periods = sorted(set(frame["forecast_for"]))
     chart = forecast_chart(
@@ -309,7 +365,7 @@ def wto_block() -> str:
         colour="forecast_for",
         colours=dict(zip(periods, [WORLD, SECOND, US], strict=False)),
         dash=None,
-        y_title="Growth (%)",
+        y_title=t("Growth (%)"),
         title=title,
         subtitle=subtitle,
         description=description,
@@ -329,32 +385,40 @@ def imf_block() -> str:
     table = table[table["period"].isin(["2025", "2026"])]
     world = table[(table["subject"] == "world") & (table["period"] == "2025")].sort_values("vintage")
     low = world.loc[world["value"].idxmin()]
-    title = (
-        f"The IMF cut its 2025 world growth forecast to {low['value']:g}% in {low['vintage']:%B %Y}; "
-        f"by {world['vintage'].iloc[-1]:%B %Y} it put 2025 growth at {world['value'].iloc[-1]:g}%"
+    title = t(
+        "The IMF cut its 2025 world growth forecast to {low}% in {low_when}; by {last_when} it put 2025 growth at {last}%"
+    ).format(
+        low=f"{low['value']:g}",
+        low_when=month(low["vintage"]),
+        last_when=month(world["vintage"].iloc[-1]),
+        last=f"{world['value'].iloc[-1]:g}",
     )
-    subtitle = "Real GDP growth forecast for 2025 (solid) and 2026 (dashed), %, by IMF World Economic Outlook vintage"
-    description = (
+    subtitle = t("Real GDP growth forecast for 2025 (solid) and 2026 (dashed), %, by IMF World Economic Outlook vintage")
+    description = t(
         "Line chart of IMF real GDP growth forecasts for the world, the US and China by date of the World Economic Outlook: "
-        + "; ".join(
-            f"{v:%b %Y} {series.SUBJECT_LABELS[s]} {p}: {x:g}%"
+        "{forecasts}."
+    ).format(
+        forecasts=t("; ").join(
+            t("{when} {economy} {period}: {value}%").format(
+                when=_short_month(v), economy=t(series.SUBJECT_LABELS[s]), period=p, value=f"{x:g}"
+            )
             for v, s, p, x in zip(table["vintage"], table["subject"], table["period"], table["value"], strict=False)
         )
-        + "."
     )
     frame = _dates(
-        table.assign(economy=table["subject"].map(series.SUBJECT_LABELS), forecast_for=["for " + p for p in table["period"]])[
-            ["vintage", "value", "economy", "forecast_for"]
-        ],
+        table.assign(
+            economy=table["subject"].map(lambda s: t(series.SUBJECT_LABELS[s])),
+            forecast_for=[t("for {period}").format(period=p) for p in table["period"]],
+        )[["vintage", "value", "economy", "forecast_for"]],
         "vintage",
     )
-    colours = {"World": WORLD, "United States": US, "China": CN}
+    colours = {t("World"): WORLD, t("United States"): US, t("China"): CN}
     chart = forecast_chart(
         frame,
         colour="economy",
         colours=colours,
         dash="forecast_for",
-        y_title="Growth (%)",
+        y_title=t("Growth (%)"),
         title=title,
         subtitle=subtitle,
         description=description,
@@ -373,23 +437,23 @@ def tariff_rate_block() -> str:
     table = series.damage("effective-tariff-rate", "US")
     peak = table.loc[table["value"].idxmax()]
     last = table.iloc[-1]
-    title = (
-        f"Yale's estimate of the average US tariff rate peaked at {peak['value']:g}% in {peak['vintage']:%B %Y} "
-        f"and stood at {last['value']:g}% after the Supreme Court ruling"
+    title = t(
+        "Yale's estimate of the average US tariff rate peaked at {peak}% in {when} and stood at {last}% after the Supreme Court ruling"
+    ).format(peak=f"{peak['value']:g}", when=month(peak["vintage"]), last=f"{last['value']:g}")
+    subtitle = t(
+        "Average effective US tariff rate on all imports, before consumers switch, % · by date of the Budget Lab estimate"
     )
-    subtitle = "Average effective US tariff rate on all imports, before consumers switch, % · by date of the Budget Lab estimate"
-    description = (
-        "Line chart of Yale Budget Lab estimates of the average effective US tariff rate: "
-        + "; ".join(f"{v:%-d %b %Y}: {x:g}%" for v, x in zip(table["vintage"], table["value"], strict=False))
-        + "."
+    description = t("Line chart of Yale Budget Lab estimates of the average effective US tariff rate: {estimates}.").format(
+        estimates=t("; ").join(f"{_short_day(v)}: {x:g}%" for v, x in zip(table["vintage"], table["value"], strict=False))
     )
-    frame = _dates(table.assign(estimate="Yale Budget Lab")[["vintage", "value", "estimate"]], "vintage")
+    yale = t("Yale Budget Lab")
+    frame = _dates(table.assign(estimate=yale)[["vintage", "value", "estimate"]], "vintage")
     chart = forecast_chart(
         frame,
         colour="estimate",
-        colours={"Yale Budget Lab": US},
+        colours={yale: US},
         dash=None,
-        y_title="Effective rate (%)",
+        y_title=t("Effective rate (%)"),
         title=title,
         subtitle=subtitle,
         description=description,
@@ -408,12 +472,19 @@ def customs_block() -> str:
     table = series.customs_months()
     y24, _ = series.customs_year(2024)
     y25, _ = series.customs_year(2025)
-    title = f"US customs duties came to ${y25 / 1000:.0f} billion in 2025, against ${y24 / 1000:.0f} billion in 2024"
-    subtitle = "Customs duties collected each month, all countries, US$ billion · Monthly Treasury Statement"
-    description = (
-        f"Bar chart of monthly US customs duties, {table['period'].iloc[0]} to {table['period'].iloc[-1]}: "
-        f"${y24 / 1000:.1f} billion in 2024 and ${y25 / 1000:.1f} billion in 2025; the largest month was "
-        f"{table.loc[table['value'].idxmax(), 'date']:%B %Y}."
+    title = t("US customs duties came to ${y25} billion in 2025, against ${y24} billion in 2024").format(
+        y25=billions(y25 / 1000, 0), y24=billions(y24 / 1000, 0)
+    )
+    subtitle = t("Customs duties collected each month, all countries, US$ billion · Monthly Treasury Statement")
+    description = t(
+        "Bar chart of monthly US customs duties, {first} to {last}: "
+        "${y24} billion in 2024 and ${y25} billion in 2025; the largest month was {largest}."
+    ).format(
+        first=table["period"].iloc[0],
+        last=table["period"].iloc[-1],
+        y24=billions(y24 / 1000),
+        y25=billions(y25 / 1000),
+        largest=month(table.loc[table["value"].idxmax(), "date"]),
     )
     frame = _dates(table.assign(usd_bn=table["value_usd_bn"])[["date", "usd_bn"]], "date")
     chart = customs_chart(frame, title=title, subtitle=subtitle, description=description)

@@ -27,12 +27,18 @@ from truce.charts.events import _labelled, escalation_bars
 from truce.charts.rare_earths import MAGNET_LABELS, magnet_exports
 from truce.charts.soybeans import soybean_figure
 from truce.data import ids_in
+from truce.i18n import current, day, month, t
 from truce.labels import OUTCOME_LABELS
 
 LIBERATION_DAY = dt.date(2025, 4, 2)
 
 
 GENEVA_IN_FORCE = dt.date(2025, 5, 14)
+
+
+def _day_month(d: dt.date) -> str:
+    """A day without its year: "9 April" / "4月9日"."""
+    return f"{d.month}月{d.day}日" if current() == "zh" else f"{d:%-d %B}"
 
 
 def rates_window(start: dt.date, end: dt.date, table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -63,12 +69,25 @@ def spiral_chart(
     us_peak, us_day = tariffs.peak("US")
     cn_peak, cn_day = tariffs.peak("CN")
     days = (us_day - LIBERATION_DAY).days
-    title = f"US duties on all Chinese goods went from {before:g}% to {us_peak:g}% in {days} days of April 2025"
-    description = (
-        f"Step chart of the across-the-board additional tariff each side applied to the other's goods from "
-        f"{start:%-d %B %Y} to {end:%-d %B %Y}. The US rate stood at {before:g}% on 1 April, reached {us_peak:g}% "
-        f"on {us_day:%-d %B} and fell on {GENEVA_IN_FORCE:%-d %B} to {tariffs.headline_rate(GENEVA_IN_FORCE, 'US'):g}%. "
-        f"China's reached {cn_peak:g}% on {cn_day:%-d %B} and fell to {tariffs.headline_rate(GENEVA_IN_FORCE, 'CN'):g}%."
+    title = t("US duties on all Chinese goods went from {before}% to {us_peak}% in {days} days of April 2025").format(
+        before=f"{before:g}", us_peak=f"{us_peak:g}", days=days
+    )
+    description = t(
+        "Step chart of the across-the-board additional tariff each side applied to the other's goods from "
+        "{start} to {end}. The US rate stood at {before}% on 1 April, reached {us_peak}% "
+        "on {us_day} and fell on {geneva} to {us_after}%. "
+        "China's reached {cn_peak}% on {cn_day} and fell to {cn_after}%."
+    ).format(
+        start=day(start),
+        end=day(end),
+        before=f"{before:g}",
+        us_peak=f"{us_peak:g}",
+        us_day=_day_month(us_day),
+        geneva=_day_month(GENEVA_IN_FORCE),
+        us_after=f"{tariffs.headline_rate(GENEVA_IN_FORCE, 'US'):g}",
+        cn_peak=f"{cn_peak:g}",
+        cn_day=_day_month(cn_day),
+        cn_after=f"{tariffs.headline_rate(GENEVA_IN_FORCE, 'CN'):g}",
     )
     return _rates_block(series, title=title, description=description, chart_id=chart_id, as_of=end)
 
@@ -81,14 +100,16 @@ def geneva_chart(
     cuts = {side: tariffs.peak(side)[0] - tariffs.headline_rate(GENEVA_IN_FORCE, side) for side in tariffs.IMPOSERS}
     us_after, cn_after = (tariffs.headline_rate(GENEVA_IN_FORCE, s) for s in tariffs.IMPOSERS)
     if cuts["US"] == cuts["CN"]:
-        title = f"Geneva cut both sides' across-the-board tariffs by {cuts['US']:g} points, and the cut held"
+        title = t("Geneva cut both sides' across-the-board tariffs by {cut} points, and the cut held").format(
+            cut=f"{cuts['US']:g}"
+        )
     else:
-        title = f"Geneva cut US tariffs by {cuts['US']:g} points and China's by {cuts['CN']:g}"
-    description = (
-        f"Step chart of both sides' across-the-board additional tariffs from {start:%-d %B %Y} to {end:%-d %B %Y}. "
-        f"From {GENEVA_IN_FORCE:%-d %B %Y} the US rate was {us_after:g}% and China's {cn_after:g}%, "
-        f"and both stayed there while the pause was extended."
-    )
+        title = t("Geneva cut US tariffs by {us} points and China's by {cn}").format(us=f"{cuts['US']:g}", cn=f"{cuts['CN']:g}")
+    description = t(
+        "Step chart of both sides' across-the-board additional tariffs from {start} to {end}. "
+        "From {geneva} the US rate was {us_after}% and China's {cn_after}%, "
+        "and both stayed there while the pause was extended."
+    ).format(start=day(start), end=day(end), geneva=day(GENEVA_IN_FORCE), us_after=f"{us_after:g}", cn_after=f"{cn_after:g}")
     return _rates_block(series, title=title, description=description, chart_id=chart_id, as_of=end)
 
 
@@ -99,13 +120,20 @@ def magnets_chart(chart_id: str = "magnet-exports-by-destination") -> str:
     us = months[months["destination"] == "US"].set_index("month")
     low = world["tonnes"].idxmin()
     first = world.index[0]
-    title = f"China's magnet exports fell to a low in {dt.date.fromisoformat(low + '-01'):%B %Y}, then recovered"
-    description = (
-        f"Bar charts of China's rare-earth magnet exports per month from {dt.date.fromisoformat(first + '-01'):%B %Y}. "
-        f"Exports to the world fell from {world.loc[first, 'tonnes']:,.0f} tonnes in "
-        f"{dt.date.fromisoformat(first + '-01'):%B %Y} to {world.loc[low, 'tonnes']:,.0f} tonnes in "
-        f"{dt.date.fromisoformat(low + '-01'):%B %Y}; exports to the United States that month were "
-        f'{us.loc[low, "tonnes"]:,.1f} tonnes. Months with no reported figure are marked "no data".'
+    low_month, first_month = month(dt.date.fromisoformat(low + "-01")), month(dt.date.fromisoformat(first + "-01"))
+    title = t("China's magnet exports fell to a low in {low}, then recovered").format(low=low_month)
+    description = t(
+        "Bar charts of China's rare-earth magnet exports per month from {first}. "
+        "Exports to the world fell from {first_tonnes} tonnes in "
+        "{first} to {low_tonnes} tonnes in "
+        "{low}; exports to the United States that month were "
+        '{us_tonnes} tonnes. Months with no reported figure are marked "no data".'
+    ).format(
+        first=first_month,
+        low=low_month,
+        first_tonnes=f"{world.loc[first, 'tonnes']:,.0f}",
+        low_tonnes=f"{world.loc[low, 'tonnes']:,.0f}",
+        us_tonnes=f"{us.loc[low, 'tonnes']:,.1f}",
     )
     chart = magnet_exports(months, title=title, description=description)
     table = months.assign(destination=months["destination"].map(MAGNET_LABELS))[["month", "destination", "tonnes", "yoy_pct"]]
@@ -129,11 +157,11 @@ def soybean_chart(chart_id: str = "soy-arrivals-purchases") -> str:
     zero_months = int(
         ((table["kind"] == "arrivals") & (table["million_tonnes"] == 0) & table["date"].map(lambda d: d.year == 2025)).sum()
     )
-    description = (
-        f"Bars: China's customs data on soybean arrivals from the US each month; {zero_months} months of 2025 show none. "
-        f"Points: purchases booked since the 30 October 2025 summit, as counted by USDA export sales, trade estimates "
-        f"and US officials, against the {pledge:g}-million-tonne pledge."
-    )
+    description = t(
+        "Bars: China's customs data on soybean arrivals from the US each month; {zero_months} months of 2025 show none. "
+        "Points: purchases booked since the 30 October 2025 summit, as counted by USDA export sales, trade estimates "
+        "and US officials, against the {pledge}-million-tonne pledge."
+    ).format(zero_months=zero_months, pledge=f"{pledge:g}")
     chart = soybean_figure(table, pledge, description=description)
     out = table.drop(columns=["kind"])
     return embed(
@@ -160,26 +188,42 @@ def busan_chart(chart_id: str = "busan-commitments") -> str:
     met = counts[counts["outcome"] == OUTCOME_LABELS["met"]].set_index("side")["commitments"]
     cn, us = int(per_side.get("China", 0)), int(per_side.get("United States", 0))
     cn_met, us_met = int(met.get("China", 0)), int(met.get("United States", 0))
-    description = (
+    description = t(
         "Stacked bars counting the commitments of the Busan round by side and by observed outcome: "
-        f"China {cn}, of which {cn_met} met; the United States {us}, of which {us_met} met."
-    )
+        "China {cn}, of which {cn_met} met; the United States {us}, of which {us_met} met."
+    ).format(cn=cn, cn_met=cn_met, us=us, us_met=us_met)
+    sides = ["China", "United States"]
+    if current() != "en":  # sides and outcomes in the edition's words
+        counts = counts.assign(side=counts["side"].map(lambda s: t(s)), outcome=counts["outcome"].map(lambda o: t(o)))
+        present, sides = [t(o) for o in present], [t(s) for s in sides]
     chart = (
         alt.Chart(counts)
         .mark_bar()
         .encode(
-            y=alt.Y("side:N", title=None, sort=["China", "United States"]),
-            x=alt.X("commitments:Q", title="Commitments", axis=alt.Axis(tickMinStep=1, format="d")),
+            y=alt.Y("side:N", title=None, sort=sides),
+            x=alt.X("commitments:Q", title=t("Commitments"), axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
-                "outcome:N", title="Outcome", scale=alt.Scale(domain=present, range=colours), legend=alt.Legend(orient="bottom")
+                "outcome:N",
+                title=t("Outcome"),
+                scale=alt.Scale(domain=present, range=colours),
+                legend=alt.Legend(orient="bottom"),
             ),
             order=alt.Order("outcome:N"),
-            tooltip=["side:N", "outcome:N", alt.Tooltip("commitments:Q", title="Commitments")],
+            tooltip=[
+                *(
+                    ["side:N", "outcome:N"]
+                    if current() == "en"
+                    else [alt.Tooltip("side:N", title=t("Side")), alt.Tooltip("outcome:N", title=t("Outcome"))]
+                ),
+                alt.Tooltip("commitments:Q", title=t("Commitments")),
+            ],
         )
         .properties(
             title=alt.Title(
-                f"Busan: {cn} commitments recorded for China, {us} for the US; {cn_met} and {us_met} of them met",
-                subtitle="Commitments of the Busan round, by side and outcome",
+                t("Busan: {cn} commitments recorded for China, {us} for the US; {cn_met} and {us_met} of them met").format(
+                    cn=cn, us=us, cn_met=cn_met, us_met=us_met
+                ),
+                subtitle=t("Commitments of the Busan round, by side and outcome"),
             ),
             width="container",
             height=120,
@@ -203,14 +247,16 @@ def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "he
     now = data.last_updated()
     steps = series[(series["imposer"] == "US") & (series["state"] == tariffs.SOURCED)]["rate_pct"]
     drops = int((steps.diff() < 0).sum())
-    description = (
-        f"Step chart of the across-the-board additional duty each side applied to the other's goods from "
-        f"{start:%-d %B %Y}. While sources confirm it, the US rate fell {drops} times and China's held. "
-        f"{confirmation_sentence(now)}"
-    )
+    description = t(
+        "Step chart of the across-the-board additional duty each side applied to the other's goods from "
+        "{start}. While sources confirm it, the US rate fell {drops} times and China's held. "
+        "{confirmation}"
+    ).format(start=day(start), drops=drops, confirmation=confirmation_sentence(now))
     chart = tariff_charts.headline_rates(
         rates_chart_data(series),
-        title=f"From {start:%B %Y} the US across-the-board duty stepped down {drops} times; China's held until its suspension ran out",
+        title=t(
+            "From {start} the US across-the-board duty stepped down {drops} times; China's held until its suspension ran out"
+        ).format(start=month(start), drops=drops),
         description=description,
         moves=key_moves(start, now),
     )
@@ -220,11 +266,11 @@ def rates_since_chart(start: dt.date = dt.date(2025, 10, 1), chart_id: str = "he
 def escalation_chart(year: int = 2025, chart_id: str = "escalations-by-lever") -> str:
     table = escalation_table(year)
     totals = table.groupby("actor")["moves"].sum()
-    description = (
-        f"Grouped bars counting escalating moves in {year} by lever: the United States {totals.get('US', 0)}, "
-        f"China {totals.get('CN', 0)}. The US moves are mostly tariffs and export controls; China's are spread over "
+    description = t(
+        "Grouped bars counting escalating moves in {year} by lever: the United States {us}, "
+        "China {cn}. The US moves are mostly tariffs and export controls; China's are spread over "
         "more levers."
-    )
+    ).format(year=year, us=totals.get("US", 0), cn=totals.get("CN", 0))
     chart = escalation_bars(table, year=year, description=description)
     out = _labelled(table)[["lever_label", "side", "moves"]].rename(columns={"lever_label": "lever"})
     return embed(

@@ -16,7 +16,7 @@ from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import style
 from truce.charts import tariffs as tariff_charts
-from truce.i18n import N_, current, day, t
+from truce.i18n import N_, current, day, month, t
 from truce.labels import LAYER_STATUS_LABELS
 
 START = dt.date(2018, 1, 1)
@@ -49,10 +49,10 @@ def confirmation_sentence(now: dt.date) -> str:
     """For chart descriptions: the rates on ``now`` under the legal texts, and how far sources confirm them."""
     us, cn = tariffs.headline_rate(now, "US"), tariffs.headline_rate(now, "CN")
     us_c, cn_c = tariffs.confirmed_through("US"), tariffs.confirmed_through("CN")
-    return (
-        f"On {now:%-d %B %Y}, under the legal texts as written, they stood at {us:g}% and {cn:g}%; sources confirm the "
-        f"US rate only to {us_c:%-d %B %Y} and China's to {cn_c:%-d %B %Y}, and the lines are dashed after those dates."
-    )
+    return t(
+        "On {now}, under the legal texts as written, they stood at {us}% and {cn}%; sources confirm the "
+        "US rate only to {us_c} and China's to {cn_c}, and the lines are dashed after those dates."
+    ).format(now=day(now), us=f"{us:g}", cn=f"{cn:g}", us_c=day(us_c), cn_c=day(cn_c))
 
 
 def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> str:
@@ -60,11 +60,17 @@ def headline_chart(start: dt.date = START, chart_id: str = "headline-rates") -> 
     us_peak, us_day = tariffs.peak("US")
     cn_peak, _ = tariffs.peak("CN")
     now = _today()
-    title = "Across-the-board tariffs spiked in April 2025, then fell back under the truce"
-    description = (
-        f"Step chart of the across-the-board additional tariff each side applied to the other's goods since "
-        f"{start.year}. US duties on Chinese goods peaked at {us_peak:g}% from {us_day:%-d %B %Y}; China's peaked at "
-        f"{cn_peak:g}%. {confirmation_sentence(now)}"
+    title = t("Across-the-board tariffs spiked in April 2025, then fell back under the truce")
+    description = t(
+        "Step chart of the across-the-board additional tariff each side applied to the other's goods since "
+        "{year}. US duties on Chinese goods peaked at {us_peak}% from {us_day}; China's peaked at "
+        "{cn_peak}%. {confirmation}"
+    ).format(
+        year=start.year,
+        us_peak=f"{us_peak:g}",
+        us_day=day(us_day),
+        cn_peak=f"{cn_peak:g}",
+        confirmation=confirmation_sentence(now),
     )
     recent = max(start, STORY_START)
     moves = style.key_moves(turning_points(), recent, now)
@@ -100,12 +106,12 @@ def rates_figure(chart, series: pd.DataFrame, *, chart_id: str, as_of: dt.date, 
 
 def layers_chart(start: dt.date = dt.date(2025, 1, 1)) -> str:
     table = tariffs.layer_table(start, _today())
-    description = (
+    description = t(
         "Stacked step areas, one panel per side, showing how much each legal instrument added to the "
         "across-the-board tariff at each date since January 2025."
     )
     chart = tariff_charts.layer_bands(
-        table, title="Which legal instruments made up the across-the-board rate", description=description
+        table, title=t("Which legal instruments made up the across-the-board rate"), description=description
     )
     ids = sorted({s for ids in tariffs.measures()["source_ids"] for s in ids})
     return embed(
@@ -210,12 +216,12 @@ def averages_chart() -> str:
     frame = data.load("average_tariffs")
     frame = frame[frame["measure"].str.contains("trade-weighted", case=False)]
     us_peak = frame[frame["imposer"] == "US"]["value_pct"].max()
-    description = (
+    description = t(
         "Published trade-weighted average tariffs on each other's goods since 2017, by the date each value refers to. "
-        f"Points from different chart versions are not joined. The highest US value shown is {us_peak:g}%."
-    )
+        "Points from different chart versions are not joined. The highest US value shown is {us_peak}%."
+    ).format(us_peak=f"{us_peak:g}")
     chart = tariff_charts.average_tariffs(
-        frame, title="Trade-weighted averages tell a different story from headline rates", description=description
+        frame, title=t("Trade-weighted averages tell a different story from headline rates"), description=description
     )
     ids = sorted({s for ids in frame["source_ids"] for s in ids})
     table = frame[["refers_to", "imposer", "value_pct", "publisher", "vintage"]]
@@ -255,17 +261,22 @@ def scenario_description(row: dict, series: pd.DataFrame) -> str:
         for measure in scenarios.MEASURES:
             gap = _largest_gap(series, side, measure)
             if gap:
-                day, actual, what_if = gap
+                gap_day, actual, what_if = gap
                 found.append(
-                    f"{charts.SIDE_LABELS[side]}, {scenarios.MEASURE_LABELS[measure]}: {what_if:.1f}% in the scenario against "
-                    f"{actual:.1f}% actual from {day:%-d %B %Y}"
+                    t("{side}, {measure}: {what_if}% in the scenario against {actual}% actual from {day}").format(
+                        side=style.side_label(side),
+                        measure=t(scenarios.MEASURE_LABELS[measure]),
+                        what_if=f"{what_if:.1f}",
+                        actual=f"{actual:.1f}",
+                        day=day(gap_day),
+                    )
                 )
-    gaps = "; ".join(found) if found else "the scenario lines equal the actual ones"
-    return (
-        f"Scenario, not what happened: {row['description']} Four small step charts since {STORY_START:%B %Y}, one per side "
-        f"and measure (across-the-board rate, trade-weighted average), each with the actual line and the scenario line. "
-        f"Largest differences: {gaps}."
-    )
+    gaps = t("; ").join(found) if found else t("the scenario lines equal the actual ones")
+    return t(
+        "Scenario, not what happened: {description} Four small step charts since {start}, one per side "
+        "and measure (across-the-board rate, trade-weighted average), each with the actual line and the scenario line. "
+        "Largest differences: {gaps}."
+    ).format(description=row["description"], start=month(STORY_START), gaps=gaps)
 
 
 def scenario_chart(scenario_id: str) -> str:
@@ -282,7 +293,7 @@ def scenario_chart(scenario_id: str) -> str:
     )
     chart = tariff_charts.scenario_lines(
         drawn.drop(columns=["line"]),
-        title=f"Scenario: {row['title']}, not what happened",
+        title=t("Scenario: {title}, not what happened").format(title=row["title"]),
         description=scenario_description(row, series),
     )
     table = series.assign(
@@ -291,9 +302,10 @@ def scenario_chart(scenario_id: str) -> str:
         line=[f"scenario ({scenario_id}), not what happened" if x == "scenario" else "actual" for x in series["line"]],
         value=series["value"].round(2),
     )[["date", "side", "measure", "line", "value", "state"]]
-    t = products.tables()
+    tables = products.tables()
     ids = sorted(
-        {s for frame in (t.measures, t.lists, t.weights, t.mfn) for v in frame["source_ids"] for s in v} | set(row["source_ids"])
+        {s for frame in (tables.measures, tables.lists, tables.weights, tables.mfn) for v in frame["source_ids"] for s in v}
+        | set(row["source_ids"])
     )
     return embed(
         chart,

@@ -4,7 +4,8 @@
 A picture is displayed in a box of known width (:data:`~truce.charts.render.DISPLAY_BOXES`) and
 scaled by :func:`~truce.charts.render.display_scale`, so a font size in the SVG is multiplied by
 that scale. Text is measured in the font the pictures are set in (DejaVu Sans), with character
-widths measured once by the same renderer that lays out the charts.
+widths measured once by the same renderer that lays out the charts; Chinese characters count one
+em each.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from truce.charts.render import DISPLAY_BOXES, display_scale
-from truce.charts.style import FONT, MIN_FONT_PX
+from truce.charts.style import FONT, MIN_FONT_PX, wide
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -57,10 +58,16 @@ def char_widths(weight: str) -> dict[str, float]:
     return widths
 
 
+# a Chinese character (and full-width punctuation) is one em wide in every CJK font the Chinese
+# pictures name (truce.charts.style.FONT_ZH): never measured as narrower, so a clipped Chinese
+# label cannot pass
+WIDE_EM = 1.0
+
+
 def text_width(text: str, size: float, bold: bool) -> float:
     table = char_widths("bold" if bold else "normal")
     fallback = max(table.values())
-    return sum(table.get(ch, fallback) for ch in text) * size
+    return sum(WIDE_EM if wide(ch) else table.get(ch, fallback) for ch in text) * size
 
 
 @dataclass(frozen=True)

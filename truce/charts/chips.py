@@ -5,28 +5,31 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CN, DATE_AXIS, MIN_FONT_PX, US, WORLD, _title
+from truce.charts.style import CN, MIN_FONT_PX, US, WORLD, _title, date_axis, time_format
+from truce.i18n import N_, t
 
 ACTOR_COLOURS = {"US": US, "CN": CN, "both": WORLD, "other": "#888888"}
 
 
-ACTOR_NAMES = {"US": "US government", "CN": "Chinese government", "both": "Both", "other": "Company (Nvidia)"}
+ACTOR_NAMES = {"US": N_("US government"), "CN": N_("Chinese government"), "both": N_("Both"), "other": N_("Company (Nvidia)")}
 
 
 def _dots(frame: pd.DataFrame, *, y_title: str, x: alt.X, height: int) -> alt.LayerChart:
-    actors = [a for a in ACTOR_NAMES.values() if a in set(frame["actor"])]
-    scale = alt.Scale(domain=actors, range=[ACTOR_COLOURS[k] for k, v in ACTOR_NAMES.items() if v in actors])
+    present = set(frame["actor"])
+    actors = [t(a) for a in ACTOR_NAMES.values() if a in present]
+    scale = alt.Scale(domain=actors, range=[ACTOR_COLOURS[k] for k, v in ACTOR_NAMES.items() if v in present])
+    frame = frame.assign(actor=frame["actor"].map(lambda a: t(a) if a in ACTOR_NAMES.values() else a))
     base = alt.Chart(frame).encode(
         x=x, y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True, nice=True), axis=alt.Axis(tickCount=3))
     )
     dots = base.mark_point(filled=True, size=90, opacity=1).encode(
         color=alt.Color("actor:N", scale=scale, legend=None),
         tooltip=[
-            alt.Tooltip("date:T", title="Date", format="%-d %B %Y"),
-            alt.Tooltip("actor:N", title="Who"),
-            alt.Tooltip("action:N", title="Action"),
-            alt.Tooltip("metric:N", title="Number"),
-            alt.Tooltip("label:N", title="Value"),
+            alt.Tooltip("date:T", title=t("Date"), format=time_format("%-d %B %Y")),
+            alt.Tooltip("actor:N", title=t("Who")),
+            alt.Tooltip("action:N", title=t("Action")),
+            alt.Tooltip("metric:N", title=t("Number")),
+            alt.Tooltip("label:N", title=t("Value")),
         ],
     )
     text = base.mark_text(
@@ -42,7 +45,7 @@ def chip_chart(frame: pd.DataFrame, *, y_title: str, title: str, subtitle: str, 
     it measures, on one time axis, never on one shared value axis."""
     pad = pd.Timedelta(days=45)
     domain = [(frame["date"].min() - pad).isoformat(), (frame["date"].max() + pad).isoformat()]
-    x = alt.X("date:T", axis=DATE_AXIS, scale=alt.Scale(domain=domain))
+    x = alt.X("date:T", axis=date_axis(), scale=alt.Scale(domain=domain))
     if "panel" not in frame.columns:
         return _dots(frame, y_title=y_title, x=x, height=230).properties(title=_title(title, subtitle), description=description)
     panels = []

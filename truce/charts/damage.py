@@ -5,7 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import DATE_AXIS, US, _title, date_axis, end_labels
+from truce.charts.style import US, _title, date_axis, end_labels, money_scale, time_format
+from truce.i18n import t
 
 
 def forecast_chart(
@@ -25,12 +26,12 @@ def forecast_chart(
     scale = alt.Scale(domain=list(colours), range=list(colours.values()))
     direct = dash is None and len(colours) <= 3
     enc = dict(
-        x=alt.X("vintage:T", axis=date_axis(title="Date of the estimate")),
+        x=alt.X("vintage:T", axis=date_axis(title=t("Date of the estimate"))),
         y=alt.Y("value:Q", title=y_title),
         color=alt.Color(f"{colour}:N", scale=scale, legend=None if direct else alt.Legend(title=None, orient="top")),
-        tooltip=[alt.Tooltip("vintage:T", title="Published", format="%-d %B %Y")]
+        tooltip=[alt.Tooltip("vintage:T", title=t("Published"), format=time_format("%-d %B %Y"))]
         + [alt.Tooltip(f"{c}:N") for c in (colour, dash) if c]
-        + [alt.Tooltip("value:Q", title="Value (%)", format=".1f")],
+        + [alt.Tooltip("value:Q", title=t("Value (%)"), format=".1f")],
     )
     if dash:
         # the subtitle says which dash is which (a dash legend draws no visible symbol in dark mode)
@@ -46,15 +47,17 @@ def forecast_chart(
 
 def customs_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """Monthly customs duties. ``frame``: date, usd_bn."""
+    if money_scale() != 1:
+        frame = frame.assign(usd_bn=frame["usd_bn"] * money_scale())
     return (
         alt.Chart(frame)
         .mark_bar(color=US)
         .encode(
-            x=alt.X("yearmonth(date):T", axis=DATE_AXIS),
-            y=alt.Y("usd_bn:Q", title="US$ billion a month"),
+            x=alt.X("yearmonth(date):T", axis=date_axis()),
+            y=alt.Y("usd_bn:Q", title=t("US$ billion a month")),
             tooltip=[
-                alt.Tooltip("yearmonth(date):T", title="Month", format="%B %Y"),
-                alt.Tooltip("usd_bn:Q", title="US$ billion", format=".1f"),
+                alt.Tooltip("yearmonth(date):T", title=t("Month"), format=time_format("%B %Y")),
+                alt.Tooltip("usd_bn:Q", title=t("US$ billion"), format=".1f"),
             ],
         )
         .properties(title=_title(title, subtitle), width="container", height=240, description=description)

@@ -16,15 +16,35 @@ import altair as alt
 import pandas as pd
 
 from truce.charts import SIDE_COLOURS
+from truce.charts.style import money_scale, time_format
+from truce.i18n import N_, current, t
 from truce.labels import SIDE_NAMES
 
-SIDE_DOMAIN = list(SIDE_NAMES.values())
+SIDE_DOMAIN = list(SIDE_NAMES.values())  # English; charts use :func:`_sides`
 SIDE_RANGE = [SIDE_COLOURS["US"], SIDE_COLOURS["CN"]]
 RESTRAINT = "#009E73"
 ESCALATION = "#CC79A7"
 NEUTRAL = "#999999"
-REGIONS = ["Restraint can hold", "United States tempted", "China tempted", "Both tempted"]
+REGIONS = [N_("Restraint can hold"), N_("United States tempted"), N_("China tempted"), N_("Both tempted")]
+
+
+def _sides() -> list[str]:
+    return [t(name) for name in SIDE_NAMES.values()]
+
+
+def _quoted(text: str) -> str:
+    """A text as a Vega string literal."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 REGION_COLOURS = [RESTRAINT, SIDE_COLOURS["US"], SIDE_COLOURS["CN"], NEUTRAL]
+
+
+def _left_label() -> str:
+    """The Vega expression of a peak's label: "57% left" / "剩余57%"."""
+    before, after = t("{value}% left").split("{value}")
+    value = "format(datum.remaining_pct, '.0f')"
+    return " + ".join([*([f"'{before}'"] if before else []), value, *([f"'{after}'"] if after else [])])
 
 
 def control_id(chart_id: str, param: str) -> str:
@@ -49,7 +69,7 @@ def _sigma_param(chart_id: str, sigma0: float, values: list[float]) -> alt.Param
             min=min(values),
             max=max(values),
             step=0.1,
-            name="Import demand elasticity σ ",
+            name=t("Import demand elasticity σ "),
             element=f"#{control_id(chart_id, 'sigma')}",
         ),
     )
@@ -73,14 +93,14 @@ def trade_left(
     """
     sigma = _sigma_param(chart_id, sigma0, sorted(grid["sigma"].unique()))
     base = alt.Chart(grid).transform_filter(_near("sigma", "sigma"))
-    x = alt.X("tariff_pct:Q", title="Additional tariff (%)", scale=alt.Scale(domain=[0, 200]))
-    y = alt.Y("remaining_pct:Q", title="Trade left (% of 2024)", scale=alt.Scale(domain=[0, 100]))
+    x = alt.X("tariff_pct:Q", title=t("Additional tariff (%)"), scale=alt.Scale(domain=[0, 200]))
+    y = alt.Y("remaining_pct:Q", title=t("Trade left (% of 2024)"), scale=alt.Scale(domain=[0, 100]))
     line = base.mark_line(strokeWidth=2.5, color=NEUTRAL, interpolate="monotone").encode(
         x=x,
         y=y,
         tooltip=[
-            alt.Tooltip("tariff_pct:Q", title="Tariff (%)"),
-            alt.Tooltip("remaining_pct:Q", title="Trade left (%)", format=".0f"),
+            alt.Tooltip("tariff_pct:Q", title=t("Tariff (%)")),
+            alt.Tooltip("remaining_pct:Q", title=t("Trade left (%)"), format=".0f"),
         ],
     )
     expr = _label_expr(peaks)
@@ -93,13 +113,13 @@ def trade_left(
         y=y,
         color=colour,
         tooltip=[
-            alt.Tooltip("who:N", title="Peak"),
-            alt.Tooltip("tariff_pct:Q", title="Tariff (%)"),
-            alt.Tooltip("remaining_pct:Q", title="Trade left (%)", format=".0f"),
+            alt.Tooltip("who:N", title=t("Peak")),
+            alt.Tooltip("tariff_pct:Q", title=t("Tariff (%)")),
+            alt.Tooltip("remaining_pct:Q", title=t("Trade left (%)"), format=".0f"),
         ],
     )
     text = (
-        marked.transform_calculate(label="format(datum.remaining_pct, '.0f') + '% left'")
+        marked.transform_calculate(label=_left_label())
         .mark_text(align="left", dx=8, dy=-10, fontSize=12, fontWeight="bold")
         .encode(
             x=x,
@@ -133,19 +153,23 @@ def war_losses(
     sigma = _sigma_param(chart_id, sigma0, sorted(grid["sigma"].unique()))
     base = alt.Chart(grid).transform_filter(_near("sigma", "sigma"))
     long = base.transform_fold(["loss_us_bn", "loss_cn_bn"], as_=["key", "loss"]).transform_calculate(
-        side="datum.key == 'loss_us_bn' ? 'United States' : 'China'"
+        side=f"datum.key == 'loss_us_bn' ? {_quoted(_sides()[0])} : {_quoted(_sides()[1])}"
+        if current() != "en"
+        else "datum.key == 'loss_us_bn' ? 'United States' : 'China'"
     )
-    x = alt.X("tariff_pct:Q", title="Tariff each side puts on the other (%)", scale=alt.Scale(domain=[0, 200]))
+    if money_scale() != 1:
+        long = long.transform_calculate(loss=f"datum.loss * {money_scale()}")
+    x = alt.X("tariff_pct:Q", title=t("Tariff each side puts on the other (%)"), scale=alt.Scale(domain=[0, 200]))
     lines = long.mark_line(strokeWidth=2.5, interpolate="monotone").encode(
         x=x,
-        y=alt.Y("loss:Q", title="Loss ($ billion a year)"),
+        y=alt.Y("loss:Q", title=t("Loss ($ billion a year)")),
         color=alt.Color(
-            "side:N", scale=alt.Scale(domain=SIDE_DOMAIN, range=SIDE_RANGE), legend=alt.Legend(title=None, orient="top")
+            "side:N", scale=alt.Scale(domain=_sides(), range=SIDE_RANGE), legend=alt.Legend(title=None, orient="top")
         ),
         tooltip=[
-            alt.Tooltip("side:N", title="Side"),
-            alt.Tooltip("tariff_pct:Q", title="Tariff (%)"),
-            alt.Tooltip("loss:Q", title="Loss ($bn)", format=",.0f"),
+            alt.Tooltip("side:N", title=t("Side")),
+            alt.Tooltip("tariff_pct:Q", title=t("Tariff (%)")),
+            alt.Tooltip("loss:Q", title=t("Loss ($bn)"), format=",.0f"),
         ],
     )
     expr = _label_expr(peaks)
@@ -189,7 +213,7 @@ def restraint_regions(
             min=min(theta_values),
             max=max(theta_values),
             step=0.1,
-            name="Weight on the rival's loss θ ",
+            name=t("Weight on the rival's loss θ "),
             element=f"#{control_id(chart_id, 'theta')}",
         ),
     )
@@ -197,34 +221,45 @@ def restraint_regions(
         name="lam",
         value=lam_choices[0],
         bind=alt.binding_radio(
-            options=lam_choices, labels=lam_labels, name="Value of chokepoints ", element=f"#{control_id(chart_id, 'lam')}"
+            options=lam_choices, labels=lam_labels, name=t("Value of chokepoints "), element=f"#{control_id(chart_id, 'lam')}"
         ),
     )
     pick = f"{_near('theta', 'theta', 0.01)} && {_near('lam_x', 'lam', 0.01)}"
     colour = alt.Color(
-        "region:N", scale=alt.Scale(domain=REGIONS, range=REGION_COLOURS), legend=alt.Legend(title=None, orient="top", columns=2)
+        "region:N",
+        scale=alt.Scale(domain=[t(r) for r in REGIONS], range=REGION_COLOURS),
+        legend=alt.Legend(title=None, orient="top", columns=2),
     )
     x = alt.X(
         "b0:Q",
-        title="China's share of the harm the two sides can do",
+        title=t("China's share of the harm the two sides can do"),
         scale=alt.Scale(domain=[0, 1]),
         axis=alt.Axis(format=".0%"),
     )
-    y_title = "Patience δ (weight of the next round)"
+    y_title = t("Patience δ (weight of the next round)")
     base = alt.Chart(regions).transform_filter(pick).transform_calculate(b1=f"datum.b0 + {step}")
     tip = [
-        alt.Tooltip("region:N", title="Region"),
-        alt.Tooltip("b0:Q", title="China's share from", format=".0%"),
-        alt.Tooltip("b1:Q", title="to", format=".0%"),
-        alt.Tooltip("y0:Q", title="Patience from", format=".2f"),
-        alt.Tooltip("y1:Q", title="to", format=".2f"),
+        alt.Tooltip("region:N", title=t("Region")),
+        alt.Tooltip("b0:Q", title=t("China's share from"), format=".0%"),
+        alt.Tooltip("b1:Q", title=t("to"), format=".0%"),
+        alt.Tooltip("y0:Q", title=t("Patience from"), format=".2f"),
+        alt.Tooltip("y1:Q", title=t("to"), format=".2f"),
     ]
     bands = []
-    for region_expr, y0, y1 in (
-        ("'Both tempted'", "0", "datum.lo"),
-        ("datum.tempted == 'US' ? 'United States tempted' : 'China tempted'", "datum.lo", "datum.hi"),
-        ("'Restraint can hold'", "datum.hi", "1"),
-    ):
+    hold, us, cn, both = (t(r) for r in REGIONS)
+    if current() == "en":  # the English expressions as they always were
+        regions_exprs = (
+            ("'Both tempted'", "0", "datum.lo"),
+            ("datum.tempted == 'US' ? 'United States tempted' : 'China tempted'", "datum.lo", "datum.hi"),
+            ("'Restraint can hold'", "datum.hi", "1"),
+        )
+    else:
+        regions_exprs = (
+            (_quoted(both), "0", "datum.lo"),
+            (f"datum.tempted == 'US' ? {_quoted(us)} : {_quoted(cn)}", "datum.lo", "datum.hi"),
+            (_quoted(hold), "datum.hi", "1"),
+        )
+    for region_expr, y0, y1 in regions_exprs:
         bands.append(
             base.transform_calculate(region=region_expr, y0=y0, y1=y1)
             .transform_filter("datum.y1 > datum.y0")
@@ -242,9 +277,9 @@ def restraint_regions(
     px = alt.X("b:Q", scale=alt.Scale(domain=[0, 1]))
     py = alt.Y("needed:Q", scale=alt.Scale(domain=[0, 1]))
     path_tip = [
-        alt.Tooltip("month:T", title="Month", format="%B %Y"),
-        alt.Tooltip("b:Q", title="China's share", format=".1%"),
-        alt.Tooltip("needed:Q", title="Patience needed", format=".2f"),
+        alt.Tooltip("month:T", title=t("Month"), format=time_format("%B %Y")),
+        alt.Tooltip("b:Q", title=t("China's share"), format=".1%"),
+        alt.Tooltip("needed:Q", title=t("Patience needed"), format=".2f"),
     ]
     # a black line and labels with a white halo read on every band, in light and dark mode
     halo = trail.mark_line(color="white", strokeWidth=4.5, opacity=0.9).encode(x=px, y=py, order="month:T")
@@ -269,6 +304,15 @@ def restraint_regions(
     )
 
 
+def _row_name(row: str) -> str:
+    """A row of :func:`truce.analysis.model.strategy_moves` in the edition's words: a strategy's
+    name, or "<side>: actual"."""
+    for code, name in SIDE_NAMES.items():
+        if row == f"{name}: actual":
+            return t("{side}: actual").format(side=t(SIDE_NAMES[code]))
+    return t(row)
+
+
 def strategy_grid(
     moves: pd.DataFrame, *, title: str, subtitle: str, description: str, chart_id: str = "model-strategies"
 ) -> alt.LayerChart:
@@ -281,38 +325,56 @@ def strategy_grid(
         name="side",
         value="US",
         bind=alt.binding_radio(
-            options=["US", "CN"], labels=SIDE_DOMAIN, name="Strategies play for ", element=f"#{control_id(chart_id, 'side')}"
+            options=["US", "CN"], labels=_sides(), name=t("Strategies play for "), element=f"#{control_id(chart_id, 'side')}"
         ),
     )
+    moves_domain = ["restrain", "escalate"]
+    if current() != "en":  # rows, moves and the legend in the edition's words
+        words = {"restrain": t("restrain"), "escalate": t("escalate")}
+        moves = moves.assign(row=moves["row"].map(_row_name), move=moves["move"].map(words))
+        moves_domain = [words[m] for m in moves_domain]
     base = alt.Chart(moves).transform_filter("datum.side == side")
     x = alt.X(
         "month(month):O",
         title=None,
-        axis=alt.Axis(labelAngle=0, labelExpr="width < 480 ? substring(datum.label, 0, 1) : datum.label"),
+        axis=alt.Axis(
+            labelAngle=0,
+            labelExpr="width < 480 ? substring(datum.label, 0, 1) : datum.label"
+            if current() == "en"
+            else "width < 480 ? timeFormat(datum.value, '%-m') : timeFormat(datum.value, '%-m月')",
+        ),
     )
     y = alt.Y("row:N", title=None, sort=alt.EncodingSortField("order", order="ascending"), axis=alt.Axis(labelLimit=200))
     tip = [
-        alt.Tooltip("row:N", title="Row"),
-        alt.Tooltip("month(month):O", title="Month"),
-        alt.Tooltip("move:N", title="Move"),
-        alt.Tooltip("agrees:N", title="Same as the actual move"),
+        alt.Tooltip("row:N", title=t("Row")),
+        alt.Tooltip("month(month):O", title=t("Month"), format="%-m月" if current() != "en" else alt.Undefined),
+        alt.Tooltip("move:N", title=t("Move")),
+        alt.Tooltip("agrees:N", title=t("Same as the actual move")),
     ]
     cells = (
-        base.transform_calculate(agrees="datum.matches === null ? '' : (datum.matches ? 'yes' : 'no')")
+        base.transform_calculate(
+            agrees=f"datum.matches === null ? '' : (datum.matches ? {_quoted(t('yes'))} : {_quoted(t('no'))})"
+            if current() != "en"
+            else "datum.matches === null ? '' : (datum.matches ? 'yes' : 'no')"
+        )
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
             x=x,
             y=y,
             color=alt.Color(
                 "move:N",
-                scale=alt.Scale(domain=["restrain", "escalate"], range=[RESTRAINT, ESCALATION]),
+                scale=alt.Scale(domain=moves_domain, range=[RESTRAINT, ESCALATION]),
                 legend=alt.Legend(title=None, orient="top"),
             ),
             tooltip=tip,
         )
     )
     marks = (
-        base.transform_calculate(mark="datum.move == 'escalate' ? 'E' : 'R'")
+        base.transform_calculate(
+            mark=f"datum.move == {_quoted(moves_domain[1])} ? {_quoted(t('E'))} : {_quoted(t('R'))}"
+            if current() != "en"
+            else "datum.move == 'escalate' ? 'E' : 'R'"
+        )
         .mark_text(fontSize=12, fontWeight="bold", color="black")
         .encode(x=x, y=y, text="mark:N")
     )

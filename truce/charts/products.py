@@ -6,9 +6,23 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from truce.charts.style import CONFIRMED_DASH, SIDE_LABELS, UNCONFIRMED_NOTE, _side_scale, _title
+from truce.charts.style import (
+    CONFIRMED_DASH,
+    SIDE_LABELS,
+    UNCONFIRMED_NOTE,
+    _side_scale,
+    _title,
+    side_label,
+    time_format,
+    year_axis,
+)
+from truce.charts.tariffs import _named
+from truce.i18n import N_, t
 
-YEAR_AXIS = alt.Axis(format="%Y", title=None, tickCount=alt.TimeIntervalStep(interval="year", step=1), labelOverlap=True)
+
+def _year_axis() -> alt.Axis:
+    return year_axis(title=None, tickCount=alt.TimeIntervalStep(interval="year", step=1), labelOverlap=True)
+
 
 # authorities in stacking order (normal duty first), one colour each; China's in warm tones
 AUTHORITY_COLOURS = {
@@ -31,10 +45,10 @@ def average_rates(series: pd.DataFrame, piie: pd.DataFrame, *, title: str, descr
     ``series`` has date, imposer, average_pct (one row per change date) and may have a ``part``
     column (dashed where "unconfirmed"); ``piie`` has refers_to, imposer, value_pct, vintage."""
     steps = series.assign(
-        side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]), average_pct=series["average_pct"].round(2)
+        side=series["imposer"].map(side_label), date=pd.to_datetime(series["date"]), average_pct=series["average_pct"].round(2)
     )
     steps = (steps if "part" in steps else steps.assign(part="sourced"))[["date", "side", "average_pct", "part"]]
-    points = piie.assign(side=piie["imposer"].map(SIDE_LABELS), date=pd.to_datetime(piie["refers_to"]))[
+    points = piie.assign(side=piie["imposer"].map(side_label), date=pd.to_datetime(piie["refers_to"]))[
         ["date", "side", "value_pct", "vintage"]
     ]
     colour = alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top", direction="vertical"))
@@ -42,14 +56,14 @@ def average_rates(series: pd.DataFrame, piie: pd.DataFrame, *, title: str, descr
         alt.Chart(steps)
         .mark_line(interpolate="step-after", strokeWidth=2.5)
         .encode(
-            x=alt.X("date:T", axis=YEAR_AXIS),
-            y=alt.Y("average_pct:Q", title="Average tariff, normal duty included (%)"),
+            x=alt.X("date:T", axis=_year_axis()),
+            y=alt.Y("average_pct:Q", title=t("Average tariff, normal duty included (%)")),
             color=colour,
             strokeDash=CONFIRMED_DASH,
             tooltip=[
-                alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
-                alt.Tooltip("side:N", title="Side"),
-                alt.Tooltip("average_pct:Q", title="Average (%)", format=".1f"),
+                alt.Tooltip("date:T", title=t("From"), format=time_format("%-d %b %Y")),
+                alt.Tooltip("side:N", title=t("Side")),
+                alt.Tooltip("average_pct:Q", title=t("Average (%)"), format=".1f"),
             ],
         )
     )
@@ -61,18 +75,18 @@ def average_rates(series: pd.DataFrame, piie: pd.DataFrame, *, title: str, descr
             y="value_pct:Q",
             color=alt.Color("side:N", scale=_side_scale(), legend=None),
             tooltip=[
-                alt.Tooltip("date:T", title="PIIE, refers to", format="%-d %b %Y"),
-                alt.Tooltip("side:N", title="Side"),
-                alt.Tooltip("value_pct:Q", title="PIIE average (%)"),
-                alt.Tooltip("vintage:N", title="Chart version"),
+                alt.Tooltip("date:T", title=t("PIIE, refers to"), format=time_format("%-d %b %Y")),
+                alt.Tooltip("side:N", title=t("Side")),
+                alt.Tooltip("value_pct:Q", title=t("PIIE average (%)")),
+                alt.Tooltip("vintage:N", title=t("Chart version")),
             ],
         )
     )
     return (line + dots).properties(
         title=_title(
             title,
-            "Lines: this site's average from the legal layers and 2024 trade; circles: PIIE's published averages"
-            + (f"; {UNCONFIRMED_NOTE}" if (steps["part"] == "unconfirmed").any() else ""),
+            t("Lines: this site's average from the legal layers and 2024 trade; circles: PIIE's published averages")
+            + (t("; {note}").format(note=t(UNCONFIRMED_NOTE)) if (steps["part"] == "unconfirmed").any() else ""),
         ),
         width="container",
         height=300,
@@ -87,7 +101,9 @@ def average_breakdown(frame: pd.DataFrame, *, title: str, description: str) -> a
     data = frame.assign(
         order=frame["authority"].map({a: i for i, a in enumerate(present)}),
         date=pd.to_datetime(frame["date"]),
-        label=frame["moment"],
+        label=frame["moment"].map(lambda m: t(m)),
+        moment=frame["moment"].map(lambda m: t(m)),
+        side=frame["side"].map(lambda s: t(s)),
     )
     labels = list(dict.fromkeys(data.sort_values("date", kind="stable")["label"]))
     return (
@@ -95,10 +111,10 @@ def average_breakdown(frame: pd.DataFrame, *, title: str, description: str) -> a
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort=labels, title=None, axis=alt.Axis(labelLimit=200)),
-            x=alt.X("sum(points):Q", title="Average tariff (%), by authority"),
+            x=alt.X("sum(points):Q", title=t("Average tariff (%), by authority")),
             color=alt.Color(
                 "authority:N",
-                title="Authority",
+                title=t("Authority"),
                 sort=present,
                 scale=alt.Scale(domain=present, range=[AUTHORITY_COLOURS[a] for a in present]),
                 legend=alt.Legend(orient="bottom", columns=2, labelLimit=260),
@@ -107,21 +123,21 @@ def average_breakdown(frame: pd.DataFrame, *, title: str, description: str) -> a
             row=alt.Row(
                 "side:N",
                 title=None,
-                sort=list(SIDE_LABELS.values()),
+                sort=[side_label(k) for k in SIDE_LABELS],
                 header=alt.Header(
                     labelAngle=0, labelAlign="left", labelOrient="top", labelAnchor="start", labelFontWeight="bold"
                 ),
             ),
             tooltip=[
-                alt.Tooltip("moment:N", title="Moment"),
-                alt.Tooltip("date:T", title="Day", format="%-d %b %Y"),
-                "side:N",
-                "authority:N",
-                alt.Tooltip("points:Q", title="Points", format=".1f"),
+                alt.Tooltip("moment:N", title=t("Moment")),
+                alt.Tooltip("date:T", title=t("Day"), format=time_format("%-d %b %Y")),
+                *_named("side", N_("Side")),
+                *_named("authority", N_("Authority")),
+                alt.Tooltip("points:Q", title=t("Points"), format=".1f"),
             ],
         )
         .properties(
-            title=alt.Title(title, subtitle="Points each legal authority adds to the trade-weighted average"),
+            title=alt.Title(title, subtitle=t("Points each legal authority adds to the trade-weighted average")),
             width="container",
             height=alt.Step(16),
             description=description,

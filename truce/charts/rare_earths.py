@@ -7,33 +7,37 @@ import pandas as pd
 
 from truce.charts.style import (
     CN,
-    DATE_AXIS,
     MIN_FONT_PX,
     SIDE_COLOURS,
     US,
     WORLD,
     _title,
+    date_axis,
     end_labels,
     missing_months,
     no_data_marks,
+    time_format,
 )
+from truce.i18n import N_, t
 
-DEST_LABELS = {"world": "All destinations", "US": "To the United States"}
+DEST_LABELS = {"world": N_("All destinations"), "US": N_("To the United States")}
 
 
 def magnets_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """Monthly magnet exports on a log scale, world and US. ``frame``: date, destination, tonnes,
     segment (lines join consecutive months only, so a gap in the data is a gap in the line, and
     months without a figure are marked "no data"); each line is labelled at its end."""
-    scale = alt.Scale(domain=list(DEST_LABELS.values()), range=[WORLD, US])
+    destinations = [t(d) for d in DEST_LABELS.values()]
+    frame = frame.assign(destination=frame["destination"].map(lambda d: t(d)))
+    scale = alt.Scale(domain=destinations, range=[WORLD, US])
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", axis=DATE_AXIS),
-        y=alt.Y("tonnes:Q", title="Tonnes a month (log scale)", scale=alt.Scale(type="log")),
+        x=alt.X("date:T", axis=date_axis()),
+        y=alt.Y("tonnes:Q", title=t("Tonnes a month (log scale)"), scale=alt.Scale(type="log")),
         color=alt.Color("destination:N", scale=scale, legend=None),
         tooltip=[
-            alt.Tooltip("date:T", title="Month", format="%B %Y"),
-            alt.Tooltip("destination:N", title="Destination"),
-            alt.Tooltip("tonnes:Q", title="Tonnes", format=",.1f"),
+            alt.Tooltip("date:T", title=t("Month"), format=time_format("%B %Y")),
+            alt.Tooltip("destination:N", title=t("Destination")),
+            alt.Tooltip("tonnes:Q", title=t("Tonnes"), format=",.1f"),
         ],
     )
     line = base.mark_line(strokeWidth=2).encode(detail="segment:N")
@@ -42,7 +46,7 @@ def magnets_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description
         x="date",
         y="tonnes",
         series="destination",
-        colours=dict(zip(DEST_LABELS.values(), [WORLD, US], strict=False)),
+        colours=dict(zip(destinations, [WORLD, US], strict=False)),
         close=0,
     )
     gaps = missing_months(frame["date"])
@@ -64,33 +68,40 @@ def segments(dates: list) -> list[int]:
 
 def shares_chart(frame: pd.DataFrame, *, title: str, subtitle: str, description: str) -> alt.Chart:
     """China's share at each stage, one dot per estimate. ``frame``: stage, share_pct, estimate, kind."""
+    kinds = {"observed": N_("observed"), "projection": N_("projection")}
+    frame = frame.assign(stage=frame["stage"].map(lambda s: t(s)), kind=frame["kind"].map(lambda k: t(kinds.get(k, k))))
     order = list(dict.fromkeys(frame["stage"]))
     return (
         alt.Chart(frame)
         .mark_point(filled=True, size=110, color=CN)
         .encode(
             y=alt.Y("stage:N", sort=order, title=None),
-            x=alt.X("share_pct:Q", title="China's share of world output (%)", scale=alt.Scale(domain=[0, 100])),
+            x=alt.X("share_pct:Q", title=t("China's share of world output (%)"), scale=alt.Scale(domain=[0, 100])),
             shape=alt.Shape("kind:N", title=None, legend=alt.Legend(orient="top")),
-            opacity=alt.Opacity("kind:N", scale=alt.Scale(domain=["observed", "projection"], range=[1, 0.45]), legend=None),
+            opacity=alt.Opacity("kind:N", scale=alt.Scale(domain=[t(k) for k in kinds.values()], range=[1, 0.45]), legend=None),
             tooltip=[
-                alt.Tooltip("stage:N", title="Stage"),
-                alt.Tooltip("share_pct:Q", title="Share (%)"),
-                alt.Tooltip("estimate:N", title="Estimate"),
-                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("stage:N", title=t("Stage")),
+                alt.Tooltip("share_pct:Q", title=t("Share (%)")),
+                alt.Tooltip("estimate:N", title=t("Estimate")),
+                alt.Tooltip("kind:N", title=t("Kind")),
             ],
         )
         .properties(title=_title(title, subtitle), width="container", height=200, description=description)
     )
 
 
-STAGE_LABELS = {"mining": "Mining", "separation": "Separation", "refining": "Refining", "magnets": "Magnet making"}
+STAGE_LABELS = {
+    "mining": N_("Mining"),
+    "separation": N_("Separation"),
+    "refining": N_("Refining"),
+    "magnets": N_("Magnet making"),
+}
 
 
 MAGNET_COLOURS = {"world": "#009E73", "US": SIDE_COLOURS["US"]}
 
 
-MAGNET_LABELS = {"world": "To the world", "US": "To the United States"}
+MAGNET_LABELS = {"world": N_("To the world"), "US": N_("To the United States")}
 
 
 def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt.VConcatChart:
@@ -99,7 +110,7 @@ def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt
 
     ``months`` has columns date (first of the month), destination (world/US), tonnes.
     """
-    frame = months.assign(date=pd.to_datetime(months["date"]), where=months["destination"].map(MAGNET_LABELS))
+    frame = months.assign(date=pd.to_datetime(months["date"]), where=months["destination"].map(lambda d: t(MAGNET_LABELS[d])))
     first, last = frame["date"].min(), frame["date"].max()
     panels = []
     for key, colour in MAGNET_COLOURS.items():
@@ -110,21 +121,21 @@ def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt
             .encode(
                 x=alt.X(
                     "yearmonth(date):T",
-                    axis=DATE_AXIS,
+                    axis=date_axis(),
                     scale=alt.Scale(domain=[first.isoformat(), (last + pd.offsets.MonthBegin(1)).isoformat()]),
                 ),
-                y=alt.Y("tonnes:Q", title="Tonnes"),
+                y=alt.Y("tonnes:Q", title=t("Tonnes")),
                 tooltip=[
-                    alt.Tooltip("yearmonth(date):T", title="Month", format="%B %Y"),
-                    alt.Tooltip("where:N", title="Exports"),
-                    alt.Tooltip("tonnes:Q", title="Tonnes", format=","),
+                    alt.Tooltip("yearmonth(date):T", title=t("Month"), format=time_format("%B %Y")),
+                    alt.Tooltip("where:N", title=t("Exports")),
+                    alt.Tooltip("tonnes:Q", title=t("Tonnes"), format=","),
                 ],
             )
         )
         gaps = missing_months(part["date"], first, last)
         panels.append(
             alt.layer(*no_data_marks(gaps), bars).properties(
-                title=alt.Title(MAGNET_LABELS[key], fontSize=MIN_FONT_PX + 1, anchor="start", color=colour),
+                title=alt.Title(t(MAGNET_LABELS[key]), fontSize=MIN_FONT_PX + 1, anchor="start", color=colour),
                 width="container",
                 height=130,
             )
@@ -132,7 +143,7 @@ def magnet_exports(months: pd.DataFrame, *, title: str, description: str) -> alt
     return alt.vconcat(*panels, spacing=14).properties(
         title=alt.Title(
             title,
-            subtitle="Rare-earth permanent magnets, tonnes a month, China customs data as reported; grey: no reported figure",
+            subtitle=t("Rare-earth permanent magnets, tonnes a month, China customs data as reported; grey: no reported figure"),
         ),
         description=description,
     )

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import altair as alt
 
-from truce.charts.style import DECORATION, FONT, HALO, MIN_FONT_PX
+from truce.charts.style import DECORATION, FONT, HALO, MIN_FONT_PX, font, wide
+from truce.i18n import current
 from truce.paths import CACHE_DIR
 
 CHART_CLASS = "truce-chart"
@@ -73,7 +74,10 @@ BASE_CONFIG = {
 
 # where pictures are written while pages are built (by this process and by notebook kernels
 # alike), and the folder beside each page they are published to: a page refers to its pictures
-# relative to itself, so the URL a block writes is final
+# relative to itself, so the URL a block writes is final. The two editions are built at the same time
+# into this one folder: a file is named by the hash of its content, so a Chinese picture (other
+# words, other font stack) has its own name, and two processes writing one name write the same
+# bytes (atomically); each edition publishes the pictures its own pages name
 PICTURE_DIR = CACHE_DIR / "charts"
 PICTURE_URL = "charts/"
 
@@ -109,6 +113,7 @@ def spec(chart: alt.TopLevelMixin) -> dict:
     config = vl.get("config", {})
     vl["config"] = {
         **BASE_CONFIG,
+        "font": font(),
         **config,
         **{k: {**v, **config.get(k, {})} for k, v in BASE_CONFIG.items() if isinstance(v, dict)},
     }
@@ -139,9 +144,14 @@ def _objects(node):
 
 
 def _wrap(text, max_chars: int):
-    """Vega titles do not wrap: split a long title into lines of at most ``max_chars``."""
-    if not isinstance(text, str) or len(text) <= max_chars:
+    """Vega titles do not wrap: split a long title into lines of at most ``max_chars`` (a Chinese
+    character counting as two, since it is set one em wide)."""
+    if not isinstance(text, str) or sum(2 if wide(ch) else 1 for ch in text) <= max_chars:
         return text
+    if any(wide(ch) for ch in text):
+        from truce.charts.style import wrap_text
+
+        return wrap_text(text, max_chars)
     lines, line = [], ""
     for word in text.split(" "):
         if line and len(line) + 1 + len(word) > max_chars:
@@ -174,7 +184,7 @@ def _sized(vl: dict, width: int, narrow: bool | None = None, whole: int | None =
             orient = legend.get("orient") if legend.get("orient") in ("top", "bottom") else "top"
             legend.update(orient=orient, direction="vertical", columns=1, labelLimit=whole - 100)
             # long labels wrap onto more lines instead of being cut ("…")
-            chars = int((whole - 130) / (0.6 * MIN_FONT_PX))
+            chars = int((whole - 130) / (0.6 * MIN_FONT_PX)) // (2 if current() == "zh" else 1)
             legend.setdefault("labelExpr", f"split(trim(replace(datum.label, /(.{{1,{chars}}})(\\s|$)/g, '$1\\n')), '\\n')")
     spec["background"] = None
     # room at the edges for the last axis label and for labels angled off the first tick

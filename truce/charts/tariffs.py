@@ -7,26 +7,36 @@ import pandas as pd
 
 from truce.charts.style import (
     CONFIRMED_DASH,
-    DATE_AXIS,
     HALO,
     MIN_FONT_PX,
     NO_DATA,
     SIDE_COLOURS,
-    SIDE_LABELS,
     UNCONFIRMED_NOTE,
     _side_scale,
     _title,
     annotation_marks,
     confirmed_label,
+    date_axis,
     decoration,
     end_labels,
+    side_label,
+    time_format,
+    year_axis,
 )
+from truce.i18n import N_, t
+
+
+def _named(field: str, title: str) -> list:
+    """A tooltip row of a text field: titled by the field's name in English (as it always was),
+    by ``title`` in another edition."""
+    return [f"{field}:N" if t(title) == title else alt.Tooltip(f"{field}:N", title=t(title))]
+
 
 # labels at the ends of the lines, short enough for a phone
-SHORT_LABELS = {"US": "US on China", "CN": "China on US"}
+SHORT_LABELS = {"US": N_("US on China"), "CN": N_("China on US")}
 
 
-HEADLINE_SUBTITLE = "Sum of the across-the-board additional duties in force each day, %"
+HEADLINE_SUBTITLE = N_("Sum of the across-the-board additional duties in force each day, %")
 
 
 def headline_rates(
@@ -49,12 +59,13 @@ def headline_rates(
     inside a concatenated chart).
     """
     frame = _with_part(series)
+    subtitle = t(subtitle)
     if (frame["part"] == "unconfirmed").any():
-        subtitle = f"{subtitle}; {UNCONFIRMED_NOTE}"
+        subtitle = t("{subtitle}; {note}").format(subtitle=subtitle, note=t(UNCONFIRMED_NOTE))
     hover = alt.selection_point(fields=["date"], nearest=True, on="pointerover", empty=False)
     base = alt.Chart(frame).encode(
-        x=alt.X("date:T", axis=DATE_AXIS),
-        y=alt.Y("rate_pct:Q", title="Additional duty on all goods (%)"),
+        x=alt.X("date:T", axis=date_axis()),
+        y=alt.Y("rate_pct:Q", title=t("Additional duty on all goods (%)")),
         color=alt.Color("side:N", scale=_side_scale(), legend=None),
         strokeDash=CONFIRMED_DASH,
     )
@@ -69,14 +80,14 @@ def headline_rates(
         strokeDash=alt.value([1, 0]),
         opacity=alt.condition(hover, alt.value(1), alt.value(0)) if live else alt.value(0),
         tooltip=[
-            alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
-            alt.Tooltip("side:N", title="Side"),
-            alt.Tooltip("rate_pct:Q", title="Rate (%)"),
+            alt.Tooltip("date:T", title=t("From"), format=time_format("%-d %b %Y")),
+            alt.Tooltip("side:N", title=t("Side")),
+            alt.Tooltip("rate_pct:Q", title=t("Rate (%)")),
         ],
     )
     if live:
         over, points = over.add_params(zoom), points.add_params(hover)
-    names = {k: confirmed_label(frame[frame["imposer"] == k], SHORT_LABELS[k]) for k in SHORT_LABELS}
+    names = {k: confirmed_label(frame[frame["imposer"] == k], t(SHORT_LABELS[k])) for k in SHORT_LABELS}
     labels = end_labels(
         frame.assign(side=frame["imposer"].map(names)),
         x="date",
@@ -95,7 +106,7 @@ def headline_rates(
 
 def _with_part(series: pd.DataFrame) -> pd.DataFrame:
     """The series with side names, dates as timestamps and a ``part`` column (all "sourced" if absent)."""
-    frame = series.assign(side=series["imposer"].map(SIDE_LABELS), date=pd.to_datetime(series["date"]))
+    frame = series.assign(side=series["imposer"].map(side_label), date=pd.to_datetime(series["date"]))
     return frame if "part" in frame else frame.assign(part="sourced")
 
 
@@ -103,7 +114,7 @@ def headline_long_view(series: pd.DataFrame, *, since: str) -> alt.LayerChart:
     """A small step chart of the same rates over the long view, the span of the main chart
     (from ``since``) shaded. ``series`` as for :func:`headline_rates`."""
     frame = _with_part(series)
-    span = decoration(pd.DataFrame({"from": [pd.Timestamp(since)], "to": [frame["date"].max()], "span": ["shown above"]}))
+    span = decoration(pd.DataFrame({"from": [pd.Timestamp(since)], "to": [frame["date"].max()], "span": [t("shown above")]}))
     shade = alt.Chart(span).mark_rect(color=NO_DATA, opacity=0.15).encode(x="from:T", x2="to:T")
     note = (
         alt.Chart(span)
@@ -111,16 +122,16 @@ def headline_long_view(series: pd.DataFrame, *, since: str) -> alt.LayerChart:
         .encode(x="to:T", y=alt.value(0), text="span:N")
     )
     base = alt.Chart(frame).encode(
-        x=alt.X(
-            "date:T", axis=alt.Axis(format="%Y", title=None, tickCount={"interval": "year", "step": 1}, labelOverlap="greedy")
-        ),
+        x=alt.X("date:T", axis=year_axis(title=None, tickCount={"interval": "year", "step": 1}, labelOverlap="greedy")),
         y=alt.Y("rate_pct:Q", title="%", axis=alt.Axis(tickCount=3)),
         color=alt.Color("side:N", scale=_side_scale(), legend=None),
         strokeDash=CONFIRMED_DASH,
     )
     lines = base.mark_line(interpolate="step-after", strokeWidth=1.8)
     return alt.layer(shade, note, lines).properties(
-        title=alt.Title(f"The long view, from {frame['date'].min():%Y}", fontSize=MIN_FONT_PX + 1, anchor="start"),
+        title=alt.Title(
+            t("The long view, from {year}").format(year=frame["date"].min().year), fontSize=MIN_FONT_PX + 1, anchor="start"
+        ),
         width="container",
         height=90,
     )
@@ -143,7 +154,7 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
     ``layers`` has columns date, until, imposer, layer, net_pct, y0, y1, state (one row per period
     and layer, stacked in Python so every band is exact); periods no source confirms are pale."""
     frame = layers[["imposer", "layer", "net_pct", "y0", "y1", "state"]].assign(
-        side=layers["imposer"].map(SIDE_LABELS), date=pd.to_datetime(layers["date"]), until=pd.to_datetime(layers["until"])
+        side=layers["imposer"].map(side_label), date=pd.to_datetime(layers["date"]), until=pd.to_datetime(layers["until"])
     )
     unconfirmed = alt.FieldEqualPredicate(field="state", equal="sourced")
     return (
@@ -151,13 +162,13 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
         .mark_rect(stroke=None)
         .encode(
             opacity=alt.condition(unconfirmed, alt.value(0.9), alt.value(0.35)),
-            x=alt.X("date:T", axis=DATE_AXIS),
+            x=alt.X("date:T", axis=date_axis()),
             x2="until:T",
-            y=alt.Y("y0:Q", title="Percentage points"),
+            y=alt.Y("y0:Q", title=t("Percentage points")),
             y2="y1:Q",
             color=alt.Color(
                 "layer:N",
-                title="Legal layer",
+                title=t("Legal layer"),
                 scale=alt.Scale(scheme="tableau10"),
                 legend=alt.Legend(orient="bottom", columns=1, labelLimit=420),
             ),
@@ -169,15 +180,17 @@ def layer_bands(layers: pd.DataFrame, *, title: str, description: str) -> alt.Ch
                 ),
             ),
             tooltip=[
-                alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
-                alt.Tooltip("until:T", title="Until", format="%-d %b %Y"),
-                "layer:N",
-                alt.Tooltip("net_pct:Q", title="Points"),
-                alt.Tooltip("state:N", title="Confirmed"),
+                alt.Tooltip("date:T", title=t("From"), format=time_format("%-d %b %Y")),
+                alt.Tooltip("until:T", title=t("Until"), format=time_format("%-d %b %Y")),
+                *_named("layer", N_("Legal layer")),
+                alt.Tooltip("net_pct:Q", title=t("Points")),
+                alt.Tooltip("state:N", title=t("Confirmed")),
             ],
         )
         .properties(
-            title=_title(title, "Pale: no source after the date the state was last confirmed; the bands follow the legal texts")
+            title=_title(
+                title, t("Pale: no source after the date the state was last confirmed; the bands follow the legal texts")
+            )
             if (frame["state"] != "sourced").any()
             else alt.Title(title),
             width="container",
@@ -192,11 +205,11 @@ def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt
     (values of different vintages are never joined). ``frame`` has refers_to, imposer,
     value_pct, vintage, publisher."""
     data = frame[["imposer", "value_pct", "vintage", "publisher"]].assign(
-        side=frame["imposer"].map(SIDE_LABELS), date=pd.to_datetime(frame["refers_to"])
+        side=frame["imposer"].map(side_label), date=pd.to_datetime(frame["refers_to"])
     )
     enc = dict(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%Y", labelOverlap=True)),
-        y=alt.Y("value_pct:Q", title="Average tariff (%)"),
+        x=alt.X("date:T", title=None, axis=year_axis(labelOverlap=True)),
+        y=alt.Y("value_pct:Q", title=t("Average tariff (%)")),
         color=alt.Color("side:N", scale=_side_scale(), legend=alt.Legend(title=None, orient="top")),
     )
     lines = alt.Chart(data).mark_line(strokeDash=[3, 2], opacity=0.6).encode(detail="vintage:N", **enc)
@@ -204,13 +217,13 @@ def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt
         alt.Chart(data)
         .mark_point(filled=True, size=60)
         .encode(
-            shape=alt.Shape("publisher:N", legend=alt.Legend(title="Published by", orient="bottom", labelLimit=300)),
+            shape=alt.Shape("publisher:N", legend=alt.Legend(title=t("Published by"), orient="bottom", labelLimit=300)),
             tooltip=[
-                alt.Tooltip("date:T", title="Refers to", format="%-d %b %Y"),
-                "side:N",
-                alt.Tooltip("value_pct:Q", title="Average (%)"),
-                "publisher:N",
-                "vintage:N",
+                alt.Tooltip("date:T", title=t("Refers to"), format=time_format("%-d %b %Y")),
+                *_named("side", N_("Side")),
+                alt.Tooltip("value_pct:Q", title=t("Average (%)")),
+                *_named("publisher", N_("Published by")),
+                *_named("vintage", N_("Version")),
             ],
             **enc,
         )
@@ -219,9 +232,9 @@ def average_tariffs(frame: pd.DataFrame, *, title: str, description: str) -> alt
 
 
 # a scenario line is drawn wide and pale under the actual line, in the same side colour
-SCENARIO_LINES = {"actual": "Actual", "scenario": "Scenario"}
-SCENARIO_SUBTITLE = "Thin line: actual, what happened. Wide pale line: the scenario, not what happened"
-SCENARIO_MEASURES = {"headline": "across-the-board rate", "average": "trade-weighted average"}
+SCENARIO_LINES = {"actual": N_("Actual"), "scenario": N_("Scenario")}
+SCENARIO_SUBTITLE = N_("Thin line: actual, what happened. Wide pale line: the scenario, not what happened")
+SCENARIO_MEASURES = {"headline": N_("across-the-board rate"), "average": N_("trade-weighted average")}
 
 
 def scenario_lines(series: pd.DataFrame, *, title: str, description: str) -> alt.VConcatChart:
@@ -233,9 +246,11 @@ def scenario_lines(series: pd.DataFrame, *, title: str, description: str) -> alt
     scenario id), value and part ("sourced" / "unconfirmed", dashed:
     :func:`truce.analysis.tariffs.split_at_confirmation`)."""
     frame = _with_part(series).assign(
-        line=[SCENARIO_LINES["actual" if s == "actual" else "scenario"] for s in series["scenario"]]
+        line=[t(SCENARIO_LINES["actual" if s == "actual" else "scenario"]) for s in series["scenario"]]
     )
-    subtitle = SCENARIO_SUBTITLE + (f"; {UNCONFIRMED_NOTE}" if (frame["part"] == "unconfirmed").any() else "")
+    subtitle = t(SCENARIO_SUBTITLE)
+    if (frame["part"] == "unconfirmed").any():
+        subtitle = t("{subtitle}; {note}").format(subtitle=subtitle, note=t(UNCONFIRMED_NOTE))
     panels = []
     keys = [(side, measure) for side in SHORT_LABELS for measure in SCENARIO_MEASURES]
     for i, (side, measure) in enumerate(keys):
@@ -253,25 +268,25 @@ def _scenario_panel(frame: pd.DataFrame, side: str, measure: str, *, last: bool)
         .transform_filter(mine)
         .transform_filter(of_measure)
         .encode(
-            x=alt.X("date:T", axis=DATE_AXIS if last else alt.Axis(labels=False, ticks=False, title=None)),
+            x=alt.X("date:T", axis=date_axis() if last else alt.Axis(labels=False, ticks=False, title=None)),
             y=alt.Y("value:Q", title="%", axis=alt.Axis(tickCount=4, minExtent=30, maxExtent=30)),
             strokeDash=CONFIRMED_DASH,
             tooltip=[
-                alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
-                alt.Tooltip("line:N", title="Line"),
+                alt.Tooltip("date:T", title=t("From"), format=time_format("%-d %b %Y")),
+                alt.Tooltip("line:N", title=t("Line")),
                 alt.Tooltip("value:Q", title="%", format=".1f"),
             ],
         )
     )
-    scenario = base.transform_filter(alt.FieldEqualPredicate(field="line", equal=SCENARIO_LINES["scenario"])).mark_line(
+    scenario = base.transform_filter(alt.FieldEqualPredicate(field="line", equal=t(SCENARIO_LINES["scenario"]))).mark_line(
         interpolate="step-after", strokeWidth=6, opacity=0.35, color=colour
     )
-    actual = base.transform_filter(alt.FieldEqualPredicate(field="line", equal=SCENARIO_LINES["actual"])).mark_line(
+    actual = base.transform_filter(alt.FieldEqualPredicate(field="line", equal=t(SCENARIO_LINES["actual"]))).mark_line(
         interpolate="step-after", strokeWidth=2, color=colour
     )
     own = frame[(frame["imposer"] == side) & (frame["measure"] == measure)]
     labels = _gap_labels(own, colour, fmt=(lambda v: f"{v:.1f}%") if measure == "average" else (lambda v: f"{v:g}%"))
-    heading = f"{SHORT_LABELS[side]}: {SCENARIO_MEASURES[measure]}"
+    heading = t("{side}: {measure}").format(side=t(SHORT_LABELS[side]), measure=t(SCENARIO_MEASURES[measure]))
     return alt.layer(scenario, actual, *labels).properties(
         title=alt.Title(heading, fontSize=MIN_FONT_PX + 1, anchor="start", color=colour),
         width="container",
@@ -283,7 +298,7 @@ def _gap_labels(own: pd.DataFrame, colour: str, *, fmt) -> list[alt.Chart]:
     """Labels where the two lines are furthest apart (the first such day): the scenario's value
     and what happened, each on the side of its line away from the other. Where the lines never
     part, one label at the end says so."""
-    lines = list(SCENARIO_LINES.values())
+    lines = [t(line) for line in SCENARIO_LINES.values()]
     sourced = own[own["part"] == "sourced"]
     wide = (sourced if len(sourced) else own).pivot_table(index="date", columns="line", values="value", aggfunc="first")
     wide = wide.reindex(columns=lines).dropna()
@@ -296,7 +311,7 @@ def _gap_labels(own: pd.DataFrame, colour: str, *, fmt) -> list[alt.Chart]:
     if wide.empty or gap.max() == 0:
         last = own["date"].max()
         label = decoration(pd.DataFrame({"at": [last], "level": [float(own.loc[own["date"] == last, "value"].iloc[0])]}))
-        label["end_label"] = "Scenario: no change"
+        label["end_label"] = t("Scenario: no change")
         where = {"align": "right", "baseline": "bottom", "dx": -2, "dy": -4, **text}
         enc = {"x": "at:T", "y": "level:Q", "text": "end_label:N"}
         return [
@@ -318,7 +333,15 @@ def _gap_labels(own: pd.DataFrame, colour: str, *, fmt) -> list[alt.Chart]:
     marks = []
     for line in lines:
         above = line == high or floor
-        label = decoration(pd.DataFrame({"at": [day], "level": [values[line]], "end_label": [f"{line}: {fmt(values[line])}"]}))
+        label = decoration(
+            pd.DataFrame(
+                {
+                    "at": [day],
+                    "level": [values[line]],
+                    "end_label": [t("{line}: {value}").format(line=line, value=fmt(values[line]))],
+                }
+            )
+        )
         where = {
             "align": "right" if right else "left",
             "baseline": "bottom" if above else "top",

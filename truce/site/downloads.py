@@ -18,7 +18,8 @@ import shutil
 from pathlib import Path, PurePosixPath
 
 from truce.i18n import is_twin, t
-from truce.blocks.figure import KIT_DIR, embed_page_html
+from truce.blocks import figure
+from truce.blocks.figure import embed_page_html
 from truce.blocks.html import esc
 from truce.paths import DOCS_DIR
 
@@ -67,7 +68,7 @@ def home_of_charts(charts_by_page: dict[str, dict[str, frozenset[str]]]) -> dict
 
 def publish_chart(chart_id: str, page_url: str, site_dir: Path, kit_dir: Path | None = None) -> None:
     """Copy a chart's CSV, SVG and PNG to ``downloads/charts/`` and write ``embed/<id>/``."""
-    folder = (KIT_DIR if kit_dir is None else kit_dir) / chart_id
+    folder = (figure.kits_folder() if kit_dir is None else kit_dir) / chart_id
     wanted = [folder / f"{chart_id}.{ext}" for ext in KIT_FILES] + [folder / "meta.json", folder / "picture.svg"]
     missing = [p.name for p in wanted if not p.is_file()]
     if missing:
