@@ -18,7 +18,7 @@ import re
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from truce import data
+from truce import data, i18n
 from truce.blocks import data_page, home, series, tariffs
 from truce.blocks import products as product_blocks
 from truce.figures import registry
@@ -77,6 +77,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 WORDS_PER_MINUTE = 230
+CHARACTERS_PER_MINUTE = 400  # Chinese readers read characters, not space-separated words
+CJK = re.compile(r"[\u3400-\u9fff]")
 H1_END = re.compile(r"(</h1>)", re.I)
 TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 
@@ -87,8 +89,10 @@ NOT_PROSE = re.compile(r'<div class="footnote">.*|<figure\b.*?</figure>|<details
 def reading_minutes(html_text: str) -> int:
     """Estimated reading time of the prose, in whole minutes (at least one): footnotes,
     charts, data tables and code are not counted."""
-    words = len(TAGS.sub(" ", NOT_PROSE.sub(" ", html_text)).split())
-    return max(1, round(words / WORDS_PER_MINUTE))
+    text = TAGS.sub(" ", NOT_PROSE.sub(" ", html_text))
+    characters = len(CJK.findall(text))
+    words = len(CJK.sub(" ", text).split())
+    return max(1, round(words / WORDS_PER_MINUTE + characters / CHARACTERS_PER_MINUTE))
 
 
 FOOTNOTES = '<div class="footnote">'
@@ -98,7 +102,8 @@ def on_page_content(html_text, page, config, files):
     # source lists are not prose: the search index leaves them out
     html_text = html_text.replace(FOOTNOTES, '<div class="footnote" data-search-exclude>')
     if page.file.src_uri.startswith("story/") and page.file.src_uri != "story/index.md":
-        badge = f'<p class="reading-time">About {reading_minutes(html_text)} min read</p>'
+        minutes = i18n.t("About {n} min read").format(n=reading_minutes(html_text))
+        badge = f'<p class="reading-time">{minutes}</p>'
         html_text = H1_END.sub(lambda m: m.group(1) + badge, html_text, count=1)
     return html_text
 

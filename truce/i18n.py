@@ -147,8 +147,9 @@ def marked_texts(package_dir: Path | None = None) -> dict[str, str]:
     import ast
 
     root = package_dir or Path(__file__).resolve().parent
+    hooks = [] if package_dir else sorted((root.parent / "hooks").glob("*.py"))  # the hooks write words too
     found: dict[str, str] = {}
-    for path in sorted(root.rglob("*.py")):
+    for path in sorted(root.rglob("*.py")) + hooks:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if (
@@ -158,7 +159,7 @@ def marked_texts(package_dir: Path | None = None) -> dict[str, str]:
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                found.setdefault(node.args[0].value, f"truce/{path.relative_to(root).as_posix()}:{node.lineno}")
+                found.setdefault(node.args[0].value, f"{path.relative_to(root.parent).as_posix()}:{node.lineno}")
     for name in MONTHS_EN:
         found.setdefault(name, "truce/i18n.py (MONTHS_EN)")
     from truce import labels
