@@ -163,7 +163,16 @@ def _wrap(text, max_chars: int):
 
 
 def _lines(text) -> str | None:
-    return " ".join(text) if isinstance(text, list) else text
+    """A wrapped title as one line again: lines joined by a space, or by nothing where a line
+    ends or starts with a Chinese character (Chinese has no spaces between words)."""
+    if not isinstance(text, list):
+        return text
+    out = ""
+    for line in text:
+        if out and line and not (wide(out[-1]) or wide(line[0])):
+            out += " "
+        out += line
+    return out
 
 
 def _sized(vl: dict, width: int, narrow: bool | None = None, whole: int | None = None) -> dict:
