@@ -17,7 +17,7 @@ def datafiles_table() -> str:
             f'<tr><td><a href="{esc(res["path"])}" download>{esc(res["path"])}</a></td><td>{esc(res["title"])}: '
             f"{esc(res.get('description', ''))}</td><td>{len(frame)}</td><td><code>{esc(cols)}</code></td></tr>"
         )
-    head = "".join(f'<th scope="col">{h}</th>' for h in ("File", "What it holds", "Rows", "Columns"))
+    head = "".join(f'<th scope="col">{t(h)}</th>' for h in (N_("File"), N_("What it holds"), N_("Rows"), N_("Columns")))
     return f"{scroll_open()}<table {NOT_SEARCHED}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
 
 

@@ -125,7 +125,8 @@ def parameters_table(cal: model.Calibration | None = None) -> str:
         for r in frame.to_dict("records")
     )
     head = "".join(
-        f'<th scope="col">{h}</th>' for h in ("Symbol", "Parameter", "Value", "Unit", "Basis", "Sources", "What it means")
+        f'<th scope="col">{t(h)}</th>'
+        for h in (N_("Symbol"), N_("Parameter"), N_("Value"), N_("Unit"), N_("Basis"), N_("Sources"), N_("What it means"))
     )
     return (
         f'{scroll_open("Model parameters")}<table {NOT_SEARCHED} class="model-table">'

@@ -25,7 +25,7 @@ from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import products as product_charts
 from truce.figures import products as averages
-from truce.i18n import N_
+from truce.i18n import N_, t
 
 # where the build publishes the lookup data, and its URL relative to the lookup page
 LOOKUP_PAGE = "tariffs/lookup/"
@@ -397,20 +397,24 @@ def piie_table() -> str:
             f'<td class="num">{r["gap_pp"]:+.1f}</td><td>{esc(r["split"])}</td><td>{why}</td></tr>'
         )
     head = "".join(
-        f'<th scope="col">{h}</th>'
+        f'<th scope="col">{t(h)}</th>'
         for h in (
-            "Direction",
-            "Day",
-            "PIIE",
-            "This site",
-            "Gap (points)",
-            "This site by authority (points)",
-            "What explains the gap",
+            N_("Direction"),
+            N_("Day"),
+            N_("PIIE"),
+            N_("This site"),
+            N_("Gap (points)"),
+            N_("This site by authority (points)"),
+            N_("What explains the gap"),
         )
     )
     src = publisher_line(sorted({s for ids in _piie()["source_ids"] for s in ids}))
     return (
-        f'{scroll_open("Reconciliation with PIIE")}<table {NOT_SEARCHED} class="reconcile piie">'
-        f"<caption>PIIE values from {esc(src)}, each with the chart version it was read from (data/average_tariffs.csv); "
-        f"gap = this site minus PIIE.</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        f'{scroll_open(t("Reconciliation with PIIE"))}<table {NOT_SEARCHED} class="reconcile piie">'
+        + "<caption>"
+        + t(
+            "PIIE values from {publishers}, each with the chart version it was read from (data/average_tariffs.csv); "
+            "gap = this site minus PIIE."
+        ).format(publishers=esc(src))
+        + f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )

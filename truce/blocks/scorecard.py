@@ -10,7 +10,8 @@ from truce import data
 from truce.analysis import deadlines, series
 from truce.analysis.commitments import OUTCOMES, commitments, counts
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_links, scroll_open, source_links
-from truce.i18n import N_, t
+from truce.figures.formatting import format_value
+from truce.i18n import N_, current, month, t
 from truce.labels import PARTY_LABELS
 
 
@@ -97,22 +98,24 @@ def soybean_delivery_html() -> str:
             for r in rows.to_dict("records")
         )
         head = (
-            f'<tr><th scope="col">{esc(date_label)}</th><th scope="col">Million tonnes</th>'
-            '<th scope="col">What it counts</th><th scope="col">Source</th></tr>'
+            f'<tr><th scope="col">{esc(t(date_label))}</th><th scope="col">{t("Million tonnes")}</th>'
+            f'<th scope="col">{t("What it counts")}</th><th scope="col">{t("Source")}</th></tr>'
         )
         return (
-            f'{scroll_open()}<table {NOT_SEARCHED} class="scorecard-delivery"><caption>{esc(caption)}</caption>'
+            f'{scroll_open()}<table {NOT_SEARCHED} class="scorecard-delivery"><caption>{esc(t(caption))}</caption>'
             f"<thead>{head}</thead><tbody>{body}</tbody></table></div>"
         )
 
     us = table(
         tracker,
-        "US-side count: purchases reported since the 30 October 2025 truce (cumulative)",
-        "Reported",
+        N_("US-side count: purchases reported since the 30 October 2025 truce (cumulative)"),
+        N_("Reported"),
         lambda r: f"{r['date']:%-d %b %Y}" if r["dated"] == "exact" else f"{r['date']:%b %Y}",
     )
-    cn = table(arrivals, "China customs: soybean imports from the US in the month", "Month", lambda r: f"{r['date']:%b %Y}")
-    return us + cn + f'<p class="chrono-meta">Pledge: {pledge["value"]:g} million tonnes. {esc(pledge["note"])}</p>'
+    cn = table(arrivals, N_("China customs: soybean imports from the US in the month"), N_("Month"), lambda r: month(r["date"]))
+    amount = format_value(pledge["value"], "mmt", 0 if float(pledge["value"]).is_integer() else 1, lang=current())
+    pledged = t("Pledge: {amount}.").format(amount=amount)
+    return us + cn + f'<p class="chrono-meta">{pledged} {esc(pledge["note"])}</p>'
 
 
 def deadlines_html(on: dt.date | None = None, limit_past: int | None = None) -> str:
@@ -133,17 +136,17 @@ def deadlines_html(on: dt.date | None = None, limit_past: int | None = None) -> 
             )
         return "".join(out)
 
-    head = '<tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Source</th></tr>'
+    head = f'<tr><th scope="col">{t("When")}</th><th scope="col">{t("What")}</th><th scope="col">{t("Source")}</th></tr>'
     up = deadlines.upcoming(on)
     done = list(reversed(deadlines.past(on)))
     if limit_past:
         done = done[:limit_past]
     upcoming_table = (
-        f"{scroll_open()}<table {NOT_SEARCHED}><caption>Upcoming (after {esc(on)})</caption>"
+        f"{scroll_open()}<table {NOT_SEARCHED}><caption>{t('Upcoming (after {day})').format(day=esc(on))}</caption>"
         f"<thead>{head}</thead><tbody>{rows(up)}</tbody></table></div>"
     )
     past_table = (
-        f"<details><summary>Past deadlines, newest first ({len(done)})</summary>"
+        f"<details><summary>{t('Past deadlines, newest first ({n})').format(n=len(done))}</summary>"
         f"{scroll_open()}<table {NOT_SEARCHED}><thead>{head}</thead><tbody>{rows(done)}</tbody></table></div></details>"
     )
     return upcoming_table + past_table

@@ -173,8 +173,16 @@ def reconciliation_table() -> str:
             f"<td>{esc(r['note'])}</td><td>{links}</td></tr>"
         )
     head = "".join(
-        f'<th scope="col">{h}</th>'
-        for h in ("Quoted", "Who and when", "About", "What it counts", "From the layers", "Why they differ", "Sources")
+        f'<th scope="col">{t(h)}</th>'
+        for h in (
+            N_("Quoted"),
+            N_("Who and when"),
+            N_("About"),
+            N_("What it counts"),
+            N_("From the layers"),
+            N_("Why they differ"),
+            N_("Sources"),
+        )
     )
     return (
         f'{scroll_open()}<table {NOT_SEARCHED} class="reconcile"><thead><tr>{head}</tr></thead>'
