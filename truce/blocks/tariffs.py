@@ -289,7 +289,7 @@ def scenario_description(row: dict, series: pd.DataFrame) -> str:
 
 def scenario_chart(scenario_id: str) -> str:
     """One scenario's chart (both sides, both measures, actual against scenario) with its table."""
-    row = scenarios.scenario(scenario_id)
+    row = data.localize(pd.DataFrame([scenarios.scenario(scenario_id)]), "tariff_scenarios").iloc[0].to_dict()
     series = scenarios.scenario_series(scenario_id, start=STORY_START)
     series = series.assign(line=["actual" if s == scenarios.ACTUAL else "scenario" for s in series["scenario"]])
     drawn = pd.concat(
@@ -325,16 +325,16 @@ def scenario_chart(scenario_id: str) -> str:
 
 
 def _removed_list(scenario_id: str) -> str:
-    frame = tariffs.measures().set_index("id")
+    frame = data.localize(tariffs.measures(), "tariff_measures").set_index("id")
     ids = scenarios.removed_ids(scenario_id)
     items = "".join(
         f"<li><code>{esc(i)}</code>: {esc(frame.loc[i, 'instrument'])}"
-        + (" (never counted: threatened)" if frame.loc[i, "status"] in tariffs.NEVER_COUNTED else "")
+        + (t(" (never counted: threatened)") if frame.loc[i, "status"] in tariffs.NEVER_COUNTED else "")
         + "</li>"
         for i in ids
     )
     return (
-        f'<details class="scenario-rows"><summary>The {len(ids)} rows of tariff_measures.csv this scenario removes</summary>'
+        f'<details class="scenario-rows"><summary>{t("The {n} rows of tariff_measures.csv this scenario removes").format(n=len(ids))}</summary>'
         f"<ul>{items}</ul></details>"
     )
 
@@ -344,7 +344,7 @@ def scenarios_block() -> str:
     each, its chart, description and the rows it removes. Only the chosen scenario is shown
     (CSS ``:has(:checked)``, no script); where the browser cannot do that, every scenario is
     listed, one below the other."""
-    frame = scenarios.scenarios()
+    frame = data.localize(scenarios.scenarios(), "tariff_scenarios")
     if len(frame) > SCENARIO_LIMIT:
         raise ValueError(
             f"data/tariff_scenarios.csv has {len(frame)} scenarios; the switch's stylesheet shows at most {SCENARIO_LIMIT} "
@@ -359,15 +359,15 @@ def scenarios_block() -> str:
             f'value="{sid}"{checked}><label for="scenario-pick-{sid}">{esc(row["title"])}</label></span>'
         )
         panels.append(
-            f'<section class="scenario-panel" data-scenario="{sid}" aria-label="Scenario: {esc(row["title"])}">'
-            f'<p class="scenario-title"><strong>Scenario: {esc(row["title"])}, not what happened.</strong> '
+            f'<section class="scenario-panel" data-scenario="{sid}" aria-label="{esc(t("Scenario: {title}").format(title=row["title"]))}">'
+            f'<p class="scenario-title"><strong>{esc(t("Scenario: {title}, not what happened.").format(title=row["title"]))}</strong> '
             f"{esc(row['description'])}</p>"
             f"{scenario_chart(row['id'])}"
             f'<p class="scenario-note">{esc(row["note"])}</p>{_removed_list(row["id"])}</section>'
         )
     return (
         '<div class="scenarios">'
-        '<fieldset class="scenario-switch"><legend>Show the scenario</legend>'
+        f'<fieldset class="scenario-switch"><legend>{t("Show the scenario")}</legend>'
         f"{''.join(options)}</fieldset>"
         f'<div class="scenario-panels">{"".join(panels)}</div></div>'
     )

@@ -24,7 +24,7 @@ import mkdocs_jupyter.nbconvert2 as nbconvert2
 import mkdocs_jupyter.plugin as jupyter_plugin
 
 from truce import i18n
-from truce.data import data_fingerprint
+from truce.data import data_fingerprint, resource_names
 from truce.figures.registry import package_fingerprint
 from truce.site import notebooks
 
@@ -46,6 +46,10 @@ def cache_key(nb_path, config, exec_nb) -> str:
     resources it declares in its header, or every data file when it declares none."""
     h = hashlib.sha256(_original_key(nb_path, config, exec_nb).encode())
     names = notebooks.declared(Path(nb_path))
+    lang = i18n.current()
+    if names is not None and lang != "en":  # the edition's text tables of the data it reads
+        known = set(resource_names())
+        names = names + [f"{n}_{lang}" for n in names if f"{n}_{lang}" in known]
     h.update((data_fingerprint() if names is None else data_fingerprint(resources=names)).encode())
     h.update(package_fingerprint().encode())
     h.update(i18n.current().encode())  # a page's blocks write the words of the edition being built
