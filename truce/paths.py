@@ -1,11 +1,14 @@
-"""Where things live, and the fingerprint of a set of files. Every path in the package is
-resolved from here, so notebooks work whatever directory they are executed in."""
+"""Where things live, the fingerprint of a set of files, and results kept on disk under a key.
+Every path in the package is resolved from here, so notebooks work whatever directory they are
+executed in."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
+import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,3 +36,42 @@ def fingerprint(paths: Iterable[Path]) -> str:
         h.update(path.name.encode())
         h.update(_file_hash(path, st.st_size, st.st_mtime_ns))
     return h.hexdigest()
+
+
+def memo_file(kind: str, *key: str) -> Path:
+    """Where a result computed from ``key`` (fingerprints, versions) is kept between processes:
+    ``.cache/<kind>/<hash of key>.pickle``. The key must name everything the result depends on."""
+    digest = hashlib.sha256("\0".join(key).encode()).hexdigest()[:32]
+    return CACHE_DIR / kind / f"{digest}.pickle"
+
+
+def read_memo(path: Path):
+    """The result kept at ``path``, or None when there is none (or it cannot be read: it is then
+    computed again, never trusted half-written)."""
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+        return None
+
+
+MEMOS_KEPT = 8
+
+
+def write_memo(path: Path, value, keep: int | None = MEMOS_KEPT) -> None:
+    """Keep ``value`` at ``path`` (written aside, then moved into place: readers in other
+    processes see the whole file or none). Only the newest ``keep`` of a kind stay (all of them
+    when ``keep`` is None: small results keyed by their own content, like chart drawings)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    if keep is None:
+        return
+    ages = {}
+    for kept in path.parent.glob("*.pickle"):
+        with contextlib.suppress(OSError):  # another process may be pruning too
+            ages[kept] = kept.stat().st_mtime
+    for old in sorted(ages, key=ages.get, reverse=True)[keep:]:
+        old.unlink(missing_ok=True)

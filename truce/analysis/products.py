@@ -285,6 +285,14 @@ def _mfn(t: Tables, imposer: str, code: str) -> float:
     return average
 
 
+def _mfn_column(t: Tables, imposer: str, codes: list[str]) -> np.ndarray:
+    """:func:`_mfn` of each weighted product of ``imposer``, worked out once per loaded tables."""
+    kept = t.__dict__.setdefault("_mfn_columns", {})
+    if imposer not in kept or len(kept[imposer]) != len(codes):
+        kept[imposer] = np.array([_mfn(t, imposer, c) for c in codes], dtype=float)
+    return kept[imposer]
+
+
 def _coverage(t: Tables, list_id: str, code: str) -> str:
     codes = t.codes_by_list.get(list_id, set())
     if any(code[:n] in codes for n in (4, 6, 8, 10) if n <= len(code)):
@@ -392,7 +400,7 @@ def _product_rates(t: Tables, on: dt.date, imposer: str) -> pd.DataFrame:
     layers, suspended = _layers_on(t, on, imposer)
     lists = t.lists[t.lists["imposer"] == imposer].to_dict("records")
     specific = len(t.mfn[(t.mfn["imposer"] == imposer) & (t.mfn["scope"] != "side-average")])
-    mfn = [_mfn(t, imposer, c) for c in codes] if specific else _mfn(t, imposer, "000000")
+    mfn = _mfn_column(t, imposer, codes) if specific else _mfn(t, imposer, "000000")
     out = pd.DataFrame({"code": codes, "value": w["value_usd_m"].astype(float), "mfn": mfn})
     none = np.zeros(len(codes), dtype=bool)
     replacers = [r for r in lists if r["action"] == "adds" and r["replaces"] and _list_active(r, on)]
@@ -504,7 +512,9 @@ def with_measures(t: Tables, measures: pd.DataFrame) -> Tables:
     normal duties are shared with ``t``, so list membership is not computed again; every
     ``layer_ids`` entry must still name a row of ``measures`` or be ignored (a removed layer
     simply never applies)."""
-    return dataclasses.replace(t, measures=measures.reset_index(drop=True))
+    out = dataclasses.replace(t, measures=measures.reset_index(drop=True))
+    out.__dict__["_mfn_columns"] = t.__dict__.setdefault("_mfn_columns", {})  # same normal duties
+    return out
 
 
 def average_change_dates(t: Tables, imposer: str, start: dt.date, end: dt.date) -> list[dt.date]:

@@ -25,7 +25,7 @@ import altair as alt
 
 from truce.charts.style import DECORATION, FONT, HALO, MIN_FONT_PX, font, wide
 from truce.i18n import current
-from truce.paths import CACHE_DIR
+from truce.paths import CACHE_DIR, memo_file, read_memo, write_memo
 
 CHART_CLASS = "truce-chart"
 
@@ -261,9 +261,16 @@ _SVG_ID = re.compile(r'\bid="([^"]+)"')
 
 @functools.lru_cache(maxsize=64)
 def _svg(payload: str) -> str:
+    """The drawing of one Vega-Lite spec, kept in ``.cache/drawings`` under the spec and the
+    renderer's version: a notebook run again after a data edit redraws only the charts that changed."""
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(json.loads(payload), vl_version=VL_VERSION)
+    memo = memo_file("drawings", payload, VL_VERSION, vl_convert.__version__)
+    svg = read_memo(memo)
+    if not isinstance(svg, str):
+        svg = vl_convert.vegalite_to_svg(json.loads(payload), vl_version=VL_VERSION)
+        write_memo(memo, svg, keep=None)
+    return svg
 
 
 def static_svg(vl: dict, *, width: int, prefix: str) -> str:

@@ -3,7 +3,8 @@
 Nothing is coerced or dropped: a package that fails validation is never loaded. The files are
 read, validated and typed once per state of the ``data/`` folder, not on every call: the state
 is the files' fingerprint, a hash of their bytes computed again only when a file's size or
-modification time changes.
+modification time changes. The typed tables of that state are kept in ``.cache/data``, so the
+other processes of a build (each notebook's kernel, the second edition) read them at once.
 
 Types follow each field's Table Schema: dates become ``datetime.date``, numbers ``float``,
 integers ``int``, booleans ``bool`` (an empty cell is ``False``: the flag is not set), and ``;``-separated id lists (``source_ids`` and every other ``*_ids``
@@ -15,13 +16,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+from importlib.metadata import version
 from pathlib import Path
 
 import pandas as pd
 
 from truce import i18n
 from truce.data.validate import _read_raw, descriptor, validate_package
-from truce.paths import DATA_DIR, fingerprint
+from truce.paths import DATA_DIR, PACKAGE_DIR, fingerprint, memo_file, read_memo, write_memo
 
 LIST_SUFFIX = "_ids"
 # the sets that record which resources are loaded while a notebook's code runs (see reads())
@@ -93,11 +95,27 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return out
 
 
+def _memo(data_dir: Path, data_state: str) -> Path | None:
+    """Where the validated, typed tables of the site's own data are kept between processes (each
+    notebook runs in a kernel of its own), keyed on the files' bytes, the code that validates and
+    types them, and the libraries it uses. Any other package (a test's) is validated every time."""
+    if data_dir.resolve() != DATA_DIR.resolve():
+        return None
+    code = fingerprint(sorted((PACKAGE_DIR / "data").glob("*.py")))
+    return memo_file("data", data_state, code, pd.__version__, version("frictionless"))
+
+
 @functools.lru_cache(maxsize=8)
 def _load_all(data_dir: Path, fingerprint: str) -> dict[str, pd.DataFrame]:
-    validate_package(data_dir)
-    desc = descriptor(data_dir)
-    return {r["name"]: _typed(_read_raw(data_dir / r["path"]), r["schema"]) for r in desc["resources"]}
+    memo = _memo(data_dir, fingerprint)
+    tables = read_memo(memo) if memo else None
+    if tables is None:
+        validate_package(data_dir)
+        desc = descriptor(data_dir)
+        tables = {r["name"]: _typed(_read_raw(data_dir / r["path"]), r["schema"]) for r in desc["resources"]}
+        if memo:
+            write_memo(memo, tables)
+    return tables
 
 
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from truce import data
+from truce import data, i18n
 from truce.figures.formatting import format_value
+from truce.paths import memo_file, read_memo, write_memo
 
 _REGISTRY: dict[str, Figure] = {}
 _PROVENANCE: dict[Callable, Callable] = {}
@@ -248,7 +249,18 @@ def build_state() -> tuple[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _evaluated(state: tuple[str, str]) -> dict[str, Evaluated]:
-    return {fid: evaluate(fig) for fid, fig in sorted(registry().items())}
+    """Every figure evaluated for this state of the data and the package. The values are kept in
+    ``.cache/figures`` too, so the second edition's build and later builds read them at once."""
+    figures = registry()
+    memo = memo_file("figures", *state, i18n.current())
+    kept = read_memo(memo)
+    if not isinstance(kept, dict) or set(kept) != set(figures):
+        kept = {}
+        for fid, fig in sorted(figures.items()):
+            e = evaluate(fig)
+            kept[fid] = (e.value, e.text, e.spellings, e.as_of, e.rows, e.source_ids)
+        write_memo(memo, kept)
+    return {fid: Evaluated(figures[fid], *kept[fid]) for fid in sorted(figures)}
 
 
 def evaluate_all() -> dict[str, Evaluated]:
