@@ -192,3 +192,50 @@ def test_csv_edit_reexecutes_only_the_notebooks_that_read_it(fixture_site, tmp_p
         assert not scripts, f"{html_path}: unescaped <script> from data"
     # the citation hook ran on the notebook's prose
     assert 'href="#fn:cite-1"' in page2
+
+
+# Results kept on disk between processes (.cache/data, .cache/figures, .cache/drawings) ---------
+
+
+def test_kept_tables_never_hide_a_broken_edit(tmp_path, monkeypatch):
+    """The validated tables are kept under the data's fingerprint: once a file is edited the
+    package is validated again, so a malformed row fails even though the old state was kept."""
+    import importlib
+
+    from truce import data, paths
+
+    load = importlib.import_module("truce.data.load")
+    root = write_package(tmp_path / "data", {"sources": SOURCES, "events": EVENTS})
+    monkeypatch.setattr(load, "DATA_DIR", root)
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path / "cache")
+    load._load_all.cache_clear()
+    rows = len(data.load("events", root))
+    kept = list((tmp_path / "cache" / "data").glob("*.pickle"))
+    assert len(kept) == 1, "the validated tables of this state are kept"
+
+    events = root / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8") + "not-a-date,x\n", encoding="utf-8")
+    load._load_all.cache_clear()
+    with pytest.raises(data.DataError, match=rf"events\.csv:{rows + 2}"):
+        data.load("events", root)
+
+    # a kept file that cannot be read is worked out again, not trusted
+    events.write_text(textwrap.dedent(EVENTS), encoding="utf-8")
+    kept[0].write_bytes(b"half-written")
+    load._load_all.cache_clear()
+    assert len(data.load("events", root)) == rows
+    load._load_all.cache_clear()
+
+
+def test_a_kept_result_is_keyed_on_everything_it_names(tmp_path, monkeypatch):
+    from truce import paths
+
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path)
+    a, b = paths.memo_file("k", "state-1", "v1"), paths.memo_file("k", "state-1", "v2")
+    assert a != b and a.parent == b.parent == tmp_path / "k"
+    assert paths.read_memo(a) is None
+    paths.write_memo(a, {"x": 1})
+    assert paths.read_memo(a) == {"x": 1} and paths.read_memo(b) is None
+    for i in range(paths.MEMOS_KEPT + 3):  # only the newest of a kind stay
+        paths.write_memo(paths.memo_file("k", str(i)), i)
+    assert len(list((tmp_path / "k").glob("*.pickle"))) == paths.MEMOS_KEPT
