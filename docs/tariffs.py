@@ -9,7 +9,7 @@
 #     language: python
 #     name: python3
 #   truce:
-#     data: [average_tariffs, events, quoted_rates, tariff_measures, tariff_confirmed, tariff_scenarios, tariff_lists, list_products, products, trade_weights, mfn_rates, sources]
+#     data: [average_tariffs, events, quoted_rates, tariff_measures, tariff_confirmed, tariff_scenarios, tariff_lists, list_products, product_exclusions, products, trade_weights, mfn_rates, sources]
 # ---
 
 # %% [markdown]

@@ -9,7 +9,7 @@
 #     language: python
 #     name: python3
 #   truce:
-#     data: [tariff_measures, tariff_lists, list_products, products, trade_weights, mfn_rates, sources]
+#     data: [tariff_measures, tariff_lists, list_products, product_exclusions, products, trade_weights, mfn_rates, sources]
 # ---
 
 # %% [markdown]
