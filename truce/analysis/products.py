@@ -144,6 +144,11 @@ def _tables(data_dir: Path, fingerprint: str) -> Tables:
     return t
 
 
+def exclusion_table(t: Tables) -> pd.DataFrame:
+    """product_exclusions.csv as loaded with ``t`` (an empty frame when the package has none)."""
+    return _exclusion_frame(t)
+
+
 def _exclusion_frame(t: Tables) -> pd.DataFrame:
     cols = ["id", "list_id", "note_ref", "heading", "excluded_heading", "match", "codes", "description", "source_ids"]
     return t.exclusions if t.exclusions is not None else pd.DataFrame(columns=cols)
