@@ -571,6 +571,24 @@ def described_exclusion_share(on, data_dir: Path = DATA_DIR) -> dict:
     return {"value_usd_m": value, "share_pct": float(value / total * 100), "points": points}
 
 
+def described_exclusion_points(on, data_dir: Path = DATA_DIR) -> float:
+    """Points of the US average on lines that hold a Section 301 exclusion by description in force
+    on ``on``: the most those exclusions could take off the average (see
+    :func:`described_exclusion_share`)."""
+    return described_exclusion_share(on, data_dir)["points"]
+
+
+def described_exclusion_import_share(on, data_dir: Path = DATA_DIR) -> float:
+    """Share of weighted US imports from China (percent, 2024) on those lines."""
+    return described_exclusion_share(on, data_dir)["share_pct"]
+
+
+def line_exclusion_points(on, data_dir: Path = DATA_DIR) -> float:
+    """Points the whole-line Section 301 exclusions in force on ``on`` take off the US average."""
+    t = tables(data_dir)
+    return round(average_in(dataclasses.replace(t, line_codes={}), on, "US") - average_in(t, on, "US"), 6) + 0.0
+
+
 def average_by_authority(on, imposer: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """The trade-weighted average split by authority: points each contributes and its share of the total."""
     return average_by_authority_in(tables(data_dir), on, imposer)

@@ -342,7 +342,8 @@ REASONS = {
     "US-before": "Before any trade-war duty: the site's normal duty is estimated by chapter from 2024 Census duties; "
     "PIIE's base is its 2017 average.",
     "US-2018": "Section 301 lists weighted by 2024 imports: imports of listed goods fell after 2018, so they weigh less "
-    "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions are not modelled.",
+    "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions granted by description "
+    "are not counted.",
     "US-2025": "The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
     "Section 301 weighting carried over from 2018-2019.",
     "CN": "No product weights for China: each 2018-2019 list is weighted by its announced value over 2017 imports at the "
