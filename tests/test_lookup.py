@@ -45,6 +45,11 @@ CASES = [
     ("US", "8541420010", "2024-10-01", "solar cells: review rate 50%"),
     ("US", "850760", "2024-10-01", "6-digit query: partial coverage, not counted"),
     ("US", "8507600010", "2026-01-01", "EV batteries: review rate"),
+    ("US", "0304725000", "2024-03-01", "Section 301 exclusion of a whole line (9903.88.67)"),
+    ("US", "9030904600", "2025-05-12", "List 1 line excluded (9903.88.69) under the 2025 peak"),
+    ("US", "9030904600", "2026-11-10", "exclusions ended 10 Nov 2026"),
+    ("US", "8486200000", "2025-01-01", "exclusion by description: shown, not counted"),
+    ("US", "847130", "2025-01-01", "6-digit query over excluded lines"),
     ("CN", "12019011", "2025-03-15", "Chinese farm good: soybeans on the 10% list"),
     ("CN", "12019011", "2025-04-12", "soybeans + 125% on all US goods"),
     ("CN", "12019011", "2025-11-10", "farm lists lifted"),
@@ -98,6 +103,8 @@ def test_browser_names_the_same_layers_and_reasons(browser_page, lookup_data):
         ("US", "8517130000", "2025-05-14"),
         ("US", "8703800002", "2024-10-01"),
         ("CN", "08021200", "2019-06-01"),
+        ("US", "0304725000", "2025-01-01"),
+        ("US", "8486200000", "2025-01-01"),
     ):
         js = browser_page.evaluate("a => window.TruceLookup.stack(window.LOOKUP_DATA, a[0], a[1], a[2])", [side, code, day])
         layers = lookup_data["sides"][side]["layers"]

@@ -62,6 +62,45 @@ CASES = [
     ("US", "0901210000", "2025-11-13", 17.5, "Annex II updated for farm goods from 13 Nov 2025 (order of 14 Nov 2025)"),
     ("US", "8541420010", "2024-10-01", 50.0, "solar cells: four-year review 50% (89 FR 76581)"),
     ("US", "8542310000", "2025-01-01", 50.0, "semiconductors: four-year review 50% from 1 Jan 2025"),
+    # Section 301 product exclusions (U.S. notes 20(ttt)-(www) to chapter 99)
+    (
+        "US",
+        "0304725000",
+        "2021-06-01",
+        25.0,
+        "frozen haddock fillets, List 3: before the reinstated exclusions (from 12 Oct 2021)",
+    ),
+    (
+        "US",
+        "0304725000",
+        "2024-03-01",
+        0.0,
+        "haddock: whole line excluded, note 20(ttt)(iii)(1), heading 9903.88.67 (87 FR 17380; extended to 14 Jun 2024)",
+    ),
+    ("US", "0304725000", "2025-01-01", 0.0, "haddock: note 20(vvv)(iii)(1), heading 9903.88.69 (89 FR 46948, Annex C)"),
+    (
+        "US",
+        "0304725000",
+        "2026-11-10",
+        25.0,
+        "haddock: exclusions extended to 9 Nov 2026 inclusive (USTR, Nov 2025); List 3 back",
+    ),
+    ("US", "9030904600", "2025-05-12", 145.0, "List 1 line excluded by note 20(vvv)(i)(3): fentanyl 20 + reciprocal 125 only"),
+    ("US", "9030904600", "2026-11-09", 0.0, "last day of the extension to 9 Nov 2026 (USTR notice of Nov 2025)"),
+    (
+        "US",
+        "6505008015",
+        "2025-11-30",
+        20.0,
+        "nonwoven headgear, note 20(vvv)(iii)(11): extension from 30 Nov 2025; IEEPA 10 + 10",
+    ),
+    (
+        "US",
+        "8486200000",
+        "2025-01-01",
+        25.0,
+        "solar wafer machines: 20(www)(8)-(12) by description only, so List 2 is still counted",
+    ),
     ("CN", "12019011", "2025-03-15", 10.0, "soybeans: Tariff Commission Announcement 2025 No. 2, 10% list"),
     ("CN", "12019011", "2025-04-12", 135.0, "soybeans: 10% list + 125% on all US goods (Announcement 2025 No. 6)"),
     ("CN", "12019011", "2025-05-14", 20.0, "after Geneva China kept 10% of 34% on all goods; farm list still in force"),
@@ -91,6 +130,40 @@ def test_review_rate_replaces_the_list_rate_and_says_so():
     assert layers["us-s301-4yr-electric-vehicles-2024-09-27"].rate_pct == 100
     listed = [x for x in P.stack("8703800002", "2024-10-01", "US") if x.layer_id == "us-s301-list1-2018-07-06"]
     assert all(x.rate_pct == 0 and "replaced by" in x.removed_by for x in listed)
+
+
+def test_section_301_exclusion_of_a_whole_line_is_named_in_the_stack():
+    layers = {x.layer_id: x for x in P.stack("0304725000", "2025-01-01", "US")}
+    list3 = layers["us-s301-list3-2019-05-10"]
+    assert list3.rate_pct == 0 and list3.statutory_pct == 25
+    assert "us-301-excl-9903-88-69-list-3" in list3.removed_by and "20(vvv)(iii)(1)" in list3.removed_by
+    assert "9903.88.69" in list3.removed_by
+    assert list3.exclusion_ids == ("us-301-excl-9903-88-69-list-3-001",)
+
+
+def test_exclusion_by_description_is_shown_but_counted_at_the_list_rate():
+    layers = {x.layer_id: x for x in P.stack("8486200000", "2025-01-01", "US")}
+    list2 = layers["us-s301-list2-2018-08-23"]
+    assert list2.rate_pct == 25 and list2.removed_by == ""
+    found = P.exclusions(list2.exclusion_ids)
+    assert set(found["note_ref"]) >= {"20(www)(8)", "20(www)(12)"}
+    assert set(found["match"]) == {"description"} and set(found["heading"]) == {"9903.88.70"}
+    assert all("solar" in d for d in found["description"])
+    assert P.stack("8486200000", "2026-12-05", "US")[1].exclusion_ids == ()  # no exclusion in force after 9 Nov 2026
+
+
+def test_the_178_exclusions_of_2024_2026_are_all_there():
+    e = T.exclusions
+    assert len(e[e["heading"] == "9903.88.69"]) == 164 and len(e[e["heading"] == "9903.88.70"]) == 14
+    assert len(e[e["heading"] == "9903.88.67"]) == 352 and len(e[e["heading"] == "9903.88.68"]) == 77
+    for lid in set(e.loc[e["heading"].isin(["9903.88.69", "9903.88.70"]), "list_id"]):
+        assert LISTS.loc[lid, "effective_to"] == dt.date(2026, 11, 10)
+
+
+def test_described_exclusions_bound_what_the_average_leaves_out():
+    share = P.described_exclusion_share("2025-01-01")
+    assert 0 < share["points"] < P.average_by_authority("2025-01-01", "US").set_index("authority").loc["Section 301", "points"]
+    assert P.described_exclusion_share("2026-12-05")["value_usd_m"] == 0
 
 
 def test_short_code_is_partial_and_not_counted():
@@ -152,6 +225,28 @@ def test_exemptions_only_while_in_force(code, day):
                 r = LISTS.loc[lid]
                 start = r["shields_from"] or r["effective_from"] if r["action"] == "adds" else r["effective_from"]
                 assert start <= day and (r["effective_to"] is None or day < r["effective_to"]), (lid, day)
+
+
+LINE_CODES = sorted({c for cs in T.exclusions.loc[T.exclusions["match"] == "line", "codes"] for c in cs.split(";")})
+
+
+@FAST
+@given(code=st.sampled_from(LINE_CODES), day=DAYS)
+def test_section_301_exclusion_counts_only_while_in_force(code, day):
+    """A whole-line exclusion takes a layer off exactly while one of its lists naming that layer is in force."""
+    for x in P.stack(code, day, "US"):
+        if not x.list_id or x.coverage != "full" or x.removed_by.startswith("replaced by"):
+            continue
+        live = [
+            lid
+            for lid, codes in T.line_codes.items()
+            if code in codes
+            and x.layer_id in LISTS.loc[lid, "layer_ids"]
+            and LISTS.loc[lid, "effective_from"] <= day < LISTS.loc[lid, "effective_to"]
+        ]
+        assert x.removed_by.startswith("excluded by ") == bool(live), (code, day, x.layer_id, x.removed_by)
+        if live:
+            assert x.rate_pct == 0
 
 
 @settings(max_examples=6, deadline=None)
@@ -240,6 +335,49 @@ def test_fixture_package_loads_and_computes(tmp_path):
     pkg = _package(tmp_path)
     assert P.additional_duty("9403608081", "2025-01-01", "US", data_dir=pkg) == 25
     assert P.average_rate("2025-01-01", "US", data_dir=pkg) == pytest.approx(28.1)
+
+
+EXCL_LISTS_CSV = LISTS_CSV + (
+    "us-301-excl,US,exclusions,USTR notice,exempts,s301-exclusion,us-s301-list3-2019-05-10,hts10,2,2024-06-15,2026-11-10,,,ended,,,,src-a,\n"
+)
+EXCL_MEASURES_CSV = MEASURES_CSV.replace(",in-force,,,", ",in-force,s301-exclusion,,")
+EXCL_MEMBERS_CSV = MEMBERS_CSV + "us-301-excl,9403608081\nus-301-excl,9403608090\n"
+EXCL_CSV = (
+    "id,list_id,note_ref,heading,excluded_heading,match,codes,description,source_ids\n"
+    "us-301-excl-001,us-301-excl,20(vvv)(iii)(1),9903.88.69,9903.88.03,line,9403608081,,src-a\n"
+    "us-301-excl-002,us-301-excl,20(vvv)(iii)(2),9903.88.69,9903.88.03,description,9403608090,Tables of bamboo,src-a\n"
+)
+
+
+def test_fixture_exclusions_count_whole_lines_only_while_in_force(tmp_path):
+    weights = WEIGHTS_CSV + "us-2,US,2024,product,9403608090,,10,src-a,\n"
+    products = PRODUCTS_CSV + "US,9403608090,other wooden furniture,census-short,,src-a\n"
+    pkg = _package(
+        tmp_path,
+        tariff_lists=EXCL_LISTS_CSV,
+        tariff_measures=EXCL_MEASURES_CSV,
+        list_products=EXCL_MEMBERS_CSV,
+        product_exclusions=EXCL_CSV,
+        trade_weights=weights,
+        products=products,
+    )
+    for day, line, described, average in (
+        ("2024-06-14", 25, 25, 28.1),  # before the exclusion list
+        ("2024-06-15", 0, 25, 15.6),  # whole line excluded; the described one stays counted
+        ("2026-11-10", 25, 25, 28.1),  # after its end
+    ):
+        assert P.additional_duty("9403608081", day, "US", data_dir=pkg) == line, day
+        assert P.additional_duty("9403608090", day, "US", data_dir=pkg) == described, day
+        assert P.average_rate(day, "US", data_dir=pkg) == pytest.approx(average), day
+
+
+def test_exclusion_codes_must_match_the_list():
+    e = pd.read_csv(io.StringIO(EXCL_CSV), dtype=str, keep_default_na=False)
+    t = _frames(tariff_lists=EXCL_LISTS_CSV, tariff_measures=EXCL_MEASURES_CSV, list_products=EXCL_MEMBERS_CSV)
+    t.exclusions = e.assign(codes=e["codes"].replace("9403608090", "9403608099"))
+    found = P.problems(t)
+    assert len(found) == 1 and 'list "us-301-excl" holds 2 codes but its exclusions in product_exclusions.csv name 2' in found[0]
+    assert "9403608090, 9403608099 differ" in found[0]
 
 
 def test_unknown_list_id_names_file_row_column_and_fix(tmp_path):

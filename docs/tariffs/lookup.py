@@ -9,7 +9,7 @@
 #     language: python
 #     name: python3
 #   truce:
-#     data: [tariff_measures, tariff_lists, list_products, products, trade_weights, mfn_rates, sources]
+#     data: [tariff_measures, tariff_lists, list_products, product_exclusions, products, trade_weights, mfn_rates, sources]
 # ---
 
 # %% [markdown]
@@ -42,9 +42,14 @@ HTML(products.lookup_block())
 # - a duty on all goods applies except to goods on an exemption annex in force that day, and to
 #   goods the instrument itself leaves out (the reciprocal duties and the Section 122 surcharge
 #   did not apply on top of Section 232);
-# - the 2024 Section 301 review rates replace the list rates for the goods they cover.
+# - the 2024 Section 301 review rates replace the list rates for the goods they cover;
+# - a Section 301 product exclusion in force that names the whole 10-digit line takes the Section
+#   301 duty off it; an exclusion granted by description is listed under the layer, with its
+#   wording, U.S. note and Chapter 99 heading, but not counted, since only the goods that fit the
+#   words are excluded.
 #
-# Limits: Section 301 product exclusions are not modelled; duties on metal or copper content are
+# Limits: Section 301 exclusions granted by description are shown but not counted, and exclusion
+# rounds before October 2021 are not in the data; duties on metal or copper content are
 # counted on the full value; the US normal duty is an effective rate per chapter estimated from
 # 2024 customs duties; China's 2018–2019 retaliation lists were not retrieved code by code, so
 # they show as *may apply* and are not counted. The data files and their sources are described

@@ -42,10 +42,20 @@ Rules implemented (each from the instrument named):
 7. The 2024 four-year-review rates of Section 301 are new totals, not additions (USTR notice of
    18 Sep 2024, 89 FR 76581: e.g. electric vehicles from 25% to 100%): a list with ``replaces``
    switches off the List 1-4A layers for the codes it covers while it is in force.
+8. Section 301 product exclusions (U.S. notes 20(ttt)-(www) to chapter 99, claimed under headings
+   9903.88.67-9903.88.70): an ``exempts`` list that names a product-specific layer takes that layer
+   off the codes it holds while it is in force. ``product_exclusions.csv`` says what each exclusion
+   covers. One that names a whole 10-digit statistical line (``match = line``) removes the layer
+   from that line: :func:`stack` shows it removed and both :func:`additional_duty` and the averages
+   count it. One granted by description (``match = description``) covers only the goods on the line
+   that fit the words, which a code cannot tell apart: :func:`stack` keeps the layer, counted, and
+   names the exclusions in ``Layer.exclusion_ids``; the averages ignore it (an upper bound for
+   those lines; :func:`described_exclusion_share` gives the trade it could touch).
 
 Simplifications (see data/README.md): duties on metal or copper content are counted on the full value;
-Section 301 product exclusions are not modelled; the US normal duty is an effective rate per HS chapter
-estimated from 2024 Census duties (else a side average); China's is one documented side average.
+Section 301 exclusions granted by description are shown, not counted, and exclusion rounds before the
+reinstated exclusions of October 2021 are not modelled; the US normal duty is an effective rate per HS
+chapter estimated from 2024 Census duties (else a side average); China's is one documented side average.
 """
 
 from __future__ import annotations
@@ -69,6 +79,8 @@ NEVER_COUNTED_MEASURES = {"threatened"}
 NEVER_COUNTED_LISTS = {"never-effective"}
 CODE_RE = re.compile(r"^([0-9]{2}){2,5}$")
 FILES = ("tariff_measures", "tariff_lists", "list_products", "trade_weights", "mfn_rates", "products")
+# optional: a package without it (a test fixture) has no Section 301 product exclusions
+EXCLUSIONS = "product_exclusions"
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,9 @@ class Layer:
     list_id: str = ""  # the list that brings the code under a product-specific layer
     removed_by: str = ""  # why it does not apply (exemption list, Section 232 rule, suspension…)
     coverage: str = "full"  # full | partial (query shorter than the list code) | unknown (list not coded)
+    # Section 301 product exclusions on the code for this layer (ids in product_exclusions.csv): when
+    # removed_by is empty they were granted by description and may cover only part of the line
+    exclusion_ids: tuple = ()
 
     @property
     def counted(self) -> bool:
@@ -102,6 +117,8 @@ class Tables:
     products: pd.DataFrame
     label: str = "data"
     codes_by_list: dict = field(default_factory=dict)
+    exclusions: pd.DataFrame | None = None  # product_exclusions.csv (empty when the package has none)
+    line_codes: dict = field(default_factory=dict)  # exclusion list id -> codes excluded as whole lines
 
 
 def _label(data_dir: Path) -> str:
@@ -117,11 +134,33 @@ def tables(data_dir: Path = DATA_DIR) -> Tables:
 @functools.lru_cache(maxsize=4)
 def _tables(data_dir: Path, fingerprint: str) -> Tables:
     t = Tables(*(data.load(name, data_dir) for name in FILES), label=_label(data_dir))
+    names = {r["name"] for r in data.descriptor(data_dir)["resources"]}
+    t.exclusions = data.load(EXCLUSIONS, data_dir) if EXCLUSIONS in names else None
     found = problems(t)
     if found:
         raise data.DataError(found)
     t.codes_by_list = {lid: set(g["code"]) for lid, g in t.members.groupby("list_id")}
+    t.line_codes = _line_codes(t)
     return t
+
+
+def exclusion_table(t: Tables) -> pd.DataFrame:
+    """product_exclusions.csv as loaded with ``t`` (an empty frame when the package has none)."""
+    return _exclusion_frame(t)
+
+
+def _exclusion_frame(t: Tables) -> pd.DataFrame:
+    cols = ["id", "list_id", "note_ref", "heading", "excluded_heading", "match", "codes", "description", "source_ids"]
+    return t.exclusions if t.exclusions is not None else pd.DataFrame(columns=cols)
+
+
+def _line_codes(t: Tables) -> dict:
+    """Exclusion list id -> the codes it excludes as whole statistical lines (``match = line``)."""
+    e = _exclusion_frame(t)
+    out: dict = {}
+    for lid, codes in zip(e.loc[e["match"] == "line", "list_id"], e.loc[e["match"] == "line", "codes"], strict=False):
+        out.setdefault(lid, set()).update(codes.split(";"))
+    return out
 
 
 def problems(t: Tables) -> list[str]:
@@ -134,6 +173,7 @@ def problems(t: Tables) -> list[str]:
     layer_ids = set(t.measures["id"])
     layer = t.measures.set_index("id")
     list_ids = set(t.lists["id"])
+    lists_by_id = {r["id"]: r for r in t.lists.to_dict("records")}
     for i, r in enumerate(t.lists.to_dict("records")):
         for lid in r["layer_ids"]:
             if lid not in layer_ids:
@@ -178,6 +218,26 @@ def problems(t: Tables) -> list[str]:
         if not r["source_ids"]:
             out.append(
                 f"{where('products', i)}: column source_ids: is empty — every product row must cite where its code and description come from"
+            )
+    e = _exclusion_frame(t)
+    by_list: dict = {}
+    for i, r in enumerate(e.to_dict("records")):
+        if r["list_id"] not in list_ids:
+            out.append(
+                f'{where(EXCLUSIONS, i)}: column list_id: "{r["list_id"]}" is not an id in tariff_lists.csv — add the list there or fix the id'
+            )
+            continue
+        if lists_by_id[r["list_id"]]["action"] != "exempts":
+            out.append(
+                f'{where(EXCLUSIONS, i)}: column list_id: "{r["list_id"]}" adds duties — an exclusion belongs to an exempts list'
+            )
+        by_list.setdefault(r["list_id"], set()).update(str(r["codes"]).split(";"))
+    for lid, codes in by_list.items():
+        listed = set(t.members.loc[t.members["list_id"] == lid, "code"])
+        if codes != listed:
+            out.append(
+                f'{t.label}/list_products.csv: list "{lid}" holds {len(listed)} codes but its exclusions in {EXCLUSIONS}.csv name {len(codes)}'
+                f" ({', '.join(sorted(codes ^ listed)[:3])} differ) — list exactly the codes its exclusions name (tools/s301_exclusions.py writes both)"
             )
     for i, r in enumerate(t.weights.to_dict("records")):
         if r["basis"] == "product" and not CODE_RE.match(str(r["code"])):
@@ -343,20 +403,52 @@ def stack(code, on, imposer: str, data_dir: Path = DATA_DIR) -> list[Layer]:
                 continue
             cov = "unknown" if r["code_level"] == "none" else _coverage(t, r["id"], code)
             if cov != "none":
+                removed, ids = _excluded(t, lists, m["id"], code, on)
                 out.append(
                     Layer(
                         m["id"],
                         m["instrument"],
                         authority(m["id"]),
-                        net if cov == "full" else 0.0,
+                        net if cov == "full" and not removed else 0.0,
                         base,
                         list_id=r["id"],
-                        removed_by=note,
+                        removed_by=removed or note,
                         coverage=cov,
+                        exclusion_ids=ids,
                     )
                 )
                 break
     return _replace(t, out, lists, on)
+
+
+def _excluded(t: Tables, lists: list[dict], layer_id: str, code: str, on: dt.date) -> tuple[str, tuple]:
+    """Rule 8: the Section 301 product exclusions in force on ``on`` that name ``layer_id`` and touch
+    ``code``. Returns the reason the layer is removed (a whole-line exclusion holds the code) or "",
+    and the ids of every exclusion that touches the code (a shorter query: every longer code)."""
+    e = _exclusion_frame(t)
+    if not len(e):
+        return "", ()
+    hits = []
+    reason = ""
+    for r in lists:
+        if r["action"] != "exempts" or layer_id not in r["layer_ids"] or not _list_active(r, on):
+            continue
+        if _coverage(t, r["id"], code) == "none":
+            continue
+        rows = e[e["list_id"] == r["id"]]
+        for x in rows.to_dict("records"):
+            codes = x["codes"].split(";")
+            if any(c.startswith(code) or code.startswith(c) for c in codes):
+                hits.append(x["id"])
+                if not reason and x["match"] == "line" and code[:10] in codes:
+                    reason = f"excluded by {r['id']} ({r['instrument']}): U.S. note {x['note_ref']}, heading {x['heading']}"
+    return reason, tuple(hits)
+
+
+def exclusions(ids) -> pd.DataFrame:
+    """The rows of product_exclusions.csv with these ids (the description, note and heading of each)."""
+    e = _exclusion_frame(tables())
+    return e[e["id"].isin(list(ids))].reset_index(drop=True)
 
 
 def _replace(t: Tables, out: list[Layer], lists: list[dict], on: dt.date) -> list[Layer]:
@@ -378,6 +470,7 @@ def _replace(t: Tables, out: list[Layer], lists: list[dict], on: dt.date) -> lis
                 x.list_id,
                 f"replaced by {w.list_id}: the 2024 review rate is the new Section 301 total",
                 x.coverage,
+                x.exclusion_ids,
             )
         result.append(x)
     return result
@@ -397,6 +490,7 @@ def _product_rates(t: Tables, on: dt.date, imposer: str) -> pd.DataFrame:
     w = t.weights[(t.weights["imposer"] == imposer) & (t.weights["basis"] == "product")].reset_index(drop=True)
     codes = w["code"].tolist()
     mem = _membership(t, tuple(codes))
+    lines = _membership_cached(_LinesKey(t), tuple(codes)) if t.line_codes else {}
     layers, suspended = _layers_on(t, on, imposer)
     lists = t.lists[t.lists["imposer"] == imposer].to_dict("records")
     specific = len(t.mfn[(t.mfn["imposer"] == imposer) & (t.mfn["scope"] != "side-average")])
@@ -421,6 +515,9 @@ def _product_rates(t: Tables, on: dt.date, imposer: str) -> pd.DataFrame:
             for r in replacers:
                 if m["id"] not in r["layer_ids"] and _matches(m["product_class"], r["replaces"]):
                     hit = hit & ~mem.get(r["id"], none)
+            for r in lists:  # rule 8: whole-line Section 301 exclusions only
+                if r["action"] == "exempts" and m["id"] in r["layer_ids"] and _list_active(r, on):
+                    hit = hit & ~lines.get(r["id"], none)
         col = authority(m["id"])
         out[col] = out.get(col, 0.0) + np.where(hit, net, 0.0)
     return out
@@ -452,6 +549,52 @@ class _Key:
 
     def __eq__(self, other):
         return isinstance(other, _Key) and other.codes_by_list is self.codes_by_list
+
+
+class _LinesKey(_Key):
+    """The same, for the codes excluded as whole lines (rule 8)."""
+
+    def __init__(self, t):
+        self.t = t
+        self.codes_by_list = t.line_codes
+
+
+def described_exclusion_share(on, data_dir: Path = DATA_DIR) -> dict:
+    """How much the averages could miss by not counting Section 301 exclusions granted by description:
+    on ``on``, the US imports (2024 weights) on lines where such an exclusion is in force and a
+    Section 301 layer it names still applies, their share of all weighted imports (percent), and the
+    points of the average those layers add on them (the most the exclusions could take off)."""
+    t, on = tables(data_dir), _day(on)
+    p = _product_rates(t, on, "US")
+    e = _exclusion_frame(t)
+    lists = {r["id"]: r for r in t.lists.to_dict("records") if r["imposer"] == "US"}
+    active = [lid for lid in set(e["list_id"]) if lid in lists and _list_active(lists[lid], on)]
+    codes = {
+        c for lid in active for cs in e.loc[(e["list_id"] == lid) & (e["match"] == "description"), "codes"] for c in cs.split(";")
+    }
+    touched = p["code"].isin(codes) & (p.get("Section 301", 0.0) > 0)
+    total = p["value"].sum()
+    value = float(p.loc[touched, "value"].sum())
+    points = float((p.loc[touched, "Section 301"] * p.loc[touched, "value"]).sum() / total) if touched.any() else 0.0
+    return {"value_usd_m": value, "share_pct": float(value / total * 100), "points": points}
+
+
+def described_exclusion_points(on, data_dir: Path = DATA_DIR) -> float:
+    """Points of the US average on lines that hold a Section 301 exclusion by description in force
+    on ``on``: the most those exclusions could take off the average (see
+    :func:`described_exclusion_share`)."""
+    return described_exclusion_share(on, data_dir)["points"]
+
+
+def described_exclusion_import_share(on, data_dir: Path = DATA_DIR) -> float:
+    """Share of weighted US imports from China (percent, 2024) on those lines."""
+    return described_exclusion_share(on, data_dir)["share_pct"]
+
+
+def line_exclusion_points(on, data_dir: Path = DATA_DIR) -> float:
+    """Points the whole-line Section 301 exclusions in force on ``on`` take off the US average."""
+    t = tables(data_dir)
+    return round(average_in(dataclasses.replace(t, line_codes={}), on, "US") - average_in(t, on, "US"), 6) + 0.0
 
 
 def average_by_authority(on, imposer: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -56,7 +56,9 @@ def lookup_data() -> dict:
     class it shields and the layers it replaces — glob patterns resolved here), ``codes`` (every
     listed code → indices of the lists that hold it), ``mfn`` (normal duties by code prefix and
     the side average) and ``products`` (code and description, for search). Source ids index
-    ``sources`` (publisher, title, url)."""
+    ``sources`` (publisher, title, url). ``exclusions`` holds the Section 301 product exclusions:
+    list index, U.S. note, index of the wording in ``wordings`` (-1 when the whole line is excluded)
+    and codes; ``headings`` gives the Chapter 99 heading of each note."""
     t = products.tables()
     srcs = data.sources()
     source_ids: list[str] = []
@@ -114,9 +116,21 @@ def lookup_data() -> dict:
             for r in lists
         ]
         position = {r["id"]: j for j, r in enumerate(lists)}
+        # Section 301 product exclusions: [list index, note, wording, codes]; the wording is an index into
+        # ``wordings`` (the same wording recurs as exclusions are extended), -1 = the whole line; the
+        # Chapter 99 heading that claims an exclusion is the same for a whole note (``headings``)
+        excl = products.exclusion_table(t)
+        excl = excl[excl["list_id"].isin(list(position))]
+        excluding = set(excl["list_id"])
+        wordings = list(dict.fromkeys(d for d in excl["description"] if d))
+        where = {d: k for k, d in enumerate(wordings)}
+        exclusions = [
+            [position[r["list_id"]], r["note_ref"], where.get(r["description"], -1), r["codes"].split(";")]
+            for r in excl.to_dict("records")
+        ]
         codes: dict[str, list[int]] = {}
         for lid, code in zip(t.members["list_id"], t.members["code"], strict=False):
-            if lid in position:
+            if lid in position and lid not in excluding:  # exclusion lists carry their codes in ``exclusions``
                 codes.setdefault(code, []).append(position[lid])
         mfn = t.mfn[t.mfn["imposer"] == side]
         p = t.products[t.products["side"] == side]
@@ -125,6 +139,11 @@ def lookup_data() -> dict:
             "layers": layers,
             "lists": out_lists,
             "codes": {c: sorted(set(v)) for c, v in sorted(codes.items())},
+            "exclusions": exclusions,
+            "wordings": wordings,
+            "headings": {
+                n: h for n, h in zip(excl["note_ref"].str.extract(r"^(20\([a-z]+\))")[0], excl["heading"], strict=False)
+            },
             "mfn": {
                 "average": float(mfn.loc[mfn["scope"] == "side-average", "rate_pct"].iloc[0]),
                 "codes": {
@@ -323,7 +342,8 @@ REASONS = {
     "US-before": "Before any trade-war duty: the site's normal duty is estimated by chapter from 2024 Census duties; "
     "PIIE's base is its 2017 average.",
     "US-2018": "Section 301 lists weighted by 2024 imports: imports of listed goods fell after 2018, so they weigh less "
-    "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions are not modelled.",
+    "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions granted by description "
+    "are not counted.",
     "US-2025": "The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
     "Section 301 weighting carried over from 2018-2019.",
     "CN": "No product weights for China: each 2018-2019 list is weighted by its announced value over 2017 imports at the "

@@ -18,7 +18,7 @@ from truce.analysis import products, tariffs
 from truce.figures.registry import Result, figure
 
 START = dt.date(2018, 1, 1)
-RESOURCES = ("tariff_measures", "tariff_lists", "list_products", "trade_weights", "mfn_rates", "sources")
+RESOURCES = ("tariff_measures", "tariff_lists", "list_products", "product_exclusions", "trade_weights", "mfn_rates", "sources")
 
 
 # Helpers --------------------------------------------------------------------------------------------

@@ -9,7 +9,9 @@
  *   3. an all-goods layer applies except to codes on an exemption list in force, or on a list
  *      whose class the layer excludes while that list shields its goods;
  *   4. a list that "replaces" (the 2024 Section 301 review rates) switches off the layers of the
- *      classes it names for the codes it covers.
+ *      classes it names for the codes it covers;
+ *   5. a Section 301 product exclusion in force that names a whole 10-digit line takes the layer
+ *      it names off that line; one granted by description is shown with the layer, not counted.
  * The data is fetched once, the first time the reader uses the form. No third-party code.
  */
 (function () {
@@ -50,6 +52,24 @@
   }
 
   function listActive(r, day) { return inForce(r.from, r.to, day); }
+
+  // the Chapter 99 heading under which an exclusion is claimed: one per note, e.g. 20(vvv)
+  function heading(S, E) { return S.headings[E[1].slice(0, E[1].indexOf(")") + 1)]; }
+
+  // rule 5: the Section 301 exclusions in force that name layer i and touch the code; removed when
+  // one of them excludes the code's whole line
+  function excluded(S, i, code, day) {
+    var out = { removed: null, ids: [] };
+    (S.exclusions || []).forEach(function (e, k) {
+      var r = S.lists[e[0]];
+      if (r.action !== "exempts" || r.layers.indexOf(i) < 0 || !listActive(r, day)) return;
+      var touches = e[3].some(function (c) { return c.lastIndexOf(code, 0) === 0 || code.lastIndexOf(c, 0) === 0; });
+      if (!touches) return;
+      out.ids.push(k);
+      if (!out.removed && e[2] < 0 && e[3].indexOf(code.slice(0, 10)) >= 0) out.removed = { kind: "excluded301", list: e[0], exclusion: k };
+    });
+    return out;
+  }
   function listShields(r, day) { return inForce(r.shield, r.to, day); }
 
   function stack(data, side, code, day) {
@@ -87,7 +107,9 @@
         if (r.action !== "adds" || r.layers.indexOf(i) < 0 || !listActive(r, day)) continue;
         c = r.none ? "unknown" : cov[j];
         if (c !== "none") {
-          out.push({ layer: i, rate: c === "full" ? net : 0, statutory: L.rate, list: j, removed: null, note: note, coverage: c });
+          var ex = excluded(S, i, code, day);
+          out.push({ layer: i, rate: c === "full" && !ex.removed ? net : 0, statutory: L.rate, list: j, removed: ex.removed,
+                     note: note, coverage: c, exclusions: ex.ids });
           break;
         }
       }
@@ -313,6 +335,10 @@
         else if (x.removed && x.removed.kind === "exempted") text = "not charged: exempted by ";
         else if (x.removed && x.removed.kind === "excluded") text = "not charged: the instrument excludes goods on ";
         else if (x.removed && x.removed.kind === "replaced") text = "not charged: replaced by the higher review rate of ";
+        else if (x.removed && x.removed.kind === "excluded301") {
+          var E = S.exclusions[x.removed.exclusion];
+          text = "not charged: the whole line is excluded by U.S. note " + E[1] + " (claimed under heading " + heading(S, E) + "), ";
+        }
         else if (x.coverage === "unknown") text = "may apply: this list's codes were not retrieved, so it is not counted — ";
         else if (x.coverage === "partial") text = "applies to some codes under this one (type a longer code): ";
         else if (L.all) text = "charged on all goods";
@@ -320,6 +346,21 @@
         why.appendChild(document.createTextNode(text));
         if (r && L && !(L.all && !x.removed)) why.appendChild(link(r.src.length ? data.sources[r.src[0]][2] : "#", r.name, r.instrument));
         if (x.note) why.appendChild(document.createTextNode(" (" + x.note + ")"));
+        var described = (x.exclusions || []).filter(function (k) { return !(x.removed && x.removed.exclusion === k); });
+        if (described.length && !x.removed) {
+          var box = el("details", { "class": "lookup-exclusions" });
+          box.appendChild(el("summary", {}, "partial exclusion: goods that fit " + (described.length === 1 ? "a Section 301 exclusion's description" :
+            "one of " + described.length + " Section 301 exclusion descriptions") + " pay no Section 301 duty; not counted here, since a code cannot tell them apart"));
+          var ul = el("ul");
+          described.forEach(function (k) {
+            var E = S.exclusions[k], r = S.lists[E[0]];
+            var li = el("li", {}, (E[2] >= 0 ? S.wordings[E[2]] : "the whole line " + E[3].map(dotted).join(", ")) + " — U.S. note " + E[1] + ", heading " + heading(S, E) + ", ");
+            li.appendChild(link(r.src.length ? data.sources[r.src[0]][2] : "#", r.name, r.instrument));
+            ul.appendChild(li);
+          });
+          box.appendChild(ul);
+          why.appendChild(box);
+        }
         if (L && x.rate !== x.statutory && !x.note && x.coverage === "full" && x.rate > 0) why.appendChild(document.createTextNode(" (rate " + fmt(x.statutory) + "%)"));
         tr.appendChild(why);
         var src = el("td");
