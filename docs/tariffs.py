@@ -47,14 +47,14 @@ HTML(tariffs.headline_chart(chart_id="headline-rates-2018"))
 # US average on goods from China peaked at [120.3%](fig:us-average-peak) on
 # [3 May 2025](fig:us-average-peak-date), of which the across-the-board duties made up
 # [104.1%](fig:us-average-peak-all-goods): exemptions for electronics and goods under Section 232
-# kept it well below the headline. China's peaked at [152.5%](fig:cn-average-peak) on
+# kept it well below the headline. China's peaked at [144.7%](fig:cn-average-peak) on
 # [12 April 2025](fig:cn-average-peak-date), of which [125.0%](fig:cn-average-peak-all-goods) came
 # from its duty on all US goods. On the last dates sources confirm each side's duties the averages
 # stood at [29.7%](fig:us-average-confirmed) ([3 July 2026](fig:us-confirmed-date)) and
-# [35.9%](fig:cn-average-confirmed) ([20 May 2026](fig:cn-confirmed-date)). After those dates the
+# [28.0%](fig:cn-average-confirmed) ([20 May 2026](fig:cn-confirmed-date)). After those dates the
 # lines are dashed: they follow the legal texts, under which the US surcharge ended on 24 July 2026
 # and China's suspension on 10 November 2026, which would leave [25.1%](fig:us-average-now) and
-# [59.9%](fig:cn-average-now) today; no source we found says whether either was renewed or replaced.
+# [52.0%](fig:cn-average-now) today; no source we found says whether either was renewed or replaced.
 
 # %%
 HTML(products.average_chart())
@@ -116,12 +116,16 @@ HTML(tariffs.averages_chart())
 # The table sets every PIIE value in our data beside the average computed here for the same day
 # and direction. After Geneva our US average, [42.9%](fig:us-average-geneva), is
 # [8.2 pp](fig:us-piie-gap-geneva) below PIIE's; our Chinese average is
-# [4.9 pp](fig:cn-piie-gap-geneva) above it. The US gap is almost all weights: with 2024 imports,
+# [2.9 pp](fig:cn-piie-gap-geneva) below it. The US gap is almost all weights: with 2024 imports,
 # goods on the Section 301 lists weigh less than in the older trade PIIE appears to use (imports
-# of listed goods fell after 2018), while the changes in 2025 match closely. The Chinese gap comes
-# from list-level weights: without China's product codes, each retaliation list counts at its
-# top rate on its announced value. Neither average is within two or three points of PIIE's, so
-# the site quotes its own averages only with this caveat.
+# of listed goods fell after 2018), while the changes in 2025 match closely. China's 2018 lists
+# now carry their product codes: each tier of the third list counts at its own rate, the vehicles
+# and parts China stopped taxing on 1 January 2019 drop out, and each list is weighted by China's
+# 2017 imports of its own lines. That moved our Chinese average from above PIIE's to below it.
+# What remains of the gap is weights and scope: PIIE's trade weights are not ours,
+# China's 2019 list against List 4 still counts at its top rate on an assumed value, and China's exclusions
+# and cuts to its normal duties after 2018 are not modelled. The US average is not within two or
+# three points of PIIE's, so the site quotes its own averages only with this caveat.
 
 # %%
 HTML(products.piie_table())
@@ -169,8 +173,8 @@ HTML(products.piie_table())
 #   [54%](fig:scenario-no-geneva-us-headline-2025-05-14) instead of [30%](fig:us-headline-geneva)
 #   and China's [34%](fig:scenario-no-geneva-cn-headline-2025-05-14) instead of
 #   [10%](fig:cn-headline-geneva); China's average would have been
-#   [61.5%](fig:scenario-no-geneva-cn-average-2025-05-14) instead of
-#   [37.5%](fig:scenario-actual-cn-average-2025-05-14).
+#   [53.7%](fig:scenario-no-geneva-cn-average-2025-05-14) instead of
+#   [29.7%](fig:scenario-actual-cn-average-2025-05-14).
 # - **Without the Section 122 surcharge**: from 24 February 2026 the US rate on all Chinese goods
 #   would have been [0%](fig:scenario-no-122-us-headline-2026-02-24) instead of
 #   [10%](fig:us-headline-section-122), and the US average

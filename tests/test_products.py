@@ -105,10 +105,22 @@ CASES = [
     ("CN", "12019011", "2025-04-12", 135.0, "soybeans: 10% list + 125% on all US goods (Announcement 2025 No. 6)"),
     ("CN", "12019011", "2025-05-14", 20.0, "after Geneva China kept 10% of 34% on all goods; farm list still in force"),
     ("CN", "12019011", "2025-11-10", 10.0, "farm lists lifted from 10 Nov 2025; 10% on all goods stays"),
-    ("CN", "02071200", "2025-03-10", 15.0, "frozen chicken: Announcement 2025 No. 2, 15% list"),
+    ("CN", "02071200", "2025-03-10", 40.0, "frozen chicken: Announcement 2025 No. 2, 15% list + list 1 of 2018, 25%"),
     ("CN", "02064100", "2018-05-01", 25.0, "frozen pork liver: April 2018 list of 128 items, 25%"),
     ("CN", "08021200", "2018-05-01", 15.0, "shelled almonds: April 2018 list of 128 items, 15%"),
-    ("CN", "27011210", "2025-02-10", 15.0, "coal: Announcement 2025 No. 1, 15%"),
+    ("CN", "27011210", "2025-02-10", 40.0, "coal: Announcement 2025 No. 1, 15% + list 2 of 2018 (Announcement 2018 No. 7), 25%"),
+    ("CN", "12019010", "2018-07-05", 0.0, "soybeans (2018 schedule): before list 1 took effect"),
+    ("CN", "12019010", "2018-07-06", 25.0, "soybeans: list 1, Announcement 2018 No. 5, 25% from 6 Jul 2018"),
+    ("CN", "29051100", "2018-10-01", 10.0, "methanol: $60bn list annex 1 at 10% from 24 Sep 2018 (Announcement 2018 No. 8)"),
+    ("CN", "29051100", "2019-07-01", 25.0, "methanol: annex 1 raised to 25% from 1 Jun 2019 (Announcement 2019 No. 3)"),
+    ("CN", "27111100", "2019-07-01", 25.0, "LNG: $60bn list annex 1, 10% then 25% from 1 Jun 2019"),
+    ("CN", "38089290", "2019-07-01", 20.0, "fungicides: annex 2, 10% from 24 Sep 2018, 20% from 1 Jun 2019"),
+    ("CN", "32131000", "2018-10-01", 5.0, "colours in sets: annex 3 at 5% from 24 Sep 2018"),
+    ("CN", "32131000", "2019-07-01", 10.0, "colours in sets: annex 3 raised to 10% from 1 Jun 2019"),
+    ("CN", "84431500", "2019-07-01", 5.0, "letterpress machinery: annex 4, kept at 5% by Announcement 2019 No. 3"),
+    ("CN", "87032362", "2018-10-01", 25.0, "SUV: list 1 at 25% from 6 Jul 2018"),
+    ("CN", "87032362", "2019-01-01", 0.0, "SUV: suspended from 1 Jan 2019 (Announcement 2018 No. 10), not restored"),
+    ("CN", "87032362", "2025-04-12", 125.0, "SUV: only the 125% on all US goods (Announcement 2025 No. 6)"),
 ]
 
 
@@ -173,8 +185,17 @@ def test_short_code_is_partial_and_not_counted():
 
 
 def test_uncoded_chinese_lists_show_as_unknown():
-    layers = P.stack("12019011", "2019-06-01", "CN")
-    assert any(x.coverage == "unknown" and x.layer_id == "cn-retaliation-34bn-2018-07-06" for x in layers)
+    layers = P.stack("12019010", "2019-09-01", "CN")
+    assert any(x.coverage == "unknown" and x.layer_id == "cn-retaliation-75bn-batch1-2019-09-01" for x in layers)
+    assert any(x.coverage == "full" and x.layer_id == "cn-retaliation-34bn-2018-07-06" for x in layers)
+
+
+def test_tiers_of_the_60bn_list_are_disjoint_and_complete():
+    t = P.tables()
+    tiers = {t_: t.codes_by_list[f"cn-2018-09-list-60bn-{t_}"] for t_ in ("25", "20", "10", "5", "5-autos")}
+    sizes = {k: len(v) for k, v in tiers.items()}
+    assert sizes == {"25": 2493, "20": 1078, "10": 974, "5": 595, "5-autos": 67}  # Announcements 2018 No. 6, 8, 10; 2019 No. 3
+    assert len(set().union(*tiers.values())) == sum(sizes.values())
 
 
 def test_average_split_adds_up():

@@ -35,9 +35,11 @@ Rules implemented (each from the instrument named):
 5. Codes match by prefix in one direction: a list code applies to every code that starts with it. A
    query shorter than a list code (an HS-6 code against HTS-8 lines) is *partial*: shown by
    :func:`stack`, not counted by :func:`additional_duty`.
-6. China's 2018-2019 lists were not retrieved product by product: :func:`stack` shows their layers
-   with coverage ``unknown``; :func:`average_rate` for China weights each list by the trade value
-   announced with it, as a share of the base-year total (documented fallback, ``trade_weights.csv``).
+6. China's 2018 lists ($34bn, $16bn, the four tiers of the $60bn list, and the auto lines suspended
+   from 1 Jan 2019) carry HS-8 codes; a list without codes (the 2019 list against List 4) shows its
+   layers in :func:`stack` with coverage ``unknown``. :func:`average_rate` for China weights each list
+   by its value in ``trade_weights.csv`` (for the coded 2018 lists, China's 2017 imports of their
+   lines; otherwise the value announced or assumed) as a share of the base-year total.
 
 7. The 2024 four-year-review rates of Section 301 are new totals, not additions (USTR notice of
    18 Sep 2024, 89 FR 76581: e.g. electric vehicles from 25% to 100%): a list with ``replaces``

@@ -346,9 +346,10 @@ REASONS = {
     "are not counted.",
     "US-2025": "The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
     "Section 301 weighting carried over from 2018-2019.",
-    "CN": "No product weights for China: each 2018-2019 list is weighted by its announced value over 2017 imports at the "
-    "layer's top rate (lower tiers counted at the top rate), overlapping lists are added as if separate, and China's "
-    "exclusions and normal-duty cuts after 2018 are ignored.",
+    "CN": "China's 2018 lists are coded by HS-8 line and weighted by China's 2017 imports of their lines (each tier of "
+    "the third list at its own rate, the vehicles and parts suspended from 1 January 2019 left out); the 2019 list against "
+    "List 4 still counts at its top rate on an assumed value, and China's exclusions and normal-duty cuts after 2018 are "
+    "ignored. PIIE's trade weights are not the site's.",
 }
 
 

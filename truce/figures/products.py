@@ -276,12 +276,12 @@ def us_piie_gap_geneva() -> Result:
     unit="pp_short",
     decimals=1,
     resources=RESOURCES + ("average_tariffs",),
-    definition="The site's average Chinese tariff on US goods after Geneva (14 May 2025) minus PIIE's.",
+    definition="PIIE's trade-weighted average Chinese tariff on US goods after Geneva (14 May 2025) minus the site's.",
 )
 def cn_piie_gap_geneva() -> Result:
-    """products.average_rate(2025-05-14, "CN") - piie_value("CN", 2025-05-14)."""
+    """piie_value("CN", 2025-05-14) - products.average_rate(2025-05-14, "CN")."""
     return Result(
-        round(products.average_rate(GENEVA, "CN") - piie_value("CN", GENEVA), 6),
+        round(piie_value("CN", GENEVA) - products.average_rate(GENEVA, "CN"), 6),
         rows=(("average_tariffs", "piie-cn-2025-05-14"),) + layers_counted(GENEVA, "CN"),
         as_of=GENEVA,
     )
