@@ -41,10 +41,10 @@ BLOCKS = {
 
 # blocks that depend only on the data and the package (the truce clock also depends on today)
 CACHED_BLOCKS = {"datafiles", "glossary"}
-_BLOCK_CACHE: dict[tuple, str] = {}
+_BLOCK_CACHE: dict[tuple, object] = {}
 
 
-def _block(name: str, make) -> str:
+def _block(name: str, make):
     """A generated block, kept while the data and the package are unchanged (so a prose edit in
     ``mkdocs serve`` does not redraw the charts)."""
     key = (name, *registry.build_state())
@@ -172,15 +172,18 @@ def on_files(files, config):
     base = config.get("site_url") or ""
     files.append(File.generated(config, "deadlines.ics", content=feeds.ics_text(base)))
     files.append(File.generated(config, "deadlines.json", content=feeds.json_text(base)))
-    files.append(lookup_data_file(config))
+    for lookup_file in lookup_data_files(config):
+        files.append(lookup_file)
     _rebuild_everything_after_a_data_edit(files)
     return files
 
 
-def lookup_data_file(config) -> File:
-    """The product lookup's data (truce.blocks.products.lookup_data), published beside its page and
-    fetched only by that page's script. Kept while the data and the package are unchanged."""
-    return File.generated(config, product_blocks.LOOKUP_JSON, content=_block("lookup-json", product_blocks.lookup_json))
+def lookup_data_files(config) -> list[File]:
+    """The product lookup's data (truce.blocks.products.lookup_files: one file per direction),
+    published beside its page and fetched only by that page's script, one direction at a time.
+    Kept while the data and the package are unchanged."""
+    made = _block("lookup-json", product_blocks.lookup_files)
+    return [File.generated(config, path, content=text) for path, text in sorted(made.items())]
 
 
 _LAST_BUILD: dict[str, tuple[str, str]] = {}

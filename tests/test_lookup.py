@@ -122,9 +122,21 @@ def test_browser_series_steps_where_python_changes(browser_page):
     assert [p for _, p in steps][:3] == [0, 10, 25]
 
 
-def test_lookup_data_is_small_enough(lookup_data):
-    raw = json.dumps(lookup_data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-    assert len(gzip.compress(raw, 9)) <= 300_000, f"lookup data is {len(gzip.compress(raw, 9))} bytes gzip — keep it under 300 KB"
+def test_lookup_data_is_small_enough():
+    """The page fetches one file per direction, each within the 300 KB (gzip) budget."""
+    files = B.lookup_files()
+    assert sorted(files) == [B.LOOKUP_JSON.format(side="cn"), B.LOOKUP_JSON.format(side="us")]
+    for path, text in files.items():
+        size = len(gzip.compress(text.encode("utf-8"), 9))
+        assert size <= 300_000, f"{path} is {size} bytes gzip — keep each direction's data under 300 KB"
+
+
+def test_each_direction_file_holds_its_side_and_the_shared_sources(lookup_data):
+    for side in ("US", "CN"):
+        part = json.loads(B.lookup_json(side, lookup_data))
+        assert list(part["sides"]) == [side]
+        assert part["sides"][side] == lookup_data["sides"][side]
+        assert part["sources"] == lookup_data["sources"]  # indices cited by either side stay valid
 
 
 def test_lookup_data_resolves_its_globs_and_drops_lists_that_never_took_effect(lookup_data):

@@ -1,7 +1,7 @@
 """Tariffs product by product on the site: the product lookup and the trade-weighted averages.
 
 * :func:`lookup_data` — the precomputed data the lookup page's script reads (published by the
-  build as :data:`LOOKUP_JSON`): per side, the layers with their rates and dates, the lists that
+  build as :data:`LOOKUP_JSON`, one file per side): per side, the layers with their rates and dates, the lists that
   feed or exempt them, each listed code's list memberships, the normal duties and the product
   descriptions. ``docs/assets/js/lookup.js`` computes a product's stack from it for any date,
   by the rules of :func:`truce.analysis.products.stack` (``tests/test_lookup.py`` compares them).
@@ -29,8 +29,9 @@ from truce.i18n import N_, t
 
 # where the build publishes the lookup data, and its URL relative to the lookup page
 LOOKUP_PAGE = "tariffs/lookup/"
-LOOKUP_JSON = LOOKUP_PAGE + "tariff-lookup.json"
-LOOKUP_JSON_URL = "tariff-lookup.json"
+# one file per direction: a reader who looks up US duties never downloads China's lists
+LOOKUP_JSON = LOOKUP_PAGE + "tariff-lookup-{side}.json"
+LOOKUP_JSON_URL = "tariff-lookup-{side}.json"
 # the lookup's script, relative to the lookup page
 LOOKUP_JS_URL = "../../assets/js/lookup.js"
 START = dt.date(2018, 1, 1)
@@ -166,9 +167,18 @@ def lookup_data() -> dict:
     }
 
 
-def lookup_json() -> str:
-    """:func:`lookup_data` as compact JSON."""
-    return json.dumps(lookup_data(), separators=(",", ":"), ensure_ascii=False)
+def lookup_json(side: str | None = None, whole: dict | None = None) -> str:
+    """:func:`lookup_data` as compact JSON: one direction (``"US"`` or ``"CN"``: its side and the
+    shared sources, whose indices are the same in every file), or both when ``side`` is None."""
+    whole = lookup_data() if whole is None else whole
+    part = whole if side is None else dict(whole, sides={side: whole["sides"][side]})
+    return json.dumps(part, separators=(",", ":"), ensure_ascii=False)
+
+
+def lookup_files() -> dict[str, str]:
+    """The lookup's data files by site path: one per direction, fetched when a reader picks it."""
+    whole = lookup_data()
+    return {LOOKUP_JSON.format(side=side.lower()): lookup_json(side, whole) for side in products.IMPOSERS}
 
 
 def lookup_events() -> list[str]:

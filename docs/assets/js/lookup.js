@@ -12,7 +12,8 @@
  *      classes it names for the codes it covers;
  *   5. a Section 301 product exclusion in force that names a whole 10-digit line takes the layer
  *      it names off that line; one granted by description is shown with the layer, not counted.
- * The data is fetched once, the first time the reader uses the form. No third-party code.
+ * The data of each direction is fetched once, the first time the reader asks about that
+ * direction. No third-party code.
  */
 (function () {
   "use strict";
@@ -200,31 +201,33 @@
         eventLinks[a.getAttribute("data-event")] = a.getAttribute("href");
       });
     }
-    var data = null, loading = null, products = {}, chosen = null;
+    // one data file per direction, fetched the first time a reader picks that direction; the
+    // sides gathered so far share one object (the sources' indices are the same in every file)
+    var data = null, loading = {}, products = {}, chosen = null;
 
     function load() {
-      if (!loading) {
+      var s = side();
+      if (!loading[s]) {
         status.textContent = "Loading the tariff data…";
-        loading = fetch(box.getAttribute("data-src"))
+        loading[s] = fetch(box.getAttribute("data-src").replace("{side}", s.toLowerCase()))
           .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
           .then(function (d) {
-            data = d;
-            Object.keys(d.sides).forEach(function (side) {
-              products[side] = d.sides[side].products.split("\n").map(function (line) {
-                var tab = line.indexOf("\t");
-                var desc = line.slice(tab + 1);
-                return { code: line.slice(0, tab), desc: desc, text: desc.toLowerCase() };
-              });
+            if (!data) data = { asOf: d.asOf, start: d.start, sources: d.sources, sides: {} };
+            data.sides[s] = d.sides[s];
+            products[s] = d.sides[s].products.split("\n").map(function (line) {
+              var tab = line.indexOf("\t");
+              var desc = line.slice(tab + 1);
+              return { code: line.slice(0, tab), desc: desc, text: desc.toLowerCase() };
             });
             status.textContent = "";
-            return d;
+            return data;
           })
           .catch(function () {
-            loading = null;
+            loading[s] = null;
             status.textContent = "The tariff data could not be loaded. Check your connection and try again.";
           });
       }
-      return loading;
+      return loading[s];
     }
 
     function side() { return form.elements.side.value || "US"; }
