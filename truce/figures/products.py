@@ -285,3 +285,37 @@ def cn_piie_gap_geneva() -> Result:
         rows=(("average_tariffs", "piie-cn-2025-05-14"),) + layers_counted(GENEVA, "CN"),
         as_of=GENEVA,
     )
+
+
+# Section 301 product exclusions (called from calls.csv with a date) ---------------------------------
+
+
+def _exclusions_on(on) -> Result:
+    """The rows and sources behind a figure of the exclusions in force on ``on``: the exclusion
+    lists active that day and the weights the average uses."""
+    on = dt.date.fromisoformat(on) if isinstance(on, str) else on
+    t = products.tables()
+    lists = t.lists[(t.lists["imposer"] == "US") & (t.lists["product_class"] == "s301-exclusion")]
+    active = lists[[products._list_active(r, on) for r in lists.to_dict("records")]]
+    sources = sorted({s for ids in active["source_ids"] for s in ids} | set(_weights_sources("US")))
+    return Result(0.0, rows=tuple(("tariff_lists", i) for i in active["id"]), as_of=on, sources=tuple(sources))
+
+
+def line_exclusion_points(on) -> Result:
+    """Points the whole-line Section 301 exclusions in force on ``on`` take off the US average
+    (:func:`truce.analysis.products.line_exclusion_points`)."""
+    base = _exclusions_on(on)
+    return Result(products.line_exclusion_points(on), rows=base.rows, as_of=base.as_of, sources=base.sources)
+
+
+def described_exclusion_points(on) -> Result:
+    """Points of the US average on lines holding a Section 301 exclusion granted by description in
+    force on ``on``: the most those exclusions could take off it (they are not counted)."""
+    base = _exclusions_on(on)
+    return Result(products.described_exclusion_points(on), rows=base.rows, as_of=base.as_of, sources=base.sources)
+
+
+def described_exclusion_import_share(on) -> Result:
+    """Share of weighted US imports from China (2024) on lines holding such an exclusion on ``on``."""
+    base = _exclusions_on(on)
+    return Result(products.described_exclusion_import_share(on), rows=base.rows, as_of=base.as_of, sources=base.sources)
