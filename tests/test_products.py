@@ -101,6 +101,37 @@ CASES = [
         25.0,
         "solar wafer machines: 20(www)(8)-(12) by description only, so List 2 is still counted",
     ),
+    # the Section 301 lists of 2018-2019 do not stack: each heading covers the goods its own U.S. note 20 names
+    (
+        "US",
+        "8483509040",
+        "2019-06-01",
+        25.0,
+        "pulleys: List 1 only (83 FR 28710; 8483.50.90 in note 20(b), not in List 3's note 20(f)), not 25 + 25",
+    ),
+    (
+        "US",
+        "8483509040",
+        "2025-01-20",
+        0.0,
+        "pulleys: List 1 line excluded by note 20(vvv)(i)(5), heading 9903.88.69 (89 FR 46948); no List 3 duty left",
+    ),
+    ("US", "3901901000", "2020-01-01", 25.0, "polyethylene: List 2 only (83 FR 40823, note 20(d)), not also List 3"),
+    (
+        "US",
+        "8517620090",
+        "2025-01-20",
+        7.5,
+        "smartwatches: List 4A only (84 FR 43304, note 20(s)(ii)); heading 9903.88.04 leaves out .0090 (note 20(g))",
+    ),
+    ("US", "8517620020", "2025-01-20", 25.0, "8517.62.0020: List 3 under heading 9903.88.04 (83 FR 47974, note 20(g)) only"),
+    (
+        "US",
+        "9802005060",
+        "2020-01-01",
+        0.0,
+        "chapter 98 repairs: on no Section 301 list (notes 20(a), (c), (e), (r) name them only to tax the value of the repair)",
+    ),
     ("CN", "12019011", "2025-03-15", 10.0, "soybeans: Tariff Commission Announcement 2025 No. 2, 10% list"),
     ("CN", "12019011", "2025-04-12", 135.0, "soybeans: 10% list + 125% on all US goods (Announcement 2025 No. 6)"),
     ("CN", "12019011", "2025-05-14", 20.0, "after Geneva China kept 10% of 34% on all goods; farm list still in force"),
@@ -390,6 +421,66 @@ def test_fixture_exclusions_count_whole_lines_only_while_in_force(tmp_path):
         assert P.additional_duty("9403608081", day, "US", data_dir=pkg) == line, day
         assert P.additional_duty("9403608090", day, "US", data_dir=pkg) == described, day
         assert P.average_rate(day, "US", data_dir=pkg) == pytest.approx(average), day
+
+
+S301_LISTS_CSV = LISTS_CSV + (
+    "us-301-list-1,US,List 1,83 FR 28710,adds,section-301-list-1,us-s301-list1-2018-07-06,hts8,1,2018-07-06,,,,in-force,,,,src-a,\n"
+    "us-301-list-4a,US,List 4A,84 FR 43304,adds,section-301-list-4a,us-s301-list4a-2020-02-14,hts8,1,2019-09-01,,,,in-force,,,,src-a,\n"
+)
+S301_MEASURES_CSV = MEASURES_CSV + (
+    "us-s301-list1-2018-07-06,US,List 1,product-specific,section-301-list-1,x,25,2018-07-06,,in-force,,,,src-a,\n"
+    "us-s301-list4a-2020-02-14,US,List 4A,product-specific,section-301-list-4a,x,7.5,2020-02-14,,in-force,,,,src-a,\n"
+)
+
+
+def test_a_code_on_two_section_301_lists_is_rejected(tmp_path):
+    """Rule 9: Lists 1-4A never share a product (U.S. note 20(b), (d), (f), (s)); a code on two would add 25 + 25."""
+    members = MEMBERS_CSV + "us-301-list-1,84835090\nus-301-list-3,84835090\nus-301-list-4a,61102020\n"
+    lists = S301_LISTS_CSV.replace(",hts8,1,2018-09-24,", ",hts8,2,2018-09-24,")
+    pkg = _package(tmp_path, tariff_lists=lists, tariff_measures=S301_MEASURES_CSV, list_products=members)
+    with pytest.raises(data.DataError) as err:
+        P.tables(pkg)
+    assert '1 code(s) on both "us-301-list-3" and "us-301-list-1" (84835090)' in str(err.value)
+    assert "do not stack" in str(err.value) and "keep each code on the list whose note names it" in str(err.value)
+    # a prefix counts too: a 10-digit line under an 8-digit code of another list
+    found = P.problems(
+        _frames(
+            tariff_lists=S301_LISTS_CSV.replace(",hts8,1,2019-09-01,", ",hts8,2,2019-09-01,"),
+            tariff_measures=S301_MEASURES_CSV,
+            list_products=MEMBERS_CSV + "us-301-list-1,84835090\nus-301-list-4a,9403608081\nus-301-list-4a,61102020\n",
+        )
+    )
+    assert len(found) == 1 and '"us-301-list-3" and "us-301-list-4a" (9403608081)' in found[0]
+
+
+def test_a_subheading_split_between_lists_counts_each_line_once(tmp_path):
+    """8517.62.00: heading 9903.88.04 (List 3, note 20(g)) covers .0010 and .0020, List 4A (note 20(s)(ii)) the rest,
+    so each line pays one Section 301 duty, and the average counts each line once."""
+    members = "list_id,code\nus-301-list-3,8517620020\nus-301-list-1,84835090\nus-301-list-4a,8517620090\n"
+    weights = (
+        "id,imposer,base_year,basis,code,list_id,value_usd_m,source_ids,note\n"
+        "us-1,US,2024,product,8517620020,,10,src-a,\nus-2,US,2024,product,8517620090,,10,src-a,\n"
+    )
+    products = (
+        "side,code,description,description_basis,description_zh,source_ids\n"
+        "US,8517620020,routers,census-short,,src-a\nUS,8517620090,smartwatches,census-short,,src-a\n"
+    )
+    pkg = _package(
+        tmp_path,
+        tariff_lists=S301_LISTS_CSV,
+        tariff_measures=S301_MEASURES_CSV,
+        list_products=members,
+        trade_weights=weights,
+        products=products,
+    )
+    assert P.additional_duty("8517620020", "2025-01-20", "US", data_dir=pkg) == 25
+    assert P.additional_duty("8517620090", "2025-01-20", "US", data_dir=pkg) == 7.5
+    assert [x.layer_id for x in P.stack("8517620090", "2025-01-20", "US", data_dir=pkg) if x.counted and x.list_id] == [
+        "us-s301-list4a-2020-02-14"
+    ]
+    assert P.average_rate("2025-01-20", "US", data_dir=pkg) == pytest.approx(3.1 + (25 + 7.5) / 2)
+    # the HTS-8 query is partial on both lists: shown, not counted
+    assert P.additional_duty("85176200", "2025-01-20", "US", data_dir=pkg) == 0
 
 
 def test_exclusion_codes_must_match_the_list():

@@ -53,6 +53,12 @@ Rules implemented (each from the instrument named):
    that fit the words, which a code cannot tell apart: :func:`stack` keeps the layer, counted, and
    names the exclusions in ``Layer.exclusion_ids``; the averages ignore it (an upper bound for
    those lines; :func:`described_exclusion_share` gives the trade it could touch).
+9. The Section 301 lists of 2018-2019 do not stack: headings 9903.88.01 (List 1), .02 (List 2), .03 and
+   .04 (List 3) and .15 (List 4A) each apply to the subheadings or 10-digit lines their own U.S. note
+   names (20(b), (d), (f)-(g), (s)), and no two notes name the same goods, so a product pays one of
+   them. The data must say so: :func:`problems` rejects a code that sits, itself or through a prefix,
+   on two lists of those classes in force at the same time; an 8-digit subheading the notes split
+   is held as the 10-digit lines of each list (8517.62.00: List 3 for .0010 and .0020, List 4A .0090).
 
 Simplifications (see data/README.md): duties on metal or copper content are counted on the full value;
 Section 301 exclusions granted by description are shown, not counted, and exclusion rounds before the
@@ -77,6 +83,8 @@ from truce import data
 from truce.paths import DATA_DIR
 
 IMPOSERS = ("US", "CN")
+# product classes of the Section 301 lists of 2018-2019, which never share a product (rule 9)
+FIRST_301_LISTS = "section-301-list-*"
 NEVER_COUNTED_MEASURES = {"threatened"}
 NEVER_COUNTED_LISTS = {"never-effective"}
 CODE_RE = re.compile(r"^([0-9]{2}){2,5}$")
@@ -241,6 +249,7 @@ def problems(t: Tables) -> list[str]:
                 f'{t.label}/list_products.csv: list "{lid}" holds {len(listed)} codes but its exclusions in {EXCLUSIONS}.csv name {len(codes)}'
                 f" ({', '.join(sorted(codes ^ listed)[:3])} differ) — list exactly the codes its exclusions name (tools/s301_exclusions.py writes both)"
             )
+    out += _shared_301_codes(t)
     for i, r in enumerate(t.weights.to_dict("records")):
         if r["basis"] == "product" and not CODE_RE.match(str(r["code"])):
             out.append(
@@ -251,6 +260,39 @@ def problems(t: Tables) -> list[str]:
                 f'{where("trade_weights", i)}: column list_id: "{r["list_id"]}" is not an id in tariff_lists.csv — fix the id or add the list'
             )
     return out
+
+
+def _shared_301_codes(t: Tables) -> list[str]:
+    """Rule 9: codes on two Section 301 lists of 2018-2019 in force at the same time (itself or a prefix)."""
+    lists = [
+        r
+        for r in t.lists.to_dict("records")
+        if r["action"] == "adds" and r["status"] not in NEVER_COUNTED_LISTS and _matches(r["product_class"], FIRST_301_LISTS)
+    ]
+    codes = {r["id"]: set(t.members.loc[t.members["list_id"] == r["id"], "code"]) for r in lists}
+    out = []
+    for i, a in enumerate(lists):
+        for b in lists[i + 1 :]:
+            if a["product_class"] == b["product_class"] or not _overlap(a, b):
+                continue
+            shared = sorted(
+                {c for c in codes[a["id"]] if any(c[:n] in codes[b["id"]] for n in (4, 6, 8, 10) if n <= len(c))}
+                | {c for c in codes[b["id"]] if any(c[:n] in codes[a["id"]] for n in (4, 6, 8, 10) if n <= len(c))}
+            )
+            if shared:
+                out.append(
+                    f'{t.label}/list_products.csv: {len(shared)} code(s) on both "{a["id"]}" and "{b["id"]}" ({", ".join(shared[:3])}'
+                    f"{', …' if len(shared) > 3 else ''}) — the Section 301 lists of 2018-2019 do not stack (each U.S. note 20 list names"
+                    " its own subheadings): keep each code on the list whose note names it, or list the 10-digit lines of each"
+                )
+    return out
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    """Two lists are in force on some common day."""
+    start = max(a["effective_from"], b["effective_from"])
+    ends = [e for e in (a["effective_to"], b["effective_to"]) if e]
+    return not ends or start < min(ends)
 
 
 def _matches(product_class: str, patterns) -> bool:
