@@ -530,18 +530,33 @@ def product_rates(on, imposer: str = "US", data_dir: Path = DATA_DIR) -> pd.Data
     return _product_rates(tables(data_dir), _day(on), _imposer(imposer))
 
 
+def _rates_base(t: Tables, imposer: str) -> dict:
+    """What :func:`_product_rates` needs that does not depend on the day, worked out once per loaded
+    tables and side: the weighted products, their list membership and normal duties, the lists."""
+    kept = t.__dict__.setdefault("_rates_base", {})
+    if imposer not in kept:
+        w = t.weights[(t.weights["imposer"] == imposer) & (t.weights["basis"] == "product")].reset_index(drop=True)
+        codes = w["code"].tolist()
+        specific = len(t.mfn[(t.mfn["imposer"] == imposer) & (t.mfn["scope"] != "side-average")])
+        kept[imposer] = {
+            "codes": codes,
+            "values": w["value_usd_m"].astype(float).to_numpy(),
+            "mem": _membership(t, tuple(codes)),
+            "lines": _membership_cached(_LinesKey(t), tuple(codes)) if t.line_codes else {},
+            "lists": t.lists[t.lists["imposer"] == imposer].to_dict("records"),
+            "mfn": _mfn_column(t, imposer, codes) if specific else _mfn(t, imposer, "000000"),
+        }
+    return kept[imposer]
+
+
 def _product_rates(t: Tables, on: dt.date, imposer: str) -> pd.DataFrame:
-    w = t.weights[(t.weights["imposer"] == imposer) & (t.weights["basis"] == "product")].reset_index(drop=True)
-    codes = w["code"].tolist()
-    mem = _membership(t, tuple(codes))
-    lines = _membership_cached(_LinesKey(t), tuple(codes)) if t.line_codes else {}
+    base = _rates_base(t, imposer)
+    codes, mem, lines, lists = base["codes"], base["mem"], base["lines"], base["lists"]
     layers, suspended = _layers_on(t, on, imposer)
-    lists = t.lists[t.lists["imposer"] == imposer].to_dict("records")
-    specific = len(t.mfn[(t.mfn["imposer"] == imposer) & (t.mfn["scope"] != "side-average")])
-    mfn = _mfn_column(t, imposer, codes) if specific else _mfn(t, imposer, "000000")
-    out = pd.DataFrame({"code": codes, "value": w["value_usd_m"].astype(float), "mfn": mfn})
+    columns: dict[str, object] = {"code": codes, "value": base["values"], "mfn": base["mfn"]}
     none = np.zeros(len(codes), dtype=bool)
-    replacers = [r for r in lists if r["action"] == "adds" and r["replaces"] and _list_active(r, on)]
+    active = [r for r in lists if _list_active(r, on)]
+    replacers = [r for r in active if r["action"] == "adds" and r["replaces"]]
     for m in layers.to_dict("records"):
         net = max(float(m["rate_pct"]) - float(suspended.get(m["id"], 0.0)), 0.0)
         if m["scope"] == "all-goods":
@@ -553,18 +568,18 @@ def _product_rates(t: Tables, on: dt.date, imposer: str) -> pd.DataFrame:
                     hit = hit & ~mem.get(r["id"], none)
         else:
             hit = none.copy()
-            for r in lists:
-                if r["action"] == "adds" and m["id"] in r["layer_ids"] and _list_active(r, on):
+            for r in active:
+                if r["action"] == "adds" and m["id"] in r["layer_ids"]:
                     hit = hit | mem.get(r["id"], none)
             for r in replacers:
                 if m["id"] not in r["layer_ids"] and _matches(m["product_class"], r["replaces"]):
                     hit = hit & ~mem.get(r["id"], none)
-            for r in lists:  # rule 8: whole-line Section 301 exclusions only
-                if r["action"] == "exempts" and m["id"] in r["layer_ids"] and _list_active(r, on):
+            for r in active:  # rule 8: whole-line Section 301 exclusions only
+                if r["action"] == "exempts" and m["id"] in r["layer_ids"]:
                     hit = hit & ~lines.get(r["id"], none)
         col = authority(m["id"])
-        out[col] = out.get(col, 0.0) + np.where(hit, net, 0.0)
-    return out
+        columns[col] = columns.get(col, 0.0) + np.where(hit, net, 0.0)
+    return pd.DataFrame(columns)
 
 
 @functools.lru_cache(maxsize=4)
@@ -701,6 +716,7 @@ def with_measures(t: Tables, measures: pd.DataFrame) -> Tables:
     simply never applies)."""
     out = dataclasses.replace(t, measures=measures.reset_index(drop=True))
     out.__dict__["_mfn_columns"] = t.__dict__.setdefault("_mfn_columns", {})  # same normal duties
+    out.__dict__["_rates_base"] = t.__dict__.setdefault("_rates_base", {})  # same lists and weights
     return out
 
 
