@@ -8,10 +8,12 @@ import datetime as dt
 import gzip
 import json
 import os
+import re
 import shutil
 
 import pytest
 
+from truce import i18n
 from truce.analysis import products as P
 from truce.blocks import products as B
 from truce.figures import products as F
@@ -66,7 +68,7 @@ def lookup_data() -> dict:
 
 
 @pytest.fixture(scope="module")
-def browser_page(lookup_data):
+def browser():
     playwright = pytest.importorskip("playwright.sync_api")
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI") == "true":
@@ -74,12 +76,18 @@ def browser_page(lookup_data):
         pytest.skip("Chromium not installed")
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
-        page.set_content("<!doctype html><title>lookup</title>")
-        page.add_script_tag(content=LOOKUP_JS.read_text(encoding="utf-8"))
-        page.evaluate("d => { window.LOOKUP_DATA = d; }", lookup_data)
-        yield page
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(browser, lookup_data):
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>lookup</title>")
+    page.add_script_tag(content=LOOKUP_JS.read_text(encoding="utf-8"))
+    page.evaluate("d => { window.LOOKUP_DATA = d; }", lookup_data)
+    yield page
+    page.close()
 
 
 def test_browser_stack_matches_python(browser_page):
@@ -120,6 +128,170 @@ def test_browser_series_steps_where_python_changes(browser_page):
     for day, points in steps:
         assert P.additional_duty("9403608081", day, "US") == pytest.approx(points), day
     assert [p for _, p in steps][:3] == [0, 10, 25]
+
+
+# The lookup's words: the block gives the script its edition's words -------------------------------
+
+SITE = "http://lookup.test"
+WORDS_SCRIPT = re.compile(r'<script type="application/json" class="lookup-words">(.*?)</script>', re.S)
+
+
+def _edition(lang: str) -> tuple[str, dict[str, str]]:
+    """The lookup page of an edition (its block in a bare page) and the data files it fetches."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(i18n.ENV, lang)
+        block = B.lookup_block()
+        files = {f"/{B.LOOKUP_PAGE}{B.LOOKUP_JSON_URL.format(side=s.lower())}": B.lookup_json(s) for s in P.IMPOSERS}
+    page = f'<!doctype html><html lang="{i18n.HTML_LANG[lang]}"><meta charset="utf-8"><title>lookup</title><body>{block}</body></html>'
+    return page, files
+
+
+@pytest.fixture(scope="module")
+def editions() -> dict:
+    return {lang: _edition(lang) for lang in ("en", "zh")}
+
+
+def _looked_up(browser, edition, side: str, code: str, day: str) -> dict:
+    """The lookup page opened on one product, served from memory: its status, result and chart words."""
+    page_html, files = edition
+    served = {f"/{B.LOOKUP_PAGE}": page_html, "/assets/js/lookup.js": LOOKUP_JS.read_text(encoding="utf-8"), **files}
+
+    def serve(route):
+        path = route.request.url[len(SITE) :].split("?")[0]
+        if path in served:
+            kind = "text/html" if path.endswith("/") else "application/json" if path.endswith(".json") else "text/javascript"
+            route.fulfill(body=served[path], content_type=f"{kind}; charset=utf-8")
+        else:
+            route.fulfill(status=404, body="")
+
+    page = browser.new_page()
+    try:
+        page.route(f"{SITE}/**", serve)
+        page.goto(f"{SITE}/{B.LOOKUP_PAGE}?side={side}&code={code}&day={day}")
+        page.wait_for_selector(".lookup-result:not([hidden]) figure")
+        return page.evaluate(
+            """() => {
+              const box = document.querySelector('.lookup');
+              const result = box.querySelector('.lookup-result').cloneNode(true);
+              // names from the data that have no Chinese (list names, sources, exclusion wordings) and the
+              // product's title are left out: what is left is written by the script
+              result.querySelectorAll('td a, .lookup-sources, .lookup-exclusions li, h2').forEach(n => n.remove());
+              return {
+                summary: box.querySelector('.lookup-summary').textContent,
+                text: result.textContent,
+                labels: [...box.querySelectorAll('.lookup-result [aria-label]')].map(n => n.getAttribute('aria-label')).join(' '),
+                events: [...box.querySelectorAll('.lookup-result td a[title]')].filter(a => a.closest('td:last-child'))
+                  .map(a => a.textContent + ' ' + a.title).join(' '),
+              };
+            }"""
+        )
+    finally:
+        page.close()
+
+
+# English the script writes: none of it may show on the Chinese page
+ENGLISH_WORDS = (
+    "in total|points|additional dut|normal duty|Normal duty|most-favoured|charged|Layer|Why|Sources|Chronology|From|July|"
+    "listed on|exclusion|U.S. note|heading|Step chart|Show the|event|may apply|applies to|suspended|rate |Loading|product|"
+    "Duties layer"
+).split("|")
+# one case per reason the script can give
+ZH_CASES = [
+    ("CN", "12019010", "2019-07-01"),  # listed
+    ("US", "8517130000", "2025-05-14"),  # exempted, points suspended
+    ("US", "7208510030", "2025-04-11"),  # the instrument excludes the good
+    ("US", "8703800002", "2024-10-01"),  # replaced by the review rate
+    ("CN", "08021200", "2019-06-01"),  # list codes unknown
+    ("US", "850760", "2024-10-01"),  # partial coverage, no description
+    ("US", "0304725000", "2024-03-01"),  # whole line excluded
+    ("US", "8486200000", "2025-01-01"),  # exclusions by description
+]
+
+
+def test_chinese_page_writes_the_result_in_chinese(browser, editions):
+    first = _looked_up(browser, editions["zh"], *ZH_CASES[0])
+    assert first["summary"] == "31.8%为2019年7月1日的合计税率（中国对美国商品加征的关税）：在6.8%的正常关税之上加征25个百分点。"
+    for case in ZH_CASES:
+        got = first if case == ZH_CASES[0] else _looked_up(browser, editions["zh"], *case)
+        written = f"{got['text']} {got['labels']} {got['events']}"
+        assert "个百分点" in written and "年" in written, case
+        left = [w for w in ENGLISH_WORDS if w in written]
+        assert not left, f"{case}: the Chinese page still shows {left} in: {written}"
+        bare = re.sub(r"\d+(\([a-z]+\))+(\(\d+\))?", "", written)  # U.S. notes: 20(ttt)(iii)(1)
+        runs = [w for w in re.findall(r"[A-Za-z]{3,}", bare) if w not in ("IEEPA", "HTS")]
+        assert not runs, f"{case}: English words {runs} on the Chinese page: {written}"
+
+
+def test_english_page_reads_as_before(browser, editions):
+    got = _looked_up(browser, editions["en"], "CN", "12019010", "2019-07-01")
+    assert got["summary"] == (
+        "31.8% in total on 1 July 2019 (China's duties on US goods): 25 points of additional duties on top of a normal duty of 6.8%."
+    )
+    assert "Step chart of the additional duty on 1201.90.10 since 1 January 2018: highest" in got["labels"]
+
+
+def _emitted_words(lang: str) -> dict:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(i18n.ENV, lang)
+        block = B.lookup_block()
+    found = WORDS_SCRIPT.search(block)
+    assert found, 'lookup_block() emits no <script class="lookup-words">'
+    return json.loads(found.group(1))
+
+
+def _asked_for() -> dict[str, int]:
+    """Every word key lookup.js asks for (say("key"), W.key, key = "key", the table headers), with its line."""
+    found: dict[str, int] = {}
+    text = LOOKUP_JS.read_text(encoding="utf-8")
+    for line_no, line in enumerate(text.splitlines(), 1):
+        keys = re.findall(r'\bsay\("(\w+)"', line) + re.findall(r"\bW\.(\w+)", line) + re.findall(r'\bkey = "(\w+)"', line)
+        if "function (h)" in line:  # ["layer", "points", …].forEach(function (h) { … say(h) … })
+            keys += re.findall(r'"(\w+)"', line.split(".forEach")[0])
+        for key in keys:
+            found.setdefault(key, line_no)
+    return found
+
+
+def test_every_word_the_script_asks_for_comes_with_the_page(browser_page):
+    english = browser_page.evaluate("() => window.TruceLookup.words")
+    for lang in ("en", "zh"):
+        emitted = _emitted_words(lang)
+        missing = {k: n for k, n in _asked_for().items() if k not in emitted}
+        assert not missing, "\n".join(
+            f'docs/assets/js/lookup.js:{n}: the script asks for "{k}", which the page does not give — add it to '
+            "LOOKUP_WORDS in truce/blocks/products.py (and its Chinese to truce/locale/zh.csv)"
+            for k, n in missing.items()
+        )
+        assert set(english) == set(emitted), (
+            f"lookup.js WORDS and LOOKUP_WORDS differ: only in the script {sorted(set(english) - set(emitted))}, "
+            f"only in the block {sorted(set(emitted) - set(english))}"
+        )
+    # the script's English fallback is the catalogue's source text, so the English page is the same either way
+    assert english == _emitted_words("en")
+    assert english == {**B.LOOKUP_WORDS, "months": list(i18n.MONTHS_EN)}
+
+
+def test_the_script_writes_no_english_of_its_own():
+    """Sentences belong in WORDS (and LOOKUP_WORDS), not in string literals of the page code."""
+    text = LOOKUP_JS.read_text(encoding="utf-8")
+    page_code = text[text.index("// Page ---") :]
+    allowed = {"line line-"}  # class names
+    sentences = [
+        s for s in re.findall(r'"([^"\n]*)"', page_code) if re.search(r"[A-Za-z]{2,} +[A-Za-z]{2,}", s) and s not in allowed
+    ]
+    assert not sentences, f"lookup.js writes {sentences} — add them to WORDS and to LOOKUP_WORDS in truce/blocks/products.py"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_script_writes_dates_as_the_site_does(browser_page, lang):
+    words = B.lookup_words(lang)
+    days = [dt.date(2018, 1, 1), dt.date(2019, 7, 1), dt.date(2025, 12, 31)]
+    got = browser_page.evaluate(
+        "a => a[1].map(d => window.TruceLookup.longDate(d, a[0]))", [words, [d.isoformat() for d in days]]
+    )
+    assert got == [i18n.day(d, lang) for d in days]
+    if lang == "zh":
+        assert got[1] == "2019年7月1日"
 
 
 def test_lookup_data_is_small_enough():

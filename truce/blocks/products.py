@@ -6,7 +6,8 @@
   descriptions. ``docs/assets/js/lookup.js`` computes a product's stack from it for any date,
   by the rules of :func:`truce.analysis.products.stack` (``tests/test_lookup.py`` compares them).
 * :func:`lookup_block` — the lookup's form and result areas; the script and the data load only
-  on that page, the data only once the reader uses the form.
+  on that page, the data only once the reader uses the form. The words the script writes come
+  with the form in the edition's language (:data:`LOOKUP_WORDS`, from ``truce/locale``).
 * :func:`average_chart`, :func:`breakdown_chart`, :func:`piie_table` — the tracker's
   trade-weighted averages: since 2018 both ways, by authority at key dates, and against PIIE.
 """
@@ -24,6 +25,7 @@ from truce.analysis import products, tariffs
 from truce.blocks.figure import embed
 from truce.blocks.html import NOT_SEARCHED, esc, publisher_line, scroll_open
 from truce.charts import products as product_charts
+from truce.charts.style import side_label
 from truce.figures import products as averages
 from truce.i18n import N_, t
 
@@ -47,6 +49,20 @@ def _matching(product_class: str, patterns: str) -> bool:
 
 # Lookup data ------------------------------------------------------------------------------------
 
+# the legal authority of each layer (truce.analysis.products.authority), as the lookup names it
+AUTHORITY_WORDS = {
+    "Section 301": N_("Section 301"),
+    "Section 232": N_("Section 232"),
+    "IEEPA fentanyl": N_("IEEPA fentanyl"),
+    "IEEPA reciprocal": N_("IEEPA reciprocal"),
+    "Section 122": N_("Section 122"),
+    "China 2018 (vs Section 232)": N_("China 2018 (vs Section 232)"),
+    "China 2018-2019 (vs Section 301)": N_("China 2018-2019 (vs Section 301)"),
+    "China 2025 product lists": N_("China 2025 product lists"),
+    "China 2025 all goods": N_("China 2025 all goods"),
+    "other": N_("other"),
+}
+
 
 def lookup_data() -> dict:
     """Everything the lookup needs to compute any product's stack on any day, both sides.
@@ -61,6 +77,7 @@ def lookup_data() -> dict:
     list index, U.S. note, index of the wording in ``wordings`` (-1 when the whole line is excluded)
     and codes; ``headings`` gives the Chapter 99 heading of each note."""
     t = products.tables()
+    local = data.localize(t.measures, "tariff_measures")
     srcs = data.sources()
     source_ids: list[str] = []
 
@@ -76,6 +93,8 @@ def lookup_data() -> dict:
     for side in products.IMPOSERS:
         m = t.measures[(t.measures["imposer"] == side) & ~t.measures["status"].isin(products.NEVER_COUNTED_MEASURES)]
         m = m.sort_values(["scope", "effective_from", "id"]).to_dict("records")
+        # the layer's name in the edition's language (data/tariff_measures_zh.csv)
+        instrument = dict(zip(local["id"], local["instrument"], strict=True))
         index = {r["id"]: i for i, r in enumerate(m)}
         lists = [
             r for r in t.lists[t.lists["imposer"] == side].to_dict("records") if r["status"] not in products.NEVER_COUNTED_LISTS
@@ -83,8 +102,8 @@ def lookup_data() -> dict:
         layers = [
             {
                 "id": r["id"],
-                "instrument": r["instrument"],
-                "authority": products.authority(r["id"]),
+                "instrument": instrument[r["id"]],
+                "authority": i18n.t(AUTHORITY_WORDS[products.authority(r["id"])]),
                 "all": r["scope"] == "all-goods",
                 "rate": float(r["rate_pct"]),
                 "from": _iso(r["effective_from"]),
@@ -136,7 +155,7 @@ def lookup_data() -> dict:
         mfn = t.mfn[t.mfn["imposer"] == side]
         p = t.products[t.products["side"] == side]
         sides[side] = {
-            "label": charts.SIDE_LABELS[side],
+            "label": side_label(side),
             "layers": layers,
             "lists": out_lists,
             "codes": {c: sorted(set(v)) for c, v in sorted(codes.items())},
@@ -190,36 +209,119 @@ def lookup_events() -> list[str]:
 # Lookup page ------------------------------------------------------------------------------------
 
 
+# The words lookup.js writes, by the key the script asks for: the block gives them to the script in
+# the edition's language (a JSON script element), and the script's own English copy (``WORDS`` in
+# lookup.js) is only a fallback; ``tests/test_lookup.py`` checks the two hold the same keys and
+# English. ``{name}`` placeholders are filled by the script, so a translation may reorder them.
+LOOKUP_WORDS = {
+    "loading": N_("Loading the tariff data…"),
+    "loadFailed": N_("The tariff data could not be loaded. Check your connection and try again."),
+    "found0": N_("No product found"),
+    "found1": N_("1 product found"),
+    "foundN": N_("{n} products found"),
+    "firstShown": N_(", the first {max} shown"),
+    "showingStack": N_(". Showing the stack for {code}."),
+    "chooseOne": N_(". Choose one to see its duties."),
+    "summary": N_("{total} in total on {day} ({side}): {extra} points of additional duties on top of a normal duty of {mfn}%."),
+    "noDescription": N_(
+        "This code is not among the products with a description in the data; the duties are those of the lists "
+        "that hold it or a shorter code."
+    ),
+    "layer": N_("Layer"),
+    "points": N_("Points"),
+    "why": N_("Why"),
+    "sources": N_("Sources"),
+    "chronology": N_("Chronology"),
+    "normalDuty": N_("Normal duty"),
+    "mfnEstimate": N_("most-favoured-nation duty (estimate)"),
+    "mfnWhy": N_("charged on every good, before any trade-war duty"),
+    "exempted": N_("not charged: exempted by {list}"),
+    "excluded": N_("not charged: the instrument excludes goods on {list}"),
+    "replaced": N_("not charged: replaced by the higher review rate of {list}"),
+    "excluded301": N_("not charged: the whole line is excluded by U.S. note {note} (claimed under heading {heading}), {list}"),
+    "unknown": N_("may apply: this list's codes were not retrieved, so it is not counted — {list}"),
+    "partial": N_("applies to some codes under this one (type a longer code): {list}"),
+    "allGoods": N_("charged on all goods"),
+    "listed": N_("listed on {list}"),
+    "suspended": N_(" ({points} points suspended)"),
+    "rate": N_(" (rate {rate}%)"),
+    "partialExclusion1": N_(
+        "partial exclusion: goods that fit a Section 301 exclusion's description pay no Section 301 duty; "
+        "not counted here, since a code cannot tell them apart"
+    ),
+    "partialExclusionN": N_(
+        "partial exclusion: goods that fit one of {n} Section 301 exclusion descriptions pay no Section 301 duty; "
+        "not counted here, since a code cannot tell them apart"
+    ),
+    "wholeLine": N_("the whole line {codes}"),
+    "exclusion": N_("{wording} — U.S. note {note}, heading {heading}, {list}"),
+    "codeSeparator": N_(", "),
+    "event": N_("event"),
+    "eventTitle": N_("This move in the chronology"),
+    "stackLabel": N_("Duties layer by layer"),
+    "chartLabel": N_(
+        "Step chart of the additional duty on {code} since {start}: highest {peak} points from {peakDay}; "
+        "{last} points on {asOf}."
+    ),
+    "chartCaption": N_("Additional duty (points over the normal duty) since {start}; the vertical line marks {day}."),
+    "showTable": N_("Show the changes as a table"),
+    "from": N_("From"),
+    "dutyPoints": N_("Additional duty (points)"),
+    "date": N_("{day} {month} {year}"),
+}
+
+
+def lookup_words(lang: str | None = None) -> dict:
+    """:data:`LOOKUP_WORDS` in ``lang`` (the edition being built when None), with the month names the
+    script writes dates with (``1 July 2019`` / ``2019年7月1日``, as :func:`truce.i18n.day`)."""
+    words = {key: t(text, lang) for key, text in LOOKUP_WORDS.items()}
+    words["months"] = [t(name, lang) for name in i18n.MONTHS_EN]
+    return words
+
+
+def _script_json(value) -> str:
+    """JSON safe inside a <script> element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
 def lookup_block() -> str:
     """The lookup: direction, a code or words, a date; results and the stack appear below, announced
-    to screen readers. Event links sit in a template the build resolves (``event:`` hrefs)."""
+    to screen readers. Event links sit in a template the build resolves (``event:`` hrefs); the
+    script's words sit in a JSON script element (:func:`lookup_words`)."""
     as_of = data.last_updated()
     radios = "".join(
         f'<label class="lookup-radio"><input type="radio" name="side" value="{side}"{" checked" if side == "US" else ""}> '
-        f"{esc(charts.SIDE_LABELS[side])}</label>"
+        f"{esc(side_label(side))}</label>"
         for side in products.IMPOSERS
     )
     events = "".join(f'<a data-event="{esc(e)}" href="event:{esc(e)}"></a>' for e in lookup_events())
+    hint = t(
+        "US codes have 10 digits (HTS), Chinese codes 8; dots and spaces are ignored; the down arrow moves to the "
+        "results. Dates from {start} to {as_of}, when the data was last checked."
+    ).format(start=esc(START), as_of=esc(as_of))
+    noscript = t(
+        "The lookup runs in your browser and needs JavaScript. The same numbers come from {code} in the site's Python package."
+    ).format(code="<code>truce.additional_duty(code, date, side)</code>")
     return (
         f'<div class="lookup" data-src="{LOOKUP_JSON_URL}" data-search-exclude>'
-        '<form class="lookup-form" role="search" aria-label="Tariff lookup" autocomplete="off">'
-        f'<fieldset class="lookup-sides"><legend>Direction</legend>{radios}</fieldset>'
+        f'<form class="lookup-form" role="search" aria-label="{esc(t("Tariff lookup"))}" autocomplete="off">'
+        f'<fieldset class="lookup-sides"><legend>{esc(t("Direction"))}</legend>{radios}</fieldset>'
         '<div class="lookup-fields">'
-        '<label class="lookup-field lookup-field--q"><span>Tariff code or words</span>'
-        '<input type="search" name="q" inputmode="search" spellcheck="false" placeholder="e.g. 8517130000, soybeans, toys" '
+        f'<label class="lookup-field lookup-field--q"><span>{esc(t("Tariff code or words"))}</span>'
+        '<input type="search" name="q" inputmode="search" spellcheck="false" '
+        f'placeholder="{esc(t("e.g. 8517130000, soybeans, toys"))}" '
         'aria-describedby="lookup-hint" aria-controls="lookup-results"></label>'
-        f'<label class="lookup-field lookup-field--day"><span>On</span><input type="date" name="day" value="{as_of.isoformat()}" '
+        f'<label class="lookup-field lookup-field--day"><span>{esc(t("On"))}</span><input type="date" name="day" value="{as_of.isoformat()}" '
         f'min="{START.isoformat()}" max="{as_of.isoformat()}" required></label>'
         "</div>"
-        '<p id="lookup-hint" class="lookup-hint">US codes have 10 digits (HTS), Chinese codes 8; dots and spaces are ignored; '
-        f"the down arrow moves to the results. Dates from 1 January 2018 to {esc(as_of)}, when the data was last checked.</p>"
+        f'<p id="lookup-hint" class="lookup-hint">{hint}</p>'
         "</form>"
         '<p class="lookup-status" role="status" aria-live="polite">'
-        "<noscript>The lookup runs in your browser and needs JavaScript. The same numbers come from "
-        "<code>truce.additional_duty(code, date, side)</code> in the site's Python package.</noscript></p>"
-        '<ul id="lookup-results" class="lookup-results" aria-label="Matching products"></ul>'
+        f"<noscript>{noscript}</noscript></p>"
+        f'<ul id="lookup-results" class="lookup-results" aria-label="{esc(t("Matching products"))}"></ul>'
         '<section class="lookup-result" aria-live="polite" aria-atomic="false" tabindex="-1" hidden></section>'
         f'<template class="lookup-events">{events}</template>'
+        f'<script type="application/json" class="lookup-words">{_script_json(lookup_words())}</script>'
         "</div>"
         f'<script defer src="{LOOKUP_JS_URL}"></script>'
     )

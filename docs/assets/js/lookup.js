@@ -13,7 +13,9 @@
  *   5. a Section 301 product exclusion in force that names a whole 10-digit line takes the layer
  *      it names off that line; one granted by description is shown with the layer, not counted.
  * The data of each direction is fetched once, the first time the reader asks about that
- * direction. No third-party code.
+ * direction. The words come with the page in its edition's language (a JSON script element,
+ * truce.blocks.products.LOOKUP_WORDS); WORDS below is their English, used for any word the page
+ * does not give. No third-party code.
  */
 (function () {
   "use strict";
@@ -78,7 +80,7 @@
     code = normalise(code);
     if (!isCode(code)) throw new Error('code "' + code + '" is not a code of 6, 8 or 10 digits');
     var mfn = mfnRate(S, code);
-    var out = [{ layer: -1, rate: mfn, statutory: mfn, list: -1, removed: null, note: "", coverage: "full" }];
+    var out = [{ layer: -1, rate: mfn, statutory: mfn, list: -1, removed: null, suspended: 0, coverage: "full" }];
     var cov = coverage(S, code);
     var suspended = {};
     S.layers.forEach(function (L) {
@@ -87,7 +89,7 @@
     S.layers.forEach(function (L, i) {
       if (L.sus >= 0 || !inForce(L.from, L.to, day)) return;
       var net = Math.max(L.rate - (suspended[i] || 0), 0);
-      var note = suspended[i] ? fmt(suspended[i]) + " points suspended" : "";
+      var off = suspended[i] || 0;
       var j, r, c;
       if (L.all) {
         var removed = null;
@@ -100,7 +102,8 @@
             removed = { kind: "excluded", list: j }; break;
           }
         }
-        out.push({ layer: i, rate: removed ? 0 : net, statutory: L.rate, list: -1, removed: removed, note: note, coverage: "full" });
+        out.push({ layer: i, rate: removed ? 0 : net, statutory: L.rate, list: -1, removed: removed, suspended: off,
+                   coverage: "full" });
         return;
       }
       for (j = 0; j < S.lists.length; j++) {
@@ -110,7 +113,7 @@
         if (c !== "none") {
           var ex = excluded(S, i, code, day);
           out.push({ layer: i, rate: c === "full" && !ex.removed ? net : 0, statutory: L.rate, list: j, removed: ex.removed,
-                     note: note, coverage: c, exclusions: ex.ids });
+                     suspended: off, coverage: c, exclusions: ex.ids });
           break;
         }
       }
@@ -156,18 +159,110 @@
 
   function fmt(x) { return String(Math.round(x * 10) / 10); }
 
-  window.TruceLookup = { stack: stack, additionalDuty: additionalDuty, series: series, changeDates: changeDates };
+  // Words ----------------------------------------------------------------------------------------
+
+  // The English of every word the page writes, by key; {name} is a value filled in by fill() or
+  // nodes(). The page gives its edition's words (same keys) in <script class="lookup-words">.
+  var WORDS = {
+    loading: "Loading the tariff data…",
+    loadFailed: "The tariff data could not be loaded. Check your connection and try again.",
+    found0: "No product found",
+    found1: "1 product found",
+    foundN: "{n} products found",
+    firstShown: ", the first {max} shown",
+    showingStack: ". Showing the stack for {code}.",
+    chooseOne: ". Choose one to see its duties.",
+    summary: "{total} in total on {day} ({side}): {extra} points of additional duties on top of a normal duty of {mfn}%.",
+    noDescription: "This code is not among the products with a description in the data; the duties are those of the lists " +
+      "that hold it or a shorter code.",
+    layer: "Layer",
+    points: "Points",
+    why: "Why",
+    sources: "Sources",
+    chronology: "Chronology",
+    normalDuty: "Normal duty",
+    mfnEstimate: "most-favoured-nation duty (estimate)",
+    mfnWhy: "charged on every good, before any trade-war duty",
+    exempted: "not charged: exempted by {list}",
+    excluded: "not charged: the instrument excludes goods on {list}",
+    replaced: "not charged: replaced by the higher review rate of {list}",
+    excluded301: "not charged: the whole line is excluded by U.S. note {note} (claimed under heading {heading}), {list}",
+    unknown: "may apply: this list's codes were not retrieved, so it is not counted — {list}",
+    partial: "applies to some codes under this one (type a longer code): {list}",
+    allGoods: "charged on all goods",
+    listed: "listed on {list}",
+    suspended: " ({points} points suspended)",
+    rate: " (rate {rate}%)",
+    partialExclusion1: "partial exclusion: goods that fit a Section 301 exclusion's description pay no Section 301 duty; " +
+      "not counted here, since a code cannot tell them apart",
+    partialExclusionN: "partial exclusion: goods that fit one of {n} Section 301 exclusion descriptions pay no Section 301 duty; " +
+      "not counted here, since a code cannot tell them apart",
+    wholeLine: "the whole line {codes}",
+    exclusion: "{wording} — U.S. note {note}, heading {heading}, {list}",
+    codeSeparator: ", ",
+    event: "event",
+    eventTitle: "This move in the chronology",
+    stackLabel: "Duties layer by layer",
+    chartLabel: "Step chart of the additional duty on {code} since {start}: highest {peak} points from {peakDay}; " +
+      "{last} points on {asOf}.",
+    chartCaption: "Additional duty (points over the normal duty) since {start}; the vertical line marks {day}.",
+    showTable: "Show the changes as a table",
+    from: "From",
+    dutyPoints: "Additional duty (points)",
+    date: "{day} {month} {year}",
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+  };
+
+  // the words of a lookup box: the page's, else the English
+  function pageWords(box) {
+    var given = {}, node = box.querySelector("script.lookup-words"), W = {};
+    if (node) {
+      try { given = JSON.parse(node.textContent) || {}; } catch (e) { given = {}; }
+    }
+    Object.keys(WORDS).forEach(function (k) {
+      W[k] = Object.prototype.hasOwnProperty.call(given, k) ? given[k] : WORDS[k];
+    });
+    return W;
+  }
+
+  // a template with its {name} placeholders filled in (an unknown name stays as it is)
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
+  // the same as nodes to append: a value that is a DOM node (a link) goes in where its name stands,
+  // the text around it as one text node
+  function nodes(template, values) {
+    var frag = document.createDocumentFragment(), text = "";
+    template.split(/(\{\w+\})/).forEach(function (part) {
+      var name = /^\{(\w+)\}$/.exec(part);
+      var value = name && Object.prototype.hasOwnProperty.call(values, name[1]) ? values[name[1]] : part;
+      if (value && value.nodeType) {
+        if (text) frag.appendChild(document.createTextNode(text));
+        text = "";
+        frag.appendChild(value);
+      } else if (value != null) text += String(value);
+    });
+    if (text) frag.appendChild(document.createTextNode(text));
+    return frag;
+  }
+
+  // 1 July 2019 / 2019年7月1日, as truce.i18n.day writes it
+  function longDate(iso, W) {
+    var p = iso.split("-");
+    W = W || WORDS;
+    return fill(W.date, { day: Number(p[2]), month: W.months[Number(p[1]) - 1], year: p[0] });
+  }
+
+  window.TruceLookup = { stack: stack, additionalDuty: additionalDuty, series: series, changeDates: changeDates,
+                         words: WORDS, fill: fill, longDate: longDate };
 
   // Page -----------------------------------------------------------------------------------------
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December"];
   var MAX_RESULTS = 20;
-
-  function longDate(iso) {
-    var p = iso.split("-");
-    return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
-  }
 
   function dotted(code) {
     if (code.length === 10) return code.slice(0, 4) + "." + code.slice(4, 6) + "." + code.slice(6);
@@ -190,6 +285,9 @@
   }
 
   function setup(box) {
+    var W = pageWords(box);
+    function say(key, values) { return fill(W[key], values || {}); }
+    function dateText(iso) { return longDate(iso, W); }
     var form = box.querySelector(".lookup-form");
     var status = box.querySelector(".lookup-status");
     var results = box.querySelector(".lookup-results");
@@ -208,7 +306,7 @@
     function load() {
       var s = side();
       if (!loading[s]) {
-        status.textContent = "Loading the tariff data…";
+        status.textContent = say("loading");
         loading[s] = fetch(box.getAttribute("data-src").replace("{side}", s.toLowerCase()))
           .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
           .then(function (d) {
@@ -224,7 +322,7 @@
           })
           .catch(function () {
             loading[s] = null;
-            status.textContent = "The tariff data could not be loaded. Check your connection and try again.";
+            status.textContent = say("loadFailed");
           });
       }
       return loading[s];
@@ -256,10 +354,10 @@
         hits = list.filter(function (p) { return words.every(function (w) { return p.text.indexOf(w) >= 0; }); });
       }
       var exact = /^\d+$/.test(digits) && isCode(digits);
-      var text = hits.length === 0 ? "No product found" : hits.length === 1 ? "1 product found" :
-        hits.length + " products found" + (hits.length > MAX_RESULTS ? ", the first " + MAX_RESULTS + " shown" : "");
-      if (exact) text += ". Showing the stack for " + dotted(digits) + ".";
-      status.textContent = text + (hits.length && !exact ? ". Choose one to see its duties." : "");
+      var text = hits.length === 0 ? say("found0") : hits.length === 1 ? say("found1") :
+        say("foundN", { n: hits.length }) + (hits.length > MAX_RESULTS ? say("firstShown", { max: MAX_RESULTS }) : "");
+      if (exact) text += say("showingStack", { code: dotted(digits) });
+      status.textContent = text + (hits.length && !exact ? say("chooseOne") : "");
       hits.slice(0, MAX_RESULTS).forEach(function (p) {
         var li = el("li");
         var b = el("button", { type: "button", "data-code": p.code });
@@ -311,15 +409,14 @@
       var desc = describe(s, chosen);
       output.appendChild(el("h2", { "class": "lookup-title" }, dotted(chosen) + (desc ? " — " + desc : "")));
       var summary = el("p", { "class": "lookup-summary" });
-      summary.appendChild(el("strong", {}, fmt(mfn + extra) + "%"));
-      summary.appendChild(document.createTextNode(" in total on " + longDate(d) + " (" + S.label + "): " +
-        fmt(extra) + " points of additional duties on top of a normal duty of " + fmt(mfn) + "%."));
+      summary.appendChild(nodes(W.summary, { total: el("strong", {}, fmt(mfn + extra) + "%"), day: dateText(d), side: S.label,
+                                             extra: fmt(extra), mfn: fmt(mfn) }));
       output.appendChild(summary);
-      if (!desc) output.appendChild(el("p", { "class": "lookup-note" }, "This code is not among the products with a description in the data; the duties are those of the lists that hold it or a shorter code."));
+      if (!desc) output.appendChild(el("p", { "class": "lookup-note" }, say("noDescription")));
 
       var table = el("table", { "class": "lookup-stack" });
       var head = el("tr");
-      ["Layer", "Points", "Why", "Sources", "Chronology"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+      ["layer", "points", "why", "sources", "chronology"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, say(h))); });
       table.appendChild(el("thead")).appendChild(head);
       var body = el("tbody");
       layers.forEach(function (x) {
@@ -327,55 +424,60 @@
         if (!(x.rate > 0) && x.layer >= 0) tr.className = "is-off";
         var L = x.layer >= 0 ? S.layers[x.layer] : null;
         var name = el("th", { scope: "row" });
-        name.appendChild(el("span", { "class": "lookup-authority" }, L ? L.authority : "Normal duty"));
-        name.appendChild(el("span", { "class": "lookup-instrument" }, L ? L.instrument : "most-favoured-nation duty (estimate)"));
+        name.appendChild(el("span", { "class": "lookup-authority" }, L ? L.authority : say("normalDuty")));
+        name.appendChild(el("span", { "class": "lookup-instrument" }, L ? L.instrument : say("mfnEstimate")));
         tr.appendChild(name);
         tr.appendChild(el("td", { "class": "num" }, x.coverage === "full" ? fmt(x.rate) : "—"));
         var why = el("td");
         var r = x.removed ? S.lists[x.removed.list] : x.list >= 0 ? S.lists[x.list] : null;
-        var text;
-        if (!L) text = "charged on every good, before any trade-war duty";
-        else if (x.removed && x.removed.kind === "exempted") text = "not charged: exempted by ";
-        else if (x.removed && x.removed.kind === "excluded") text = "not charged: the instrument excludes goods on ";
-        else if (x.removed && x.removed.kind === "replaced") text = "not charged: replaced by the higher review rate of ";
+        // the list named in the reason, as a link to its source
+        var values = { list: r && L && !(L.all && !x.removed) ? link(r.src.length ? data.sources[r.src[0]][2] : "#", r.name, r.instrument) : "" };
+        var key;
+        if (!L) key = "mfnWhy";
+        else if (x.removed && x.removed.kind === "exempted") key = "exempted";
+        else if (x.removed && x.removed.kind === "excluded") key = "excluded";
+        else if (x.removed && x.removed.kind === "replaced") key = "replaced";
         else if (x.removed && x.removed.kind === "excluded301") {
           var E = S.exclusions[x.removed.exclusion];
-          text = "not charged: the whole line is excluded by U.S. note " + E[1] + " (claimed under heading " + heading(S, E) + "), ";
+          key = "excluded301";
+          values.note = E[1];
+          values.heading = heading(S, E);
         }
-        else if (x.coverage === "unknown") text = "may apply: this list's codes were not retrieved, so it is not counted — ";
-        else if (x.coverage === "partial") text = "applies to some codes under this one (type a longer code): ";
-        else if (L.all) text = "charged on all goods";
-        else text = "listed on ";
-        why.appendChild(document.createTextNode(text));
-        if (r && L && !(L.all && !x.removed)) why.appendChild(link(r.src.length ? data.sources[r.src[0]][2] : "#", r.name, r.instrument));
-        if (x.note) why.appendChild(document.createTextNode(" (" + x.note + ")"));
+        else if (x.coverage === "unknown") key = "unknown";
+        else if (x.coverage === "partial") key = "partial";
+        else if (L.all) key = "allGoods";
+        else key = "listed";
+        why.appendChild(nodes(W[key], values));
+        if (x.suspended) why.appendChild(document.createTextNode(say("suspended", { points: fmt(x.suspended) })));
         var described = (x.exclusions || []).filter(function (k) { return !(x.removed && x.removed.exclusion === k); });
         if (described.length && !x.removed) {
           var box = el("details", { "class": "lookup-exclusions" });
-          box.appendChild(el("summary", {}, "partial exclusion: goods that fit " + (described.length === 1 ? "a Section 301 exclusion's description" :
-            "one of " + described.length + " Section 301 exclusion descriptions") + " pay no Section 301 duty; not counted here, since a code cannot tell them apart"));
+          box.appendChild(el("summary", {}, described.length === 1 ? say("partialExclusion1") : say("partialExclusionN", { n: described.length })));
           var ul = el("ul");
           described.forEach(function (k) {
             var E = S.exclusions[k], r = S.lists[E[0]];
-            var li = el("li", {}, (E[2] >= 0 ? S.wordings[E[2]] : "the whole line " + E[3].map(dotted).join(", ")) + " — U.S. note " + E[1] + ", heading " + heading(S, E) + ", ");
-            li.appendChild(link(r.src.length ? data.sources[r.src[0]][2] : "#", r.name, r.instrument));
+            var li = el("li");
+            li.appendChild(nodes(W.exclusion, {
+              wording: E[2] >= 0 ? S.wordings[E[2]] : say("wholeLine", { codes: E[3].map(dotted).join(W.codeSeparator) }),
+              note: E[1], heading: heading(S, E), list: link(r.src.length ? data.sources[r.src[0]][2] : "#", r.name, r.instrument)
+            }));
             ul.appendChild(li);
           });
           box.appendChild(ul);
           why.appendChild(box);
         }
-        if (L && x.rate !== x.statutory && !x.note && x.coverage === "full" && x.rate > 0) why.appendChild(document.createTextNode(" (rate " + fmt(x.statutory) + "%)"));
+        if (L && x.rate !== x.statutory && !x.suspended && x.coverage === "full" && x.rate > 0) why.appendChild(document.createTextNode(say("rate", { rate: fmt(x.statutory) })));
         tr.appendChild(why);
         var src = el("td");
         if (L) src.appendChild(sourceLinks(L.src));
         tr.appendChild(src);
         var ev = el("td");
-        if (L && L.event && eventLinks[L.event]) ev.appendChild(link(eventLinks[L.event], "event", "This move in the chronology"));
+        if (L && L.event && eventLinks[L.event]) ev.appendChild(link(eventLinks[L.event], say("event"), say("eventTitle")));
         tr.appendChild(ev);
         body.appendChild(tr);
       });
       table.appendChild(body);
-      var scroller = el("div", { "class": "table-scroll", tabindex: "0", role: "region", "aria-label": "Duties layer by layer" });
+      var scroller = el("div", { "class": "table-scroll", tabindex: "0", role: "region", "aria-label": say("stackLabel") });
       scroller.appendChild(table);
       output.appendChild(scroller);
       output.appendChild(chart(s, chosen, d));
@@ -398,8 +500,8 @@
       svg.setAttribute("height", h);
       svg.setAttribute("role", "img");
       var peak = steps.reduce(function (a, p) { return p[1] > a[1] ? p : a; }, steps[0]);
-      svg.setAttribute("aria-label", "Step chart of the additional duty on " + dotted(code) + " since " + longDate(data.start) +
-        ": highest " + fmt(peak[1]) + " points from " + longDate(peak[0]) + "; " + fmt(steps[steps.length - 1][1]) + " points on " + longDate(data.asOf) + ".");
+      svg.setAttribute("aria-label", say("chartLabel", { code: dotted(code), start: dateText(data.start), peak: fmt(peak[1]),
+        peakDay: dateText(peak[0]), last: fmt(steps[steps.length - 1][1]), asOf: dateText(data.asOf) }));
       function add(tag, attrs, text) {
         var n = document.createElementNS(ns, tag);
         Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); });
@@ -424,19 +526,18 @@
       add("path", { d: path, "class": "line line-" + s });
       add("line", { x1: x(d), x2: x(d), y1: m.t, y2: h - m.b, "class": "marker" });
       fig.appendChild(svg);
-      fig.appendChild(el("figcaption", {}, "Additional duty (points over the normal duty) since " + longDate(data.start) +
-        "; the vertical line marks " + longDate(d) + "."));
+      fig.appendChild(el("figcaption", {}, say("chartCaption", { start: dateText(data.start), day: dateText(d) })));
       var details = el("details");
-      details.appendChild(el("summary", {}, "Show the changes as a table"));
+      details.appendChild(el("summary", {}, say("showTable")));
       var t = el("table");
       var hr = el("tr");
-      hr.appendChild(el("th", { scope: "col" }, "From"));
-      hr.appendChild(el("th", { scope: "col" }, "Additional duty (points)"));
+      hr.appendChild(el("th", { scope: "col" }, say("from")));
+      hr.appendChild(el("th", { scope: "col" }, say("dutyPoints")));
       t.appendChild(el("thead")).appendChild(hr);
       var tb = el("tbody");
       steps.forEach(function (p) {
         var tr = el("tr");
-        tr.appendChild(el("td", {}, longDate(p[0])));
+        tr.appendChild(el("td", {}, dateText(p[0])));
         tr.appendChild(el("td", {}, fmt(p[1])));
         tb.appendChild(tr);
       });
