@@ -82,6 +82,24 @@ def test_undeclared_read_is_reported(tmp_path):
     ]
 
 
+def test_a_kept_answer_never_hides_a_new_read(tmp_path, monkeypatch):
+    """The reads of a notebook are kept in .cache/notebook-reads under its text (and the package and
+    data): a cell added since the last run is run, and its undeclared read reported."""
+    from truce import paths
+
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path / "cache")
+    path = _notebook(tmp_path, "#   truce:\n#     data: [events]\n")
+    assert notebooks.undeclared_reads(path) == []
+    assert len(list((tmp_path / "cache" / "notebook-reads").glob("*.pickle"))) == 1
+    assert notebooks.undeclared_reads(path) == []  # the kept answer
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n# %%\nfrom truce import data\n_ = data.load('tariff_measures')\n", encoding="utf-8"
+    )
+    assert notebooks.undeclared_reads(path) == [
+        f'{path.as_posix()}: reads data/tariff_measures.csv but does not declare it — add "tariff_measures" to `truce: data:` in its header'
+    ]
+
+
 def test_missing_and_unknown_declarations_are_reported(tmp_path):
     path = _notebook(tmp_path, "")
     assert notebooks.undeclared_reads(path) == [

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from truce import data
-from truce.paths import DOCS_DIR, ROOT
+from truce import data, i18n
+from truce.paths import DOCS_DIR, ROOT, memo_file, read_memo, write_memo
 
 ALWAYS = {"sources"}
 
@@ -51,9 +51,30 @@ def clear_caches() -> None:
                     value.cache_clear()
 
 
+# how many notebooks' answers are kept in .cache/notebook-reads (both editions, a few states)
+READS_KEPT = 96
+
+
 def resources_read(path: Path) -> set[str]:
     """Run the notebook's code cells in this process, with every cache in the package emptied
-    first, and return the name of every data resource they load."""
+    first, and return the name of every data resource they load. The answer is kept in
+    ``.cache/notebook-reads`` under the notebook's text, the package, the data and the edition: it
+    is worked out again as soon as any of them changes."""
+    import hashlib
+
+    from truce.figures.registry import package_fingerprint
+
+    key = (hashlib.sha256(path.read_bytes()).hexdigest(), package_fingerprint(), data.data_fingerprint(), i18n.current())
+    memo = memo_file("notebook-reads", *key)
+    kept = read_memo(memo)
+    if isinstance(kept, frozenset):
+        return set(kept)
+    seen = _run_and_record(path)
+    write_memo(memo, frozenset(seen), keep=READS_KEPT)
+    return seen
+
+
+def _run_and_record(path: Path) -> set[str]:
     import jupytext
 
     clear_caches()
@@ -74,5 +95,7 @@ def undeclared_reads(path: Path) -> list[str]:
     unknown = sorted(set(names) - set(data.resource_names()))
     problems = [f'{rel}: declares unknown resource "{n}" — use a name from data/datapackage.json' for n in unknown]
     missing = sorted(resources_read(path) - set(names) - ALWAYS)
-    problems += [f'{rel}: reads data/{n}.csv but does not declare it — add "{n}" to `truce: data:` in its header' for n in missing]
+    problems += [
+        f'{rel}: reads data/{n}.csv but does not declare it — add "{n}" to `truce: data:` in its header' for n in missing
+    ]
     return problems
