@@ -258,3 +258,34 @@ def test_a_chinese_row_for_no_english_row_or_with_an_empty_cell_is_reported(pack
     messages = [str(p) for p in data.problems(package(events_zh=zh))]
     assert any("events_zh.csv:2: column summary:" in m for m in messages), messages
     assert any("events_zh.csv:4: column id:" in m and '"london" is not an id in events.csv' in m for m in messages), messages
+
+
+LISTS = """\
+id,imposer,name,instrument,action,product_class,layer_ids,code_level,codes,effective_from,effective_to,shields_from,replaces,status,announced_value_usd_bn,value_basis,items_announced,source_ids,note
+us-301-list-3,US,Section 301 List 3 ($200 billion),"USTR notice, 83 FR 47974 (21 Sep 2018), Annex A",adds,section-301-list-3,us-s301-list3,hts8,2,2018-09-24,,,,in-force,200,,,wh-test,
+cn-2025-03-farm-15,CN,"March 2025: chicken, wheat, corn, cotton at 15%","Customs Tariff Commission Announcement 2025 No. 2 (4 Mar 2025), Annex 1",adds,cn-farm-15,cn-agri-15,hs8,2,2025-03-10,,,,revoked,,,,wh-test,
+"""  # noqa: E501 (CSV rows)
+
+
+def test_a_list_without_its_chinese_text_is_reported(package):
+    zh = "id,name,instrument\nus-301-list-3,301条款清单3（2000亿美元）,美国贸易代表办公室公告 83 FR 47974（2018年9月21日）附件A\n"
+    root = package(tariff_lists=LISTS, tariff_lists_zh=zh)
+    messages = [str(p).replace(f"{root}/", "data/") for p in data.problems(root)]
+    assert messages == [
+        'data/tariff_lists_zh.csv: column id: has no row for "cn-2025-03-farm-15" (data/tariff_lists.csv line 3) — '
+        "add a row with its Chinese name, instrument"
+    ]
+
+
+def test_a_chinese_list_row_for_no_english_list_is_reported(package):
+    zh = (
+        "id,name,instrument\n"
+        "us-301-list-3,301条款清单3（2000亿美元）,美国贸易代表办公室公告 83 FR 47974（2018年9月21日）附件A\n"
+        "cn-2025-03-farm-15,2025年3月：鸡肉、小麦、玉米和棉花，15%,税委会公告2025年第2号（2025年3月4日）附件1\n"
+        "us-301-list-9,301条款清单9,美国贸易代表办公室公告\n"
+    )
+    root = package(tariff_lists=LISTS, tariff_lists_zh=zh)
+    messages = [str(p).replace(f"{root}/", "data/") for p in data.problems(root)]
+    assert messages == [
+        'data/tariff_lists_zh.csv:4: column id: "us-301-list-9" is not an id in tariff_lists.csv — add that row or fix the reference'
+    ]

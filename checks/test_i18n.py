@@ -204,7 +204,7 @@ def test_marked_texts_are_found_in_code(tmp_path):
     assert found["Lever"].endswith("block.py:2") and found["{n} entries"].endswith("block.py:3")
 
 
-TRANSLATED = ("events_zh", "commitments_zh", "leverage_zh", "tariff_measures_zh", "tariff_scenarios_zh")
+TRANSLATED = ("events_zh", "commitments_zh", "leverage_zh", "tariff_measures_zh", "tariff_scenarios_zh", "tariff_lists_zh")
 
 
 @pytest.mark.parametrize("name", TRANSLATED)

@@ -173,9 +173,9 @@ def _looked_up(browser, edition, side: str, code: str, day: str) -> dict:
             """() => {
               const box = document.querySelector('.lookup');
               const result = box.querySelector('.lookup-result').cloneNode(true);
-              // names from the data that have no Chinese (list names, sources, exclusion wordings) and the
-              // product's title are left out: what is left is written by the script
-              result.querySelectorAll('td a, .lookup-sources, .lookup-exclusions li, h2').forEach(n => n.remove());
+              // names from the data that have no Chinese (sources, exclusion wordings) and the product's title
+              // are left out: what is left is written by the script, or named from data/tariff_lists_zh.csv
+              result.querySelectorAll('.lookup-sources, .lookup-exclusions li, h2').forEach(n => n.remove());
               return {
                 summary: box.querySelector('.lookup-summary').textContent,
                 text: result.textContent,
@@ -211,6 +211,7 @@ ZH_CASES = [
 def test_chinese_page_writes_the_result_in_chinese(browser, editions):
     first = _looked_up(browser, editions["zh"], *ZH_CASES[0])
     assert first["summary"] == "31.8%为2019年7月1日的合计税率（中国对美国商品加征的关税）：在6.8%的正常关税之上加征25个百分点。"
+    assert "列于第一批反制清单（340亿美元，545个税目）" in first["text"]  # the list's name from tariff_lists_zh.csv
     for case in ZH_CASES:
         got = first if case == ZH_CASES[0] else _looked_up(browser, editions["zh"], *case)
         written = f"{got['text']} {got['labels']} {got['events']}"
@@ -220,6 +221,35 @@ def test_chinese_page_writes_the_result_in_chinese(browser, editions):
         bare = re.sub(r"\d+(\([a-z]+\))+(\(\d+\))?", "", written)  # U.S. notes: 20(ttt)(iii)(1)
         runs = [w for w in re.findall(r"[A-Za-z]{3,}", bare) if w not in ("IEEPA", "HTS")]
         assert not runs, f"{case}: English words {runs} on the Chinese page: {written}"
+
+
+def test_chinese_lookup_data_names_the_lists_in_chinese():
+    """The lists a duty comes from are named from data/tariff_lists_zh.csv in the Chinese edition; the
+    English edition keeps the English of data/tariff_lists.csv."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(i18n.ENV, "zh")
+        zh = B.lookup_data()
+    english = {r["id"]: r for r in P.tables().lists.to_dict("records")}
+    for side, part in zh["sides"].items():
+        for r in part["lists"]:
+            for column in ("name", "instrument"):
+                assert r[column] != english[r["id"]][column], f"{side} list {r['id']}: {column} is still English: {r[column]}"
+            left = re.findall(
+                r"Section \d+|List \d|[Ee]xclusions?|Retaliation|Announcement|Proclamation|notice|Annex",
+                r["name"] + r["instrument"],
+            )
+            assert not left, f"{side} list {r['id']} shows {left} in the Chinese edition: {r['name']} / {r['instrument']}"
+    names = {r["id"]: r["name"] for r in zh["sides"]["US"]["lists"]}
+    assert names["us-301-list-3"] == "301条款清单3（2000亿美元）"
+    assert all("301条款" in n for i, n in names.items() if i.startswith("us-301-"))
+    assert "Section 301 List 3" not in json.dumps(zh, ensure_ascii=False)
+    cn = {r["id"]: r for r in zh["sides"]["CN"]["lists"]}
+    assert "税委会公告〔2018〕5号" in cn["cn-2018-07-list-34bn"]["instrument"]
+
+
+def test_english_lookup_data_keeps_the_english_list_names(lookup_data):
+    names = {r["id"]: r["name"] for r in lookup_data["sides"]["US"]["lists"]}
+    assert names["us-301-list-3"] == "Section 301 List 3 ($200 billion)"
 
 
 def test_english_page_reads_as_before(browser, editions):

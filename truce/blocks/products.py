@@ -96,9 +96,9 @@ def lookup_data() -> dict:
         # the layer's name in the edition's language (data/tariff_measures_zh.csv)
         instrument = dict(zip(local["id"], local["instrument"], strict=True))
         index = {r["id"]: i for i, r in enumerate(m)}
-        lists = [
-            r for r in t.lists[t.lists["imposer"] == side].to_dict("records") if r["status"] not in products.NEVER_COUNTED_LISTS
-        ]
+        # the lists' names and instruments in the edition's language (data/tariff_lists_zh.csv)
+        side_lists = data.localize(t.lists[t.lists["imposer"] == side], "tariff_lists")
+        lists = [r for r in side_lists.to_dict("records") if r["status"] not in products.NEVER_COUNTED_LISTS]
         layers = [
             {
                 "id": r["id"],
