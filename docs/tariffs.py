@@ -44,16 +44,16 @@ HTML(tariffs.headline_chart(chart_id="headline-rates-2018"))
 # The headline rate counts only the duties on all goods. The **trade-weighted average** counts
 # every layer on every product — normal duty, Section 301 lists, Section 232, the
 # across-the-board duties less their exemptions — weighted by what was imported in 2024. The
-# US average on goods from China peaked at [118.8%](fig:us-average-peak) on
+# US average on goods from China peaked at [118.7%](fig:us-average-peak) on
 # [3 May 2025](fig:us-average-peak-date), of which the across-the-board duties made up
 # [104.1%](fig:us-average-peak-all-goods): exemptions for electronics and goods under Section 232
 # kept it well below the headline. China's peaked at [144.7%](fig:cn-average-peak) on
 # [12 April 2025](fig:cn-average-peak-date), of which [125.0%](fig:cn-average-peak-all-goods) came
 # from its duty on all US goods. On the last dates sources confirm each side's duties the averages
-# stood at [28.2%](fig:us-average-confirmed) ([3 July 2026](fig:us-confirmed-date)) and
+# stood at [28.1%](fig:us-average-confirmed) ([3 July 2026](fig:us-confirmed-date)) and
 # [28.0%](fig:cn-average-confirmed) ([20 May 2026](fig:cn-confirmed-date)). After those dates the
 # lines are dashed: they follow the legal texts, under which the US surcharge ended on 24 July 2026
-# and China's suspension on 10 November 2026, which would leave [23.6%](fig:us-average-now) and
+# and China's suspension on 10 November 2026, which would leave [23.5%](fig:us-average-now) and
 # [52.0%](fig:cn-average-now) today; no source we found says whether either was renewed or replaced.
 
 # %%
@@ -114,8 +114,8 @@ HTML(tariffs.averages_chart())
 #
 # Chad Bown's chart at the Peterson Institute (PIIE) is the reference for trade-weighted averages.
 # The table sets every PIIE value in our data beside the average computed here for the same day
-# and direction. After Geneva our US average, [41.4%](fig:us-average-geneva), is
-# [9.7 pp](fig:us-piie-gap-geneva) below PIIE's; our Chinese average is
+# and direction. After Geneva our US average, [41.3%](fig:us-average-geneva), is
+# [9.8 pp](fig:us-piie-gap-geneva) below PIIE's; our Chinese average is
 # [2.9 pp](fig:cn-piie-gap-geneva) below it. The US gap is almost all weights: with 2024 imports,
 # goods on the Section 301 lists weigh less than in the older trade PIIE appears to use (imports
 # of listed goods fell after 2018), while the changes in 2025 match closely. China's 2018 lists
@@ -162,11 +162,11 @@ HTML(products.piie_table())
 # [tariff_scenarios.csv](../data/tariff_scenarios.csv).
 #
 # - **Without the IEEPA duties** (the fentanyl and reciprocal duties): on 3 May 2025, the day of
-#   its peak, the US average would have been [14.7%](fig:scenario-no-ieepa-us-average-2025-05-03)
-#   instead of [118.8%](fig:us-average-peak).
+#   its peak, the US average would have been [14.6%](fig:scenario-no-ieepa-us-average-2025-05-03)
+#   instead of [118.7%](fig:us-average-peak).
 # - **Without the Section 301 duties**: the across-the-board rate does not move, since Section 301
 #   covers listed goods only, but the US average on 3 July 2026 falls from
-#   [28.2%](fig:scenario-actual-us-average-2026-07-03) to
+#   [28.1%](fig:scenario-actual-us-average-2026-07-03) to
 #   [17.4%](fig:scenario-no-301-us-average-2026-07-03).
 # - **Without the Geneva suspension** (the part of its across-the-board duty each side suspended
 #   from 14 May 2025, with the later extensions): that day the US rate would have been
@@ -178,7 +178,7 @@ HTML(products.piie_table())
 # - **Without the Section 122 surcharge**: from 24 February 2026 the US rate on all Chinese goods
 #   would have been [0%](fig:scenario-no-122-us-headline-2026-02-24) instead of
 #   [10%](fig:us-headline-section-122), and the US average
-#   [23.8%](fig:scenario-no-122-us-average-2026-02-24) instead of
+#   [23.7%](fig:scenario-no-122-us-average-2026-02-24) instead of
 #   [28.5%](fig:scenario-actual-us-average-2026-02-24).
 
 # %%

@@ -32,7 +32,7 @@ HTML(tariffs.headline_chart(chart_id="headline-rates-2018"))
 #
 # ## 逐个商品计算的平均关税 { #the-average-tariff-product-by-product }
 #
-# 加征关税水平只计算对所有商品加征的关税。**贸易加权平均关税**则计入每种商品上的每一层关税：正常关税、301条款清单、232条款，以及扣除豁免后的对所有商品加征的关税，并按2024年的进口额加权。美国对中国商品的平均关税在[2025年5月3日](fig:us-average-peak-date)达到峰值[118.8%](fig:us-average-peak)，其中[104.1%](fig:us-average-peak-all-goods)来自对所有商品加征的关税：电子产品和232条款所涵盖商品享有的豁免，使平均关税远低于加征关税水平。中国的平均关税在[2025年4月12日](fig:cn-average-peak-date)达到峰值[144.7%](fig:cn-average-peak)，其中[125.0%](fig:cn-average-peak-all-goods)来自对所有美国商品加征的关税。在有来源确认双方关税的最后日期，美方平均关税为[28.2%](fig:us-average-confirmed)（[2026年7月3日](fig:us-confirmed-date)），中方为[28.0%](fig:cn-average-confirmed)（[2026年5月20日](fig:cn-confirmed-date)）。这些日期之后的曲线为虚线，依据法律文本绘制：按照法律文本，美国的进口附加费已于2026年7月24日到期，中国的暂停实施已于2026年11月10日到期，那么今天的平均关税将分别是[23.6%](fig:us-average-now)和[52.0%](fig:cn-average-now)；我们没有找到任何来源说明二者是否获得延期或被其他措施取代。
+# 加征关税水平只计算对所有商品加征的关税。**贸易加权平均关税**则计入每种商品上的每一层关税：正常关税、301条款清单、232条款，以及扣除豁免后的对所有商品加征的关税，并按2024年的进口额加权。美国对中国商品的平均关税在[2025年5月3日](fig:us-average-peak-date)达到峰值[118.7%](fig:us-average-peak)，其中[104.1%](fig:us-average-peak-all-goods)来自对所有商品加征的关税：电子产品和232条款所涵盖商品享有的豁免，使平均关税远低于加征关税水平。中国的平均关税在[2025年4月12日](fig:cn-average-peak-date)达到峰值[144.7%](fig:cn-average-peak)，其中[125.0%](fig:cn-average-peak-all-goods)来自对所有美国商品加征的关税。在有来源确认双方关税的最后日期，美方平均关税为[28.1%](fig:us-average-confirmed)（[2026年7月3日](fig:us-confirmed-date)），中方为[28.0%](fig:cn-average-confirmed)（[2026年5月20日](fig:cn-confirmed-date)）。这些日期之后的曲线为虚线，依据法律文本绘制：按照法律文本，美国的进口附加费已于2026年7月24日到期，中国的暂停实施已于2026年11月10日到期，那么今天的平均关税将分别是[23.5%](fig:us-average-now)和[52.0%](fig:cn-average-now)；我们没有找到任何来源说明二者是否获得延期或被其他措施取代。
 
 # %%
 HTML(products.average_chart())
@@ -79,7 +79,7 @@ HTML(tariffs.averages_chart())
 # %% [markdown]
 # ### 本站的平均关税与彼得森研究所的对比 { #our-average-against-the-peterson-institutes }
 #
-# 彼得森国际经济研究所（PIIE）查德·鲍恩（Chad Bown）的图表是贸易加权平均关税的参照标准。下表把我们数据中PIIE的每一个数值，与本站为同一天、同一方向计算的平均关税并列。日内瓦会谈之后，本站的美方平均关税为[41.4%](fig:us-average-geneva)，比PIIE的低[9.7个百分点](fig:us-piie-gap-geneva)；本站的中方平均关税则比PIIE的低[2.9个百分点](fig:cn-piie-gap-geneva)。美方的差距几乎全部来自权重：按2024年的进口额计算，301条款清单商品的权重低于PIIE看来所用的较早年份贸易数据（2018年后清单商品的进口有所下降），而2025年的变化则高度吻合。中国2018年的反制清单现已按商品编码计算：第三批清单的各档按各自税率计入，2019年1月1日起暂停加征的汽车及零部件不再计入，每份清单按中国2017年自美进口的本清单税目金额加权。这使本站的中方平均关税由高于PIIE变为低于PIIE。其余差距来自权重和范围：PIIE的贸易权重与本站不同，2019年针对清单4的反制清单仍按最高税率和假定金额计算，中国的排除措施和2018年后的正常关税下调也未计入。美方平均关税与PIIE相差不止两三个百分点，因此本站引用自己的平均关税时，都会附上这一说明。
+# 彼得森国际经济研究所（PIIE）查德·鲍恩（Chad Bown）的图表是贸易加权平均关税的参照标准。下表把我们数据中PIIE的每一个数值，与本站为同一天、同一方向计算的平均关税并列。日内瓦会谈之后，本站的美方平均关税为[41.3%](fig:us-average-geneva)，比PIIE的低[9.8个百分点](fig:us-piie-gap-geneva)；本站的中方平均关税则比PIIE的低[2.9个百分点](fig:cn-piie-gap-geneva)。美方的差距几乎全部来自权重：按2024年的进口额计算，301条款清单商品的权重低于PIIE看来所用的较早年份贸易数据（2018年后清单商品的进口有所下降），而2025年的变化则高度吻合。中国2018年的反制清单现已按商品编码计算：第三批清单的各档按各自税率计入，2019年1月1日起暂停加征的汽车及零部件不再计入，每份清单按中国2017年自美进口的本清单税目金额加权。这使本站的中方平均关税由高于PIIE变为低于PIIE。其余差距来自权重和范围：PIIE的贸易权重与本站不同，2019年针对清单4的反制清单仍按最高税率和假定金额计算，中国的排除措施和2018年后的正常关税下调也未计入。美方平均关税与PIIE相差不止两三个百分点，因此本站引用自己的平均关税时，都会附上这一说明。
 
 # %%
 HTML(products.piie_table())
@@ -97,10 +97,10 @@ HTML(products.piie_table())
 #
 # 下面每个情景都从数据中去掉某些法律层级，再重新计算双方在没有这些层级时的税率和平均关税。它们是假设情景，而非实际发生的情况：其他一切保持不变，因此它们显示的是某一层级增加了多少关税，而不是任何一方政府原本会采取什么替代做法。每张图中的细线是实际情况，宽而浅的线是情景；每个情景去掉的数据行列在其图表下方，也列在[tariff_scenarios.csv](../data/tariff_scenarios.csv)中。
 #
-# - **不计IEEPA关税**（依据《国际紧急经济权力法》加征的芬太尼关税和对等关税）：2025年5月3日是美国平均关税的峰值日，若不计这些关税，当天美国的平均关税将是[14.7%](fig:scenario-no-ieepa-us-average-2025-05-03)，而非[118.8%](fig:us-average-peak)。
-# - **不计301条款关税**：对所有商品加征的关税水平不变，因为301条款只覆盖清单上的商品；但2026年7月3日美国的平均关税会从[28.2%](fig:scenario-actual-us-average-2026-07-03)降至[17.4%](fig:scenario-no-301-us-average-2026-07-03)。
+# - **不计IEEPA关税**（依据《国际紧急经济权力法》加征的芬太尼关税和对等关税）：2025年5月3日是美国平均关税的峰值日，若不计这些关税，当天美国的平均关税将是[14.6%](fig:scenario-no-ieepa-us-average-2025-05-03)，而非[118.7%](fig:us-average-peak)。
+# - **不计301条款关税**：对所有商品加征的关税水平不变，因为301条款只覆盖清单上的商品；但2026年7月3日美国的平均关税会从[28.1%](fig:scenario-actual-us-average-2026-07-03)降至[17.4%](fig:scenario-no-301-us-average-2026-07-03)。
 # - **不计日内瓦暂停**（自2025年5月14日起双方各自暂停实施的那部分对所有商品加征的关税，连同此后的延期）：当天美方税率将是[54%](fig:scenario-no-geneva-us-headline-2025-05-14)而非[30%](fig:us-headline-geneva)，中方将是[34%](fig:scenario-no-geneva-cn-headline-2025-05-14)而非[10%](fig:cn-headline-geneva)；中方平均关税将是[53.7%](fig:scenario-no-geneva-cn-average-2025-05-14)而非[29.7%](fig:scenario-actual-cn-average-2025-05-14)。
-# - **不计122条款进口附加费**：自2026年2月24日起，美国对所有中国商品加征的关税将是[0%](fig:scenario-no-122-us-headline-2026-02-24)而非[10%](fig:us-headline-section-122)，美国平均关税将是[23.8%](fig:scenario-no-122-us-average-2026-02-24)而非[28.5%](fig:scenario-actual-us-average-2026-02-24)。
+# - **不计122条款进口附加费**：自2026年2月24日起，美国对所有中国商品加征的关税将是[0%](fig:scenario-no-122-us-headline-2026-02-24)而非[10%](fig:us-headline-section-122)，美国平均关税将是[23.7%](fig:scenario-no-122-us-average-2026-02-24)而非[28.5%](fig:scenario-actual-us-average-2026-02-24)。
 
 # %%
 HTML(tariffs.scenarios_block())
