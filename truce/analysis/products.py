@@ -584,10 +584,21 @@ def _product_rates(t: Tables, on: dt.date, imposer: str) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=4)
 def _membership_cached(key, codes: tuple) -> dict:
+    """For each list, which of ``codes`` it holds: a code is held when its first 4, 6, 8 or 10
+    digits (or the whole code) are one of the list's codes. Worked out from an index of the codes'
+    prefixes, so the cost follows the lists' sizes, not lists times codes."""
     t = key
+    by_prefix: dict[str, list[int]] = {}
+    for i, c in enumerate(codes):
+        for p in {c[:n] for n in (4, 6, 8, 10)}:
+            by_prefix.setdefault(p, []).append(i)
     out = {}
     for lid, members in t.codes_by_list.items():
-        out[lid] = np.array([any(c[:n] in members for n in (4, 6, 8, 10)) for c in codes])
+        hit = np.zeros(len(codes), dtype=bool)
+        for m in members:
+            if m in by_prefix:
+                hit[by_prefix[m]] = True
+        out[lid] = hit
     return out
 
 
