@@ -75,3 +75,14 @@ def write_memo(path: Path, value, keep: int | None = MEMOS_KEPT) -> None:
             ages[kept] = kept.stat().st_mtime
     for old in sorted(ages, key=ages.get, reverse=True)[keep:]:
         old.unlink(missing_ok=True)
+
+
+def kept_result(kind: str, key: tuple, make, *, accept, keep: int | None = MEMOS_KEPT):
+    """The result of ``make()`` for ``key``: read from ``.cache/<kind>`` when a kept copy passes
+    ``accept`` (a check of its type or shape), else worked out and kept (see :func:`write_memo`)."""
+    path = memo_file(kind, *key)
+    value = read_memo(path)
+    if not accept(value):
+        value = make()
+        write_memo(path, value, keep=keep)
+    return value

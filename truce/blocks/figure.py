@@ -30,7 +30,7 @@ from truce.charts.render import CHART_CLASS, LIVE_MARKER, interactive, static_sv
 from truce.charts.render import spec as chart_spec
 from truce.charts.style import FONT_ZH, wide, wrap_text
 from truce.i18n import HTML_LANG, N_, current, day, t
-from truce.paths import CACHE_DIR, memo_file, read_memo, write_memo
+from truce.paths import CACHE_DIR, kept_result
 
 SITE_URL = "https://truce-tracker.github.io/"
 LICENCE = "CC BY 4.0"
@@ -130,12 +130,13 @@ def download_png(svg: str) -> bytes:
     under the SVG, so an unchanged chart is not rasterised again."""
     import vl_convert
 
-    memo = memo_file("drawings", "png", svg, str(PNG_SCALE), vl_convert.__version__)
-    png = read_memo(memo)
-    if not isinstance(png, bytes):
-        png = bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE))
-        write_memo(memo, png, keep=None)
-    return png
+    return kept_result(
+        "drawings",
+        ("png", svg, str(PNG_SCALE), vl_convert.__version__),
+        lambda: bytes(vl_convert.svg_to_png(svg, scale=PNG_SCALE)),
+        accept=lambda v: isinstance(v, bytes),
+        keep=None,
+    )
 
 
 def _write(target: Path, payload: bytes) -> None:

@@ -25,7 +25,7 @@ import altair as alt
 
 from truce.charts.style import DECORATION, FONT, HALO, MIN_FONT_PX, font, wide
 from truce.i18n import current
-from truce.paths import CACHE_DIR, memo_file, read_memo, write_memo
+from truce.paths import CACHE_DIR, kept_result
 
 CHART_CLASS = "truce-chart"
 
@@ -265,12 +265,13 @@ def _svg(payload: str) -> str:
     renderer's version: a notebook run again after a data edit redraws only the charts that changed."""
     import vl_convert
 
-    memo = memo_file("drawings", payload, VL_VERSION, vl_convert.__version__)
-    svg = read_memo(memo)
-    if not isinstance(svg, str):
-        svg = vl_convert.vegalite_to_svg(json.loads(payload), vl_version=VL_VERSION)
-        write_memo(memo, svg, keep=None)
-    return svg
+    return kept_result(
+        "drawings",
+        (payload, VL_VERSION, vl_convert.__version__),
+        lambda: vl_convert.vegalite_to_svg(json.loads(payload), vl_version=VL_VERSION),
+        accept=lambda v: isinstance(v, str),
+        keep=None,
+    )
 
 
 def static_svg(vl: dict, *, width: int, prefix: str) -> str:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from truce import i18n
 from truce.data.validate import _read_raw, descriptor, validate_package
-from truce.paths import DATA_DIR, PACKAGE_DIR, fingerprint, memo_file, read_memo, write_memo
+from truce.paths import DATA_DIR, PACKAGE_DIR, fingerprint, kept_result
 
 LIST_SUFFIX = "_ids"
 # the sets that record which resources are loaded while a notebook's code runs (see reads())
@@ -95,27 +95,26 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return out
 
 
-def _memo(data_dir: Path, data_state: str) -> Path | None:
-    """Where the validated, typed tables of the site's own data are kept between processes (each
-    notebook runs in a kernel of its own), keyed on the files' bytes, the code that validates and
-    types them, and the libraries it uses. Any other package (a test's) is validated every time."""
-    if data_dir.resolve() != DATA_DIR.resolve():
-        return None
-    code = fingerprint(sorted((PACKAGE_DIR / "data").glob("*.py")))
-    return memo_file("data", data_state, code, pd.__version__, version("frictionless"))
+def _validated_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    validate_package(data_dir)
+    desc = descriptor(data_dir)
+    return {r["name"]: _typed(_read_raw(data_dir / r["path"]), r["schema"]) for r in desc["resources"]}
 
 
 @functools.lru_cache(maxsize=8)
-def _load_all(data_dir: Path, fingerprint: str) -> dict[str, pd.DataFrame]:
-    memo = _memo(data_dir, fingerprint)
-    tables = read_memo(memo) if memo else None
-    if tables is None:
-        validate_package(data_dir)
-        desc = descriptor(data_dir)
-        tables = {r["name"]: _typed(_read_raw(data_dir / r["path"]), r["schema"]) for r in desc["resources"]}
-        if memo:
-            write_memo(memo, tables)
-    return tables
+def _load_all(data_dir: Path, data_state: str) -> dict[str, pd.DataFrame]:
+    """The validated, typed tables. The site's own data is kept in ``.cache/data`` between processes
+    (each notebook runs in a kernel of its own), keyed on the files' bytes, the code that validates
+    and types them, and the libraries it uses. Any other package (a test's) is validated every time."""
+    if data_dir.resolve() != DATA_DIR.resolve():
+        return _validated_tables(data_dir)
+    code = fingerprint(sorted((PACKAGE_DIR / "data").glob("*.py")))
+    return kept_result(
+        "data",
+        (data_state, code, pd.__version__, version("frictionless")),
+        lambda: _validated_tables(data_dir),
+        accept=lambda v: isinstance(v, dict),
+    )
 
 
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from truce import data, i18n
 from truce.figures.formatting import format_value
-from truce.paths import memo_file, read_memo, write_memo
+from truce.paths import kept_result
 
 _REGISTRY: dict[str, Figure] = {}
 _PROVENANCE: dict[Callable, Callable] = {}
@@ -252,14 +252,16 @@ def _evaluated(state: tuple[str, str]) -> dict[str, Evaluated]:
     """Every figure evaluated for this state of the data and the package. The values are kept in
     ``.cache/figures`` too, so the second edition's build and later builds read them at once."""
     figures = registry()
-    memo = memo_file("figures", *state, i18n.current())
-    kept = read_memo(memo)
-    if not isinstance(kept, dict) or set(kept) != set(figures):
-        kept = {}
-        for fid, fig in sorted(figures.items()):
-            e = evaluate(fig)
-            kept[fid] = (e.value, e.text, e.spellings, e.as_of, e.rows, e.source_ids)
-        write_memo(memo, kept)
+
+    def values() -> dict:
+        return {
+            fid: (e.value, e.text, e.spellings, e.as_of, e.rows, e.source_ids)
+            for fid, e in ((fid, evaluate(fig)) for fid, fig in sorted(figures.items()))
+        }
+
+    kept = kept_result(
+        "figures", (*state, i18n.current()), values, accept=lambda v: isinstance(v, dict) and set(v) == set(figures)
+    )
     return {fid: Evaluated(figures[fid], *kept[fid]) for fid in sorted(figures)}
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from truce import data, i18n
-from truce.paths import DOCS_DIR, ROOT, memo_file, read_memo, write_memo
+from truce.paths import DOCS_DIR, ROOT, kept_result
 
 ALWAYS = {"sources"}
 
@@ -65,13 +65,14 @@ def resources_read(path: Path) -> set[str]:
     from truce.figures.registry import package_fingerprint
 
     key = (hashlib.sha256(path.read_bytes()).hexdigest(), package_fingerprint(), data.data_fingerprint(), i18n.current())
-    memo = memo_file("notebook-reads", *key)
-    kept = read_memo(memo)
-    if isinstance(kept, frozenset):
-        return set(kept)
-    seen = _run_and_record(path)
-    write_memo(memo, frozenset(seen), keep=READS_KEPT)
-    return seen
+    seen = kept_result(
+        "notebook-reads",
+        key,
+        lambda: frozenset(_run_and_record(path)),
+        accept=lambda v: isinstance(v, frozenset),
+        keep=READS_KEPT,
+    )
+    return set(seen)
 
 
 def _run_and_record(path: Path) -> set[str]:
