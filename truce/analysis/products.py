@@ -156,17 +156,13 @@ def _tables(data_dir: Path, fingerprint: str) -> Tables:
 
 def exclusion_table(t: Tables) -> pd.DataFrame:
     """product_exclusions.csv as loaded with ``t`` (an empty frame when the package has none)."""
-    return _exclusion_frame(t)
-
-
-def _exclusion_frame(t: Tables) -> pd.DataFrame:
     cols = ["id", "list_id", "note_ref", "heading", "excluded_heading", "match", "codes", "description", "source_ids"]
     return t.exclusions if t.exclusions is not None else pd.DataFrame(columns=cols)
 
 
 def _line_codes(t: Tables) -> dict:
     """Exclusion list id -> the codes it excludes as whole statistical lines (``match = line``)."""
-    e = _exclusion_frame(t)
+    e = exclusion_table(t)
     out: dict = {}
     for lid, codes in zip(e.loc[e["match"] == "line", "list_id"], e.loc[e["match"] == "line", "codes"], strict=False):
         out.setdefault(lid, set()).update(codes.split(";"))
@@ -229,7 +225,7 @@ def problems(t: Tables) -> list[str]:
             out.append(
                 f"{where('products', i)}: column source_ids: is empty — every product row must cite where its code and description come from"
             )
-    e = _exclusion_frame(t)
+    e = exclusion_table(t)
     by_list: dict = {}
     for i, r in enumerate(e.to_dict("records")):
         if r["list_id"] not in list_ids:
@@ -276,8 +272,7 @@ def _shared_301_codes(t: Tables) -> list[str]:
             if a["product_class"] == b["product_class"] or not _overlap(a, b):
                 continue
             shared = sorted(
-                {c for c in codes[a["id"]] if any(c[:n] in codes[b["id"]] for n in (4, 6, 8, 10) if n <= len(c))}
-                | {c for c in codes[b["id"]] if any(c[:n] in codes[a["id"]] for n in (4, 6, 8, 10) if n <= len(c))}
+                {c for c in codes[a["id"]] if _held(c, codes[b["id"]])} | {c for c in codes[b["id"]] if _held(c, codes[a["id"]])}
             )
             if shared:
                 out.append(
@@ -389,17 +384,14 @@ def _mfn(t: Tables, imposer: str, code: str) -> float:
     return average
 
 
-def _mfn_column(t: Tables, imposer: str, codes: list[str]) -> np.ndarray:
-    """:func:`_mfn` of each weighted product of ``imposer``, worked out once per loaded tables."""
-    kept = t.__dict__.setdefault("_mfn_columns", {})
-    if imposer not in kept or len(kept[imposer]) != len(codes):
-        kept[imposer] = np.array([_mfn(t, imposer, c) for c in codes], dtype=float)
-    return kept[imposer]
+def _held(code: str, members: set) -> bool:
+    """Rule 5: a list holds ``code`` when one of its codes is the first 4, 6, 8 or 10 digits of it."""
+    return any(code[:n] in members for n in (4, 6, 8, 10) if n <= len(code))
 
 
 def _coverage(t: Tables, list_id: str, code: str) -> str:
     codes = t.codes_by_list.get(list_id, set())
-    if any(code[:n] in codes for n in (4, 6, 8, 10) if n <= len(code)):
+    if _held(code, codes):
         return "full"
     if any(c.startswith(code) for c in codes):
         return "partial"
@@ -469,7 +461,7 @@ def _excluded(t: Tables, lists: list[dict], layer_id: str, code: str, on: dt.dat
     """Rule 8: the Section 301 product exclusions in force on ``on`` that name ``layer_id`` and touch
     ``code``. Returns the reason the layer is removed (a whole-line exclusion holds the code) or "",
     and the ids of every exclusion that touches the code (a shorter query: every longer code)."""
-    e = _exclusion_frame(t)
+    e = exclusion_table(t)
     if not len(e):
         return "", ()
     hits = []
@@ -491,7 +483,7 @@ def _excluded(t: Tables, lists: list[dict], layer_id: str, code: str, on: dt.dat
 
 def exclusions(ids) -> pd.DataFrame:
     """The rows of product_exclusions.csv with these ids (the description, note and heading of each)."""
-    e = _exclusion_frame(tables())
+    e = exclusion_table(tables())
     return e[e["id"].isin(list(ids))].reset_index(drop=True)
 
 
@@ -544,7 +536,7 @@ def _rates_base(t: Tables, imposer: str) -> dict:
             "mem": _membership(t, tuple(codes)),
             "lines": _membership_cached(_LinesKey(t), tuple(codes)) if t.line_codes else {},
             "lists": t.lists[t.lists["imposer"] == imposer].to_dict("records"),
-            "mfn": _mfn_column(t, imposer, codes) if specific else _mfn(t, imposer, "000000"),
+            "mfn": np.array([_mfn(t, imposer, c) for c in codes], dtype=float) if specific else _mfn(t, imposer, "000000"),
         }
     return kept[imposer]
 
@@ -636,9 +628,8 @@ def described_exclusion_share(on, data_dir: Path = DATA_DIR) -> dict:
     points of the average those layers add on them (the most the exclusions could take off)."""
     t, on = tables(data_dir), _day(on)
     p = _product_rates(t, on, "US")
-    e = _exclusion_frame(t)
-    lists = {r["id"]: r for r in t.lists.to_dict("records") if r["imposer"] == "US"}
-    active = [lid for lid in set(e["list_id"]) if lid in lists and _list_active(lists[lid], on)]
+    e = exclusion_table(t)
+    active = _exclusion_lists_in_force(t, on)
     codes = {
         c for lid in active for cs in e.loc[(e["list_id"] == lid) & (e["match"] == "description"), "codes"] for c in cs.split(";")
     }
@@ -647,6 +638,17 @@ def described_exclusion_share(on, data_dir: Path = DATA_DIR) -> dict:
     value = float(p.loc[touched, "value"].sum())
     points = float((p.loc[touched, "Section 301"] * p.loc[touched, "value"]).sum() / total) if touched.any() else 0.0
     return {"value_usd_m": value, "share_pct": float(value / total * 100), "points": points}
+
+
+def exclusion_lists_in_force(on, data_dir: Path = DATA_DIR) -> list[str]:
+    """Ids of the US Section 301 exclusion lists (those product_exclusions.csv fills) in force on ``on``,
+    in file order."""
+    return _exclusion_lists_in_force(tables(data_dir), _day(on))
+
+
+def _exclusion_lists_in_force(t: Tables, on: dt.date) -> list[str]:
+    ids = set(exclusion_table(t)["list_id"])
+    return [r["id"] for r in t.lists.to_dict("records") if r["id"] in ids and r["imposer"] == "US" and _list_active(r, on)]
 
 
 def described_exclusion_points(on, data_dir: Path = DATA_DIR) -> float:
@@ -726,8 +728,7 @@ def with_measures(t: Tables, measures: pd.DataFrame) -> Tables:
     ``layer_ids`` entry must still name a row of ``measures`` or be ignored (a removed layer
     simply never applies)."""
     out = dataclasses.replace(t, measures=measures.reset_index(drop=True))
-    out.__dict__["_mfn_columns"] = t.__dict__.setdefault("_mfn_columns", {})  # same normal duties
-    out.__dict__["_rates_base"] = t.__dict__.setdefault("_rates_base", {})  # same lists and weights
+    out.__dict__["_rates_base"] = t.__dict__.setdefault("_rates_base", {})  # same lists, weights, normal duties
     return out
 
 

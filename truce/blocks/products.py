@@ -90,11 +90,11 @@ def lookup_data() -> dict:
         return out
 
     sides = {}
+    # each layer's name in the edition's language (data/tariff_measures_zh.csv)
+    instrument = dict(zip(local["id"], local["instrument"], strict=True))
     for side in products.IMPOSERS:
         m = t.measures[(t.measures["imposer"] == side) & ~t.measures["status"].isin(products.NEVER_COUNTED_MEASURES)]
         m = m.sort_values(["scope", "effective_from", "id"]).to_dict("records")
-        # the layer's name in the edition's language (data/tariff_measures_zh.csv)
-        instrument = dict(zip(local["id"], local["instrument"], strict=True))
         index = {r["id"]: i for i, r in enumerate(m)}
         # the lists' names and instruments in the edition's language (data/tariff_lists_zh.csv)
         side_lists = data.localize(t.lists[t.lists["imposer"] == side], "tariff_lists")

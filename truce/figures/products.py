@@ -290,32 +290,28 @@ def cn_piie_gap_geneva() -> Result:
 # Section 301 product exclusions (called from calls.csv with a date) ---------------------------------
 
 
-def _exclusions_on(on) -> Result:
-    """The rows and sources behind a figure of the exclusions in force on ``on``: the exclusion
-    lists active that day and the weights the average uses."""
+def _with_exclusion_lists(value: float, on) -> Result:
+    """``value`` with the rows and sources behind a figure of the exclusions in force on ``on``: the
+    exclusion lists active that day and the weights the average uses."""
     on = dt.date.fromisoformat(on) if isinstance(on, str) else on
-    t = products.tables()
-    lists = t.lists[(t.lists["imposer"] == "US") & (t.lists["product_class"] == "s301-exclusion")]
-    active = lists[[products._list_active(r, on) for r in lists.to_dict("records")]]
-    sources = sorted({s for ids in active["source_ids"] for s in ids} | set(_weights_sources("US")))
-    return Result(0.0, rows=tuple(("tariff_lists", i) for i in active["id"]), as_of=on, sources=tuple(sources))
+    ids = products.exclusion_lists_in_force(on)
+    cited = products.tables().lists.set_index("id").loc[ids, "source_ids"]
+    sources = sorted({s for row in cited for s in row} | set(_weights_sources("US")))
+    return Result(value, rows=tuple(("tariff_lists", i) for i in ids), as_of=on, sources=tuple(sources))
 
 
 def line_exclusion_points(on) -> Result:
     """Points the whole-line Section 301 exclusions in force on ``on`` take off the US average
     (:func:`truce.analysis.products.line_exclusion_points`)."""
-    base = _exclusions_on(on)
-    return Result(products.line_exclusion_points(on), rows=base.rows, as_of=base.as_of, sources=base.sources)
+    return _with_exclusion_lists(products.line_exclusion_points(on), on)
 
 
 def described_exclusion_points(on) -> Result:
     """Points of the US average on lines holding a Section 301 exclusion granted by description in
     force on ``on``: the most those exclusions could take off it (they are not counted)."""
-    base = _exclusions_on(on)
-    return Result(products.described_exclusion_points(on), rows=base.rows, as_of=base.as_of, sources=base.sources)
+    return _with_exclusion_lists(products.described_exclusion_points(on), on)
 
 
 def described_exclusion_import_share(on) -> Result:
     """Share of weighted US imports from China (2024) on lines holding such an exclusion on ``on``."""
-    base = _exclusions_on(on)
-    return Result(products.described_exclusion_import_share(on), rows=base.rows, as_of=base.as_of, sources=base.sources)
+    return _with_exclusion_lists(products.described_exclusion_import_share(on), on)
