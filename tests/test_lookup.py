@@ -384,3 +384,15 @@ def test_breakdown_adds_up_to_the_average():
     for (moment, side), g in frame.groupby(["date", "side"]):
         imposer = "US" if side.startswith("US") else "CN"
         assert g["points"].sum() == pytest.approx(P.average_rate(moment, imposer), abs=0.05)
+
+
+def test_the_piie_table_is_written_in_the_edition_language(monkeypatch):
+    """The reconciliation table on the Chinese tracker page names sides, authorities, the change
+    since 20 January 2025 and the reasons in Chinese (the English edition keeps its words)."""
+    english = B.piie_table()
+    assert "since 20 Jan 2025: PIIE" in english and "MFN 2.2" in english
+    monkeypatch.setenv(i18n.ENV, "zh")
+    chinese = B.piie_table()
+    for words in ("China's duties", "US duties", "MFN ", "since 20 Jan", "weighted by", "Section 301 "):
+        assert words not in chinese, words
+    assert "正常关税" in chinese and "2025年1月20日以来" in chinese and "中国对美国商品加征的关税" in chinese

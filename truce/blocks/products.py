@@ -61,6 +61,7 @@ AUTHORITY_WORDS = {
     "China 2025 product lists": N_("China 2025 product lists"),
     "China 2025 all goods": N_("China 2025 all goods"),
     "other": N_("other"),
+    "MFN": N_("MFN"),
 }
 
 
@@ -451,21 +452,22 @@ def breakdown_chart() -> str:
 
 
 REASONS = {
-    "US-before": "Before any trade-war duty: the site's normal duty is estimated by chapter from 2024 Census duties; "
-    "PIIE's base is its 2017 average.",
-    "US-2018": "Section 301 lists weighted by 2024 imports: imports of listed goods fell after 2018, so they weigh less "
+    "US-before": N_("Before any trade-war duty: the site's normal duty is estimated by chapter from 2024 Census duties; "
+    "PIIE's base is its 2017 average."),
+    "US-2018": N_("Section 301 lists weighted by 2024 imports: imports of listed goods fell after 2018, so they weigh less "
     "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions granted by description "
-    "are not counted.",
-    "US-2025": "The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
-    "Section 301 weighting carried over from 2018-2019.",
-    "CN": "China's 2018 lists are coded by HS-8 line and weighted by China's 2017 imports of their lines (each tier of "
+    "are not counted."),
+    "US-2025": N_("The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
+    "Section 301 weighting carried over from 2018-2019."),
+    "CN": N_("China's 2018 lists are coded by HS-8 line and weighted by China's 2017 imports of their lines (each tier of "
     "the third list at its own rate, the vehicles and parts suspended from 1 January 2019 left out); the 2019 list against "
     "List 4 still counts at its top rate on an assumed value, and China's exclusions and normal-duty cuts after 2018 are "
-    "ignored. PIIE's trade weights are not the site's.",
+    "ignored. PIIE's trade weights are not the site's."),
 }
 
 
 SECOND_TERM = dt.date(2025, 1, 20)
+CHANGE_WORDS = N_("since 20 Jan 2025: PIIE {piie}, this site {site}")
 
 
 def _reason(side: str, day: dt.date) -> str:
@@ -492,7 +494,7 @@ def piie_comparison() -> pd.DataFrame:
         change = ""
         if (side, r["vintage"]) in base and day > SECOND_TERM:
             was, site_was = base[(side, r["vintage"])]
-            change = f"since 20 Jan 2025: PIIE {r['value_pct'] - was:+.1f}, this site {site - site_was:+.1f}"
+            change = t(CHANGE_WORDS).format(piie=f"{r['value_pct'] - was:+.1f}", site=f"{site - site_was:+.1f}")
         rows.append(
             {
                 "side": side,
@@ -503,18 +505,23 @@ def piie_comparison() -> pd.DataFrame:
                 "vintage": r["vintage"],
                 "id": r["id"],
                 "measure": r["measure"],
-                "split": "; ".join(f"{a} {p:.1f}" for a, p in zip(split["authority"], split["points"], strict=False)),
+                "split": t("; ").join(
+                    f"{t(AUTHORITY_WORDS[a])} {p:.1f}" for a, p in zip(split["authority"], split["points"], strict=False)
+                ),
                 "change": change,
-                "reason": _reason(side, day),
+                "reason": t(_reason(side, day)),
             }
         )
     return pd.DataFrame(rows)
 
 
+QUALIFIERS = {"derived": N_(" (derived)"), "as reported": N_(" (as reported)")}
+
+
 def _qualifier(measure: str) -> str:
-    for word in ("derived", "as reported"):
+    for word, words in QUALIFIERS.items():
         if word in measure:
-            return f" ({word})"
+            return t(words)
     return ""
 
 
@@ -525,7 +532,7 @@ def piie_table() -> str:
     for r in frame.to_dict("records"):
         why = esc(r["reason"]) + (f' <span class="lookup-change">({esc(r["change"])})</span>' if r["change"] else "")
         rows.append(
-            f'<tr><td>{esc(charts.SIDE_LABELS[r["side"]])}</td><td class="nowrap">{esc(r["date"])}</td>'
+            f'<tr><td>{esc(side_label(r["side"]))}</td><td class="nowrap">{esc(r["date"])}</td>'
             f'<td class="num" title="{esc(r["vintage"])}">{r["piie_pct"]:.1f}%{_qualifier(r["measure"])}</td><td class="num">{r["site_pct"]:.1f}%</td>'
             f'<td class="num">{r["gap_pp"]:+.1f}</td><td>{esc(r["split"])}</td><td>{why}</td></tr>'
         )
