@@ -27,8 +27,20 @@ CASES = [
     ("US", "6110202079", "2019-09-02", 15.0, "List 4A (84 FR 43304, Annex A) at 15% from 1 Sep 2019"),
     ("US", "6110202079", "2020-02-14", 7.5, "List 4A halved to 7.5% under Phase One"),
     ("US", "9503000073", "2019-12-16", 0.0, "toys: List 4B only, suspended before 15 Dec 2019"),
-    ("US", "8542310001", "2019-01-01", 25.0, "processors: List 2 (heading 9903.88.02 in the USITC China Tariffs table, 1 Jan 2020)"),
-    ("US", "8542310001", "2025-02-01", 50.0, "processors: 2024 review semiconductors at 50% from 1 Jan 2025 (89 FR 76581) replace List 2"),
+    (
+        "US",
+        "8542310001",
+        "2019-01-01",
+        25.0,
+        "processors: List 2 (heading 9903.88.02 in the USITC China Tariffs table, 1 Jan 2020)",
+    ),
+    (
+        "US",
+        "8542310001",
+        "2025-02-01",
+        50.0,
+        "processors: 2024 review semiconductors at 50% from 1 Jan 2025 (89 FR 76581) replace List 2",
+    ),
     ("US", "9503000073", "2025-04-11", 145.0, "4B-only good: fentanyl 20 + reciprocal 125, the 145% headline"),
     (
         "US",

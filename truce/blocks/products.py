@@ -452,17 +452,25 @@ def breakdown_chart() -> str:
 
 
 REASONS = {
-    "US-before": N_("Before any trade-war duty: the site's normal duty is estimated by chapter from 2024 Census duties; "
-    "PIIE's base is its 2017 average."),
-    "US-2018": N_("Section 301 lists weighted by 2024 imports: imports of listed goods fell after 2018, so they weigh less "
-    "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions granted by description "
-    "are not counted."),
-    "US-2025": N_("The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
-    "Section 301 weighting carried over from 2018-2019."),
-    "CN": N_("China's 2018 lists are coded by HS-8 line and weighted by China's 2017 imports of their lines (each tier of "
-    "the third list at its own rate, the vehicles and parts suspended from 1 January 2019 left out); the 2019 list against "
-    "List 4 still counts at its top rate on an assumed value, and China's exclusions and normal-duty cuts after 2018 are "
-    "ignored. PIIE's trade weights are not the site's."),
+    "US-before": N_(
+        "Before any trade-war duty: the site's normal duty is estimated by chapter from 2024 Census duties; "
+        "PIIE's base is its 2017 average."
+    ),
+    "US-2018": N_(
+        "Section 301 lists weighted by 2024 imports: imports of listed goods fell after 2018, so they weigh less "
+        "than in PIIE's older weights (its 2020 figures were stated at 2017 trade); Section 301 exclusions granted by description "
+        "are not counted."
+    ),
+    "US-2025": N_(
+        "The 2025 layers move both averages alike (compare the change since 20 January 2025); the level gap is the "
+        "Section 301 weighting carried over from 2018-2019."
+    ),
+    "CN": N_(
+        "China's 2018 lists are coded by HS-8 line and weighted by China's 2017 imports of their lines (each tier of "
+        "the third list at its own rate, the vehicles and parts suspended from 1 January 2019 left out); the 2019 list against "
+        "List 4 still counts at its top rate on an assumed value, and China's exclusions and normal-duty cuts after 2018 are "
+        "ignored. PIIE's trade weights are not the site's."
+    ),
 }
 
 
