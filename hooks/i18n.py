@@ -52,7 +52,8 @@ def on_config(config):
     lang = _lang(config)
     if lang not in i18n.LANGS:
         raise PluginError(f"extra.lang: {lang!r} is not an edition of the site — use one of {', '.join(i18n.LANGS)}")
-    os.environ[i18n.ENV] = lang  # notebook kernels inherit it (truce.i18n.current)
+    os.environ[i18n.ENV] = lang  # the pages' code reads it (truce.i18n.current)
+    _start_zh(config)
     return config
 
 
@@ -135,11 +136,12 @@ def _zh_state(root: Path) -> tuple[int, int]:
     return max((p.stat().st_mtime_ns for p in paths), default=0), len(paths)
 
 
-def on_pre_build(config):
-    """The Chinese edition is built beside the English one, in a second process (its notebooks run
-    in their own kernels), into a folder of its own that :func:`on_post_build` copies into place.
-    In ``mkdocs serve``, an edit of an English page leaves the Chinese edition as it was (it reads
-    none of them), so the rebuild takes as long as the English page alone."""
+def _start_zh(config):
+    """The Chinese edition is built beside the English one, in a second process started as soon as
+    the English build has its configuration (so the two share the machine's cores from the start),
+    into a folder of its own that :func:`on_post_build` copies into place. In ``mkdocs serve``, an
+    edit of an English page leaves the Chinese edition as it was (it reads none of them), so the
+    rebuild takes as long as the English page alone."""
     if _lang(config) != "en":
         return
     root = Path(config["config_file_path"]).parent

@@ -78,6 +78,12 @@ def strip_notebook_chrome(html: str) -> str:
     return html
 
 
+def on_pre_page(page, config, files):
+    if is_notebook(page):
+        jupyter_adapter.building(f"docs/{page.file.src_uri}")
+    return page
+
+
 def on_page_content(html, page, config, files):
     if is_notebook(page):
         html = strip_notebook_chrome(html)

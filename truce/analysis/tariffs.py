@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
 
 import pandas as pd
 
@@ -117,8 +118,15 @@ def _net(rows: pd.DataFrame, keep) -> float:
 def headline_rate(on: dt.date, imposer: str, table: pd.DataFrame | None = None) -> float:
     """Additional duty in percentage points that ``imposer`` applied to *all* goods from the
     other side on ``on``: the all-goods layers in force, less their suspensions."""
+    if table is None:  # the site's layers: worked out once per day, side and state of the file
+        return _headline_of_file(on, imposer, data.data_fingerprint(resources=["tariff_measures"]))
     rows = layers_in_force(on, imposer, table)
     return _net(rows, lambda r: r["scope"] == "all-goods")
+
+
+@functools.lru_cache(maxsize=4096)
+def _headline_of_file(on: dt.date, imposer: str, state: str) -> float:
+    return headline_rate(on, imposer, measures())
 
 
 def stack(on: dt.date, imposer: str, product_class: str, table: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -235,7 +235,13 @@ def fitted_svg(vl: dict, width: int) -> str:
     """SVG of the chart exactly ``width`` pixels wide overall: the plot is narrowed by what its
     axes, labels and legends add (measured on a first drawing), so nothing is shrunk to fit."""
     inner = width
-    svg = _svg(json.dumps(_sized(vl, width), sort_keys=True))
+    sized = _sized(vl, width)
+    if sized.get("width") == width and not any(k in sized for k in ("hconcat", "vconcat", "concat", "facet", "repeat")):
+        # one view (or layers of one): Vega-Lite fits the plot to the width itself, in one drawing
+        svg = _svg(json.dumps({**sized, "autosize": {"type": "fit-x", "contains": "padding"}}, sort_keys=True))
+        if abs(_svg_width(svg) - width) <= 1:
+            return svg
+    svg = _svg(json.dumps(sized, sort_keys=True))
     for _ in range(6):  # legends and labels can change with the plot's width: measure again
         extra = _svg_width(svg) - width
         if extra <= 0 or inner <= 80:
@@ -257,6 +263,10 @@ _SVG_ARIA = re.compile(r' (?:role|aria-roledescription|aria-label|aria-hidden)="
 
 
 _SVG_ID = re.compile(r'\bid="([^"]+)"')
+
+
+# an id where it is declared or referred to
+_SVG_ID_REF = re.compile(r'(\bid="|url\(#)([^")]+)([")])')
 
 
 @functools.lru_cache(maxsize=64)
@@ -281,8 +291,12 @@ def static_svg(vl: dict, *, width: int, prefix: str) -> str:
     svg = fitted_svg(vl, width)
     svg = svg.replace('<?xml version="1.0" encoding="utf-8"?>', "").strip()
     svg = _SVG_ARIA.sub("", _SVG_EMPTY.sub("", svg))
-    for old in sorted(set(_SVG_ID.findall(svg)), key=len, reverse=True):
-        svg = svg.replace(f'id="{old}"', f'id="{prefix}-{old}"').replace(f"url(#{old})", f"url(#{prefix}-{old})")
+    # ids numbered in order of appearance: the renderer numbers them across all it has drawn in
+    # this process, so the same chart would otherwise get other ids (and another file name)
+    # depending on what was drawn before it
+    ids = {old: f"{prefix}-{re.sub(r'[0-9]+$', '', old)}{n}" for n, old in enumerate(dict.fromkeys(_SVG_ID.findall(svg)), 1)}
+    if ids:
+        svg = _SVG_ID_REF.sub(lambda m: f'{m[1]}{ids.get(m[2], m[2])}{m[3]}', svg)
     return _SVG_OPEN.sub(
         lambda m: f'<svg {m[1]}aria-hidden="true" focusable="false" style="aspect-ratio: {m[2]} / {m[3]}"', svg, count=1
     )

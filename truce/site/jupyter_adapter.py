@@ -1,6 +1,6 @@
 """The one place where mkdocs-jupyter is adapted to this site, through two of its internals.
 
-mkdocs-jupyter has no public option for either need, so this module replaces exactly two names,
+mkdocs-jupyter has no public option for these needs, so this module replaces exactly two names,
 and :func:`check_adapted` refuses any other version than the one these replacements were written
 against (``tests/test_jupyter_adapter.py`` fails too when an upgrade renames what they rely on):
 
@@ -10,7 +10,11 @@ against (``tests/test_jupyter_adapter.py`` fails too when an upgrade renames wha
   being built (``TRUCE_LANG``), so a changed CSV or module re-executes the notebook.
 * ``mkdocs_jupyter.nbconvert2.HTMLExporter`` — notebook Markdown cells are rendered with nbconvert's
   mistune; :class:`SiteMarkdownExporter` renders them with the site's own Python-Markdown extensions
-  (admonitions, footnotes, tables, attribute lists), set by :func:`use_markdown`.
+  (admonitions, footnotes, tables, attribute lists), set by :func:`use_markdown`. The same
+  exporter runs a page's code in the build's own process (:class:`InProcessExecutor`, in place of
+  nbconvert's ``ExecutePreprocessor``): pages share the package's imports, the loaded data and what
+  earlier pages (and the figure links) worked out, instead of starting a kernel and importing
+  pandas, Altair and the package again for each page.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import markdown
 import mkdocs_jupyter
 import mkdocs_jupyter.nbconvert2 as nbconvert2
 import mkdocs_jupyter.plugin as jupyter_plugin
+from nbconvert.preprocessors import ExecutePreprocessor
+from traitlets import List
 
 from truce import i18n
 from truce.data import data_fingerprint, resource_names
@@ -72,10 +78,36 @@ def markdown_cell(source: str) -> str:
     return markdown.Markdown(**_md_settings).convert(source)
 
 
+class InProcessExecutor(ExecutePreprocessor):
+    """nbconvert's execute step, run in this process by :func:`truce.site.notebooks.execute`. It
+    takes the settings mkdocs-jupyter gives ``ExecutePreprocessor`` (``enabled`` follows
+    ``execute: true``); a failing cell always stops the build, whatever ``allow_errors`` says."""
+
+    def preprocess(self, nb, resources=None, km=None):
+        notebooks.execute(nb, _page["name"])
+        return nb, resources
+
+
+# the page being built, named in a failing cell's error (set by hooks/notebooks.py)
+_page = {"name": "a notebook page"}
+
+
+def building(name: str) -> None:
+    """Name the page whose notebook is converted next."""
+    _page["name"] = name
+
+
+EXECUTE = "nbconvert.preprocessors.ExecutePreprocessor"
+
+
 class SiteMarkdownExporter(_OriginalExporter):
-    """nbconvert's HTML exporter with the ``markdown2html`` filter replaced by :func:`markdown_cell`."""
+    """nbconvert's HTML exporter with the ``markdown2html`` filter replaced by :func:`markdown_cell`
+    and the execute step by :class:`InProcessExecutor`."""
 
     _truce_original = _OriginalExporter
+    default_preprocessors = List(
+        [InProcessExecutor if p == EXECUTE else p for p in _OriginalExporter.class_traits()["default_preprocessors"].default()]
+    ).tag(config=True)
 
     def __init__(self, *args, **kwargs):
         filters = dict(kwargs.pop("filters", {}) or {})

@@ -100,3 +100,85 @@ def undeclared_reads(path: Path) -> list[str]:
         f'{rel}: reads data/{n}.csv but does not declare it — add "{n}" to `truce: data:` in its header' for n in missing
     ]
     return problems
+
+
+# Running a page's notebook ---------------------------------------------------------------
+
+
+class NotebookError(RuntimeError):
+    """A code cell of a page failed: which page, which cell, the error and its traceback."""
+
+
+def _run_cell(source: str, namespace: dict, filename: str):
+    """Run one code cell; return the value of its last line when that line is an expression
+    (what a notebook shows under a cell), else None."""
+    import ast
+
+    tree = ast.parse(source, filename)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, filename, "exec"), namespace)
+    if last is None:
+        return None
+    return eval(compile(ast.Expression(last.value), filename, "eval"), namespace)
+
+
+# what the package and the data were when this process last ran a page (``mkdocs serve`` runs
+# pages again in the same process after an edit)
+_state: dict = {}
+
+
+def fresh_package() -> None:
+    """Make the next page run see the package and the data as they are on disk: when either
+    changed since the last page ran in this process, drop every ``truce`` module, so the page
+    imports the edited code and no memoised result of the old data survives. Within one build
+    nothing changes, and pages share what earlier pages worked out."""
+    import sys
+
+    from truce.figures.registry import build_state
+
+    state = build_state()
+    if _state.get("last") not in (None, state):
+        for name in [n for n in sys.modules if n == "truce" or n.startswith("truce.")]:
+            if name not in ("truce.site.notebooks", "truce.site.jupyter_adapter"):
+                del sys.modules[name]
+    _state["last"] = state
+
+
+def execute(nb, filename: str) -> None:
+    """Run a notebook's code cells in this process, as a kernel would, and store what each shows
+    (its last expression, anything printed) as the cell's outputs. A failing cell raises
+    :class:`NotebookError` naming the page and the cell.
+
+    Every page runs in a namespace of its own; the package's modules are shared, so data loaded
+    and results computed by one page (or by the figure links) are not worked out again by the next."""
+    import contextlib
+    import io
+    import traceback
+
+    from IPython.core.formatters import DisplayFormatter
+    from nbformat.v4 import new_output
+
+    fresh_package()
+    formatter = DisplayFormatter()
+    namespace: dict = {"__name__": "__main__"}
+    count = 0
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        count += 1
+        out, err = io.StringIO(), io.StringIO()
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                value = _run_cell(cell.source, namespace, f"{filename} (cell {index + 1})")
+        except Exception as error:
+            trace = "".join(traceback.format_exception(error))
+            raise NotebookError(
+                f"{filename}: code cell {count} (cell {index + 1} of the page) failed with "
+                f"{type(error).__name__}: {error}\n\nThe cell:\n{cell.source}\n\n{trace}"
+            ) from error
+        outputs = [new_output("stream", name=n, text=s.getvalue()) for n, s in (("stdout", out), ("stderr", err)) if s.getvalue()]
+        if value is not None:
+            data, metadata = formatter.format(value)
+            outputs.append(new_output("execute_result", data=data, metadata=metadata, execution_count=count))
+        cell.outputs = outputs
+        cell.execution_count = count
