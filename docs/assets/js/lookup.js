@@ -460,8 +460,10 @@
         var described = (x.exclusions || []).filter(function (k) { return !(x.removed && x.removed.exclusion === k); });
         if (described.length && !x.removed) {
           var box = el("details", { "class": "lookup-exclusions" });
-          var cn = S.exclusions[described[0]].length > 4 ? "CN" : "";
-          box.appendChild(el("summary", {}, described.length === 1 ? say("partialExclusion" + cn + "1") : say("partialExclusion" + cn + "N", { n: described.length })));
+          var cn = S.exclusions[described[0]].length > 4, n = { n: described.length };
+          var summary = cn ? (described.length === 1 ? say("partialExclusionCN1") : say("partialExclusionCNN", n))
+            : (described.length === 1 ? say("partialExclusion1") : say("partialExclusionN", n));
+          box.appendChild(el("summary", {}, summary));
           var ul = el("ul");
           described.forEach(function (k) {
             var E = S.exclusions[k], r = S.lists[E[0]];
