@@ -115,6 +115,21 @@ CASES = [
         25.0,
         "solar wafer machines: 20(www)(8)-(12) by description only, so List 2 is still counted",
     ),
+    # China's exclusion lists from its Section 301 countermeasures (Customs Tariff Commission
+    # Announcement 2019 No. 6, 11 Sep 2019: 17 Sep 2019-16 Sep 2020, extended to 16 Sep 2021 by No. 8 of 2020)
+    ("CN", "27101991", "2019-09-16", 25.0, "lubricating oil, $16bn list (Announcement 2018 No. 7): the day before the exclusion"),
+    ("CN", "27101991", "2019-09-17", 0.0, "lubricating oil: whole line excluded, Announcement 2019 No. 6, annex 1, item 5"),
+    ("CN", "27101991", "2021-09-16", 0.0, "lubricating oil: last day of the extension (Announcement 2020 No. 8, Xinhua 15 Sep 2020)"),
+    (
+        "CN",
+        "27101991",
+        "2021-09-17",
+        25.0,
+        "lubricating oil: later extension lists not read item by item, so the $16bn list's 25% is back",
+    ),
+    ("CN", "90221400", "2020-06-01", 0.0, "medical X-ray apparatus: Announcement 2019 No. 6, annex 1, item 12"),
+    ("CN", "2710199300", "2019-12-01", 0.0, "lube base oil, a 10-digit query: Announcement 2019 No. 6, annex 2, item 4"),
+    ("CN", "04041000", "2019-12-01", 25.0, "whey: only whey for feed is excluded (annex 2, item 1), so the $34bn list's 25% counts"),
     # the Section 301 lists of 2018-2019 do not stack: each heading covers the goods its own U.S. note 20 names
     (
         "US",
@@ -211,6 +226,35 @@ def test_section_301_exclusion_of_a_whole_line_is_named_in_the_stack():
     assert "us-301-excl-9903-88-69-list-3" in list3.removed_by and "20(vvv)(iii)(1)" in list3.removed_by
     assert "9903.88.69" in list3.removed_by
     assert list3.exclusion_ids == ("us-301-excl-9903-88-69-list-3-001",)
+
+
+def test_china_exclusion_of_a_whole_line_is_named_in_the_stack():
+    # fish meal for feed: Customs Tariff Commission Announcement 2019 No. 6, annex 1, item 4
+    layers = {x.layer_id: x for x in P.stack("23012010", "2020-01-15", "CN")}
+    x = layers["cn-retaliation-16bn-2018-08-23"]
+    assert x.rate_pct == 0 and x.statutory_pct == 25
+    assert "cn-excl-2019-6-list-1" in x.removed_by and "2019 No. 6, annex 1, item 4" in x.removed_by
+    assert x.exclusion_ids == ("cn-excl-2019-6-list-1-004",)
+    assert P.stack("23012010", "2019-09-01", "CN")[1].rate_pct == 25  # before 17 Sep 2019
+
+
+def test_china_exclusions_by_description_are_shown_not_counted():
+    # 2934.99.90: named pesticides and named cancer drugs (Announcement 2019 No. 6, annex 1, items 7 and 8)
+    x = {x.layer_id: x for x in P.stack("29349990", "2020-01-15", "CN")}["cn-retaliation-16bn-2018-08-23"]
+    assert x.rate_pct == 25 and x.removed_by == ""
+    found = P.exclusions(x.exclusion_ids)
+    assert list(found["note_ref"]) == ["annex 1, item 7", "annex 1, item 8"]
+    assert set(found["match"]) == {"description"} and set(found["heading"]) == {"2019 No. 6"}
+
+
+def test_china_whole_line_exclusions_lower_its_average_only_while_in_force():
+    # the 10 lines excluded whole held about $1.0bn of China's 2017 imports from the US, at 25%
+    # (PIIE's product file), over $154.4bn: 0.16 points off from 17 Sep 2019 to 16 Sep 2021
+    drop = P.average_rate("2019-09-16", "CN") - P.average_rate("2019-09-17", "CN")
+    assert drop == pytest.approx(25 * 1005.1 / 154373.9, abs=0.002)
+    assert P.average_rate("2021-09-16", "CN") == pytest.approx(P.average_rate("2021-09-17", "CN") - drop, abs=1e-6)
+    uncoded = LISTS.loc[["cn-excl-2019-8", "cn-excl-2020-3", "cn-excl-2020-4"]]
+    assert set(uncoded["code_level"]) == {"none"} and list(uncoded["items_announced"]) == [6, 65, 79]
 
 
 def test_exclusion_by_description_is_shown_but_counted_at_the_list_rate():

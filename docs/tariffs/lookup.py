@@ -46,7 +46,12 @@ HTML(products.lookup_block())
 # - a Section 301 product exclusion in force that names the whole 10-digit line takes the Section
 #   301 duty off it; an exclusion granted by description is listed under the layer, with its
 #   wording, U.S. note and Chapter 99 heading, but not counted, since only the goods that fit the
-#   words are excluded.
+#   words are excluded;
+# - China's exclusion lists from its Section 301 countermeasures are shown the same way: an item
+#   that names a whole HS-8 line takes those duties off it while the list is in force (the 16 items
+#   of Customs Tariff Commission Announcement 2019 No. 6, to 16 Sep 2021), with the announcement,
+#   annex and item; an item within a line is listed under the layer, not counted. China's later
+#   exclusion lists (Dec 2019, Feb and May 2020) are in the data without codes.
 #
 # Limits: Section 301 exclusions granted by description are shown but not counted, and exclusion
 # rounds before October 2021 are not in the data; duties on metal or copper content are

@@ -52,7 +52,11 @@ Rules implemented (each from the instrument named):
    count it. One granted by description (``match = description``) covers only the goods on the line
    that fit the words, which a code cannot tell apart: :func:`stack` keeps the layer, counted, and
    names the exclusions in ``Layer.exclusion_ids``; the averages ignore it (an upper bound for
-   those lines; :func:`described_exclusion_share` gives the trade it could touch).
+   those lines; :func:`described_exclusion_share` gives the trade it could touch). China's exclusion
+   lists from its Section 301 countermeasures (Customs Tariff Commission Announcement 2019 No. 6 and
+   the lists after it, ``cn-excl-*``) follow the same rule on HS-8 lines; since China's average
+   weights whole lists, a line excluded whole takes its own 2017 import value (a ``product`` row of
+   ``trade_weights.csv``) off its list's weight while the exclusion is in force.
 9. The Section 301 lists of 2018-2019 do not stack: headings 9903.88.01 (List 1), .02 (List 2), .03 and
    .04 (List 3) and .15 (List 4A) each apply to the subheadings or 10-digit lines their own U.S. note
    names (20(b), (d), (f)-(g), (s)), and no two notes name the same goods, so a product pays one of
@@ -62,7 +66,8 @@ Rules implemented (each from the instrument named):
 
 Simplifications (see data/README.md): duties on metal or copper content are counted on the full value;
 Section 301 exclusions granted by description are shown, not counted, and exclusion rounds before the
-reinstated exclusions of October 2021 are not modelled; the US normal duty is an effective rate per HS
+reinstated exclusions of October 2021 are not modelled; China's exclusion lists count only where their
+codes were found; the US normal duty is an effective rate per HS
 chapter estimated from 2024 Census duties (else a side average); China's is one documented side average.
 """
 
@@ -476,9 +481,17 @@ def _excluded(t: Tables, lists: list[dict], layer_id: str, code: str, on: dt.dat
             codes = x["codes"].split(";")
             if any(c.startswith(code) or code.startswith(c) for c in codes):
                 hits.append(x["id"])
-                if not reason and x["match"] == "line" and code[:10] in codes:
-                    reason = f"excluded by {r['id']} ({r['instrument']}): U.S. note {x['note_ref']}, heading {x['heading']}"
+                if not reason and x["match"] == "line" and any(code.startswith(c) for c in codes):
+                    reason = f"excluded by {r['id']} ({r['instrument']}): {_exclusion_ref(x)}"
     return reason, tuple(hits)
+
+
+def _exclusion_ref(x: dict) -> str:
+    """Where an exclusion is granted: a U.S. note and Chapter 99 heading, or (China) the annex and
+    item of a Customs Tariff Commission announcement."""
+    if str(x["heading"]).startswith("9903."):
+        return f"U.S. note {x['note_ref']}, heading {x['heading']}"
+    return f"Customs Tariff Commission Announcement {x['heading']}, {x['note_ref']}"
 
 
 def exclusions(ids) -> pd.DataFrame:
@@ -698,6 +711,9 @@ def _list_level(t: Tables, on: dt.date, imposer: str) -> list[tuple[str, float]]
     w = t.weights[t.weights["imposer"] == imposer]
     totals = w[w["basis"] == "total"].set_index("base_year")["value_usd_m"].astype(float).to_dict()
     values = w[w["basis"] == "list"].set_index("list_id")
+    # rule 8 for a side weighted by list: the lines an exclusion list in force takes off a layer
+    # leave that layer's list weight with their own value (product rows of trade_weights.csv)
+    line_values = dict(zip(w.loc[w["basis"] == "product", "code"], w.loc[w["basis"] == "product", "value_usd_m"].astype(float), strict=False))
     lists = t.lists[t.lists["imposer"] == imposer].to_dict("records")
     rows = [("MFN", _mfn(t, imposer, "000000"))]
     for m in layers.to_dict("records"):
@@ -708,7 +724,16 @@ def _list_level(t: Tables, on: dt.date, imposer: str) -> list[tuple[str, float]]
         for r in lists:
             if r["action"] == "adds" and m["id"] in r["layer_ids"] and _list_active(r, on) and r["id"] in values.index:
                 v = values.loc[r["id"]]
-                rows.append((authority(m["id"]), net * float(v["value_usd_m"]) / totals[v["base_year"]]))
+                held = t.codes_by_list.get(r["id"], set())
+                off = {
+                    c
+                    for x in lists
+                    if x["action"] == "exempts" and m["id"] in x["layer_ids"] and _list_active(x, on)
+                    for c in t.line_codes.get(x["id"], ())
+                    if _held(c, held)
+                }
+                value = float(v["value_usd_m"]) - sum(line_values.get(c, 0.0) for c in off)
+                rows.append((authority(m["id"]), net * value / totals[v["base_year"]]))
     return rows
 
 

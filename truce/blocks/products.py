@@ -145,8 +145,10 @@ def lookup_data() -> dict:
         excluding = set(excl["list_id"])
         wordings = list(dict.fromkeys(d for d in excl["description"] if d))
         where = {d: k for k, d in enumerate(wordings)}
+        # China's exclusions carry a fifth item: the announcement that grants them (no Chapter 99 heading)
         exclusions = [
             [position[r["list_id"]], r["note_ref"], where.get(r["description"], -1), r["codes"].split(";")]
+            + ([] if r["heading"].startswith("9903.") else [r["heading"]])
             for r in excl.to_dict("records")
         ]
         codes: dict[str, list[int]] = {}
@@ -163,7 +165,9 @@ def lookup_data() -> dict:
             "exclusions": exclusions,
             "wordings": wordings,
             "headings": {
-                n: h for n, h in zip(excl["note_ref"].str.extract(r"^(20\([a-z]+\))")[0], excl["heading"], strict=False)
+                n: h
+                for n, h in zip(excl["note_ref"].str.extract(r"^(20\([a-z]+\))")[0], excl["heading"], strict=False)
+                if isinstance(n, str)
             },
             "mfn": {
                 "average": float(mfn.loc[mfn["scope"] == "side-average", "rate_pct"].iloc[0]),
@@ -256,6 +260,16 @@ LOOKUP_WORDS = {
     ),
     "wholeLine": N_("the whole line {codes}"),
     "exclusion": N_("{wording} — U.S. note {note}, heading {heading}, {list}"),
+    "excludedCN": N_("not charged: the whole line is excluded by Customs Tariff Commission Announcement {heading}, {note}: {list}"),
+    "partialExclusionCN1": N_(
+        "partial exclusion: goods that fit an exclusion's description pay none of China's duties against Section 301; "
+        "not counted here, since a code cannot tell them apart"
+    ),
+    "partialExclusionCNN": N_(
+        "partial exclusion: goods that fit one of {n} exclusion descriptions pay none of China's duties against Section 301; "
+        "not counted here, since a code cannot tell them apart"
+    ),
+    "exclusionCN": N_("{wording} — Customs Tariff Commission Announcement {heading}, {note}: {list}"),
     "codeSeparator": N_(", "),
     "event": N_("event"),
     "eventTitle": N_("This move in the chronology"),

@@ -57,7 +57,8 @@
   function listActive(r, day) { return inForce(r.from, r.to, day); }
 
   // the Chapter 99 heading under which an exclusion is claimed: one per note, e.g. 20(vvv)
-  function heading(S, E) { return S.headings[E[1].slice(0, E[1].indexOf(")") + 1)]; }
+  // (China's exclusions carry the announcement that grants them as a fifth item)
+  function heading(S, E) { return E.length > 4 ? E[4] : S.headings[E[1].slice(0, E[1].indexOf(")") + 1)]; }
 
   // rule 5: the Section 301 exclusions in force that name layer i and touch the code; removed when
   // one of them excludes the code's whole line
@@ -69,7 +70,8 @@
       var touches = e[3].some(function (c) { return c.lastIndexOf(code, 0) === 0 || code.lastIndexOf(c, 0) === 0; });
       if (!touches) return;
       out.ids.push(k);
-      if (!out.removed && e[2] < 0 && e[3].indexOf(code.slice(0, 10)) >= 0) out.removed = { kind: "excluded301", list: e[0], exclusion: k };
+      var whole = e[3].some(function (c) { return code.lastIndexOf(c, 0) === 0; });
+      if (!out.removed && e[2] < 0 && whole) out.removed = { kind: "excluded301", list: e[0], exclusion: k };
     });
     return out;
   }
@@ -199,6 +201,12 @@
       "not counted here, since a code cannot tell them apart",
     wholeLine: "the whole line {codes}",
     exclusion: "{wording} — U.S. note {note}, heading {heading}, {list}",
+    excludedCN: "not charged: the whole line is excluded by Customs Tariff Commission Announcement {heading}, {note}: {list}",
+    partialExclusionCN1: "partial exclusion: goods that fit an exclusion's description pay none of China's duties against Section 301; " +
+      "not counted here, since a code cannot tell them apart",
+    partialExclusionCNN: "partial exclusion: goods that fit one of {n} exclusion descriptions pay none of China's duties against Section 301; " +
+      "not counted here, since a code cannot tell them apart",
+    exclusionCN: "{wording} — Customs Tariff Commission Announcement {heading}, {note}: {list}",
     codeSeparator: ", ",
     event: "event",
     eventTitle: "This move in the chronology",
@@ -439,7 +447,7 @@
         else if (x.removed && x.removed.kind === "replaced") key = "replaced";
         else if (x.removed && x.removed.kind === "excluded301") {
           var E = S.exclusions[x.removed.exclusion];
-          key = "excluded301";
+          key = E.length > 4 ? "excludedCN" : "excluded301";
           values.note = E[1];
           values.heading = heading(S, E);
         }
@@ -452,12 +460,15 @@
         var described = (x.exclusions || []).filter(function (k) { return !(x.removed && x.removed.exclusion === k); });
         if (described.length && !x.removed) {
           var box = el("details", { "class": "lookup-exclusions" });
-          box.appendChild(el("summary", {}, described.length === 1 ? say("partialExclusion1") : say("partialExclusionN", { n: described.length })));
+          var cn = S.exclusions[described[0]].length > 4, n = { n: described.length };
+          var summary = cn ? (described.length === 1 ? say("partialExclusionCN1") : say("partialExclusionCNN", n))
+            : (described.length === 1 ? say("partialExclusion1") : say("partialExclusionN", n));
+          box.appendChild(el("summary", {}, summary));
           var ul = el("ul");
           described.forEach(function (k) {
             var E = S.exclusions[k], r = S.lists[E[0]];
             var li = el("li");
-            li.appendChild(nodes(W.exclusion, {
+            li.appendChild(nodes(E.length > 4 ? W.exclusionCN : W.exclusion, {
               wording: E[2] >= 0 ? S.wordings[E[2]] : say("wholeLine", { codes: E[3].map(dotted).join(W.codeSeparator) }),
               note: E[1], heading: heading(S, E), list: link(r.src.length ? data.sources[r.src[0]][2] : "#", r.name, r.instrument)
             }));
