@@ -116,7 +116,7 @@ def publish_pictures(source: Path, target: Path, names: set[str]) -> None:
     if missing:
         raise PluginError(
             f"chart pictures missing from {source}: {', '.join(missing[:5])} — the notebook cache is "
-            "older than the pictures; delete .cache/mkdocs-jupyter and build again"
+            "older than the pictures; delete .cache and build again"
         )
     target.mkdir(parents=True, exist_ok=True)
     for name in sorted(names):

@@ -22,7 +22,7 @@ from truce import data, i18n
 from truce.blocks import data_page, home, series, tariffs
 from truce.blocks import products as product_blocks
 from truce.figures import registry
-from truce.paths import DATA_DIR
+from truce.paths import DATA_DIR, kept_result
 from truce.site import feeds, release
 
 SHORTCODE = re.compile(r"^\{\{\s*([a-z0-9]+)(?:\s+([a-z0-9-]+))?\s*\}\}\s*$", re.M)
@@ -45,12 +45,18 @@ _BLOCK_CACHE: dict[tuple, object] = {}
 
 
 def _block(name: str, make):
-    """A generated block, kept while the data and the package are unchanged (so a prose edit in
-    ``mkdocs serve`` does not redraw the charts)."""
-    key = (name, *registry.build_state())
+    """A generated block, kept while the data and the package are unchanged: in this process (so a
+    prose edit in ``mkdocs serve`` does not redraw the charts) and in ``.cache/blocks``, per
+    edition, so a build after an edit elsewhere does not work them out again. The chart pictures
+    and downloads a chart block names stay in ``.cache`` beside it."""
+    key = (name, i18n.current(), *registry.build_state())
     if key not in _BLOCK_CACHE:
-        _BLOCK_CACHE[key] = make()
+        _BLOCK_CACHE[key] = kept_result("blocks", key, make, accept=lambda v: isinstance(v, (str, dict)), keep=BLOCKS_KEPT)
     return _BLOCK_CACHE[key]
+
+
+# how many blocks are kept in .cache/blocks (about 6 per edition and state)
+BLOCKS_KEPT = 48
 
 
 # pages left out of the search index: the figures ledger repeats every number of the site with

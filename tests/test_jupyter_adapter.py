@@ -89,7 +89,9 @@ def test_a_failing_cell_names_the_page_and_the_cell():
     from truce.site import notebooks
 
     nb = _notebook("a = 1", "from truce.blocks import story\nstory.no_such_block()")
-    with pytest.raises(notebooks.NotebookError, match=r"docs/story/01-spiral\.md: code cell 2 \(cell 3 of the page\) failed with AttributeError") as caught:
+    with pytest.raises(
+        notebooks.NotebookError, match=r"docs/story/01-spiral\.md: code cell 2 \(cell 3 of the page\) failed with AttributeError"
+    ) as caught:
         notebooks.execute(nb, "docs/story/01-spiral.md")
     assert "story.no_such_block()" in str(caught.value) and "Traceback" in str(caught.value)
 
@@ -114,7 +116,6 @@ def test_an_edit_of_the_package_or_the_data_reloads_the_package(monkeypatch, pac
 
     monkeypatch.setattr(notebooks, "_state", {})
     notebooks.fresh_package()
-    import truce.blocks.story
 
     kept = sys.modules["truce.blocks.story"]
     notebooks.fresh_package()  # nothing changed: the modules (and what they worked out) stay
@@ -122,6 +123,5 @@ def test_an_edit_of_the_package_or_the_data_reloads_the_package(monkeypatch, pac
     monkeypatch.setattr(registry, "build_state", lambda: ("edited data", "edited package"))
     notebooks.fresh_package()
     assert "truce.blocks.story" not in sys.modules and "truce.site.notebooks" in sys.modules
-    import truce.blocks.story  # noqa: F811 — imported afresh
 
     assert sys.modules["truce.blocks.story"] is not kept

@@ -119,7 +119,13 @@ CASES = [
     # Announcement 2019 No. 6, 11 Sep 2019: 17 Sep 2019-16 Sep 2020, extended to 16 Sep 2021 by No. 8 of 2020)
     ("CN", "27101991", "2019-09-16", 25.0, "lubricating oil, $16bn list (Announcement 2018 No. 7): the day before the exclusion"),
     ("CN", "27101991", "2019-09-17", 0.0, "lubricating oil: whole line excluded, Announcement 2019 No. 6, annex 1, item 5"),
-    ("CN", "27101991", "2021-09-16", 0.0, "lubricating oil: last day of the extension (Announcement 2020 No. 8, Xinhua 15 Sep 2020)"),
+    (
+        "CN",
+        "27101991",
+        "2021-09-16",
+        0.0,
+        "lubricating oil: last day of the extension (Announcement 2020 No. 8, Xinhua 15 Sep 2020)",
+    ),
     (
         "CN",
         "27101991",
@@ -129,7 +135,13 @@ CASES = [
     ),
     ("CN", "90221400", "2020-06-01", 0.0, "medical X-ray apparatus: Announcement 2019 No. 6, annex 1, item 12"),
     ("CN", "2710199300", "2019-12-01", 0.0, "lube base oil, a 10-digit query: Announcement 2019 No. 6, annex 2, item 4"),
-    ("CN", "04041000", "2019-12-01", 25.0, "whey: only whey for feed is excluded (annex 2, item 1), so the $34bn list's 25% counts"),
+    (
+        "CN",
+        "04041000",
+        "2019-12-01",
+        25.0,
+        "whey: only whey for feed is excluded (annex 2, item 1), so the $34bn list's 25% counts",
+    ),
     # the Section 301 lists of 2018-2019 do not stack: each heading covers the goods its own U.S. note 20 names
     (
         "US",

@@ -688,8 +688,16 @@ def average_by_authority(on, imposer: str, data_dir: Path = DATA_DIR) -> pd.Data
 
 
 def average_by_authority_in(t: Tables, on, imposer: str) -> pd.DataFrame:
-    """:func:`average_by_authority` computed on the tables ``t`` (e.g. from :func:`with_measures`)."""
+    """:func:`average_by_authority` computed on the tables ``t`` (e.g. from :func:`with_measures`);
+    worked out once per tables, day and side (charts, figures and scenarios ask for the same days)."""
     on, imposer = _day(on), _imposer(imposer)
+    kept = t.__dict__.setdefault("_by_authority", {})
+    if (on, imposer) not in kept:
+        kept[on, imposer] = _by_authority(t, on, imposer)
+    return kept[on, imposer].copy()
+
+
+def _by_authority(t: Tables, on: dt.date, imposer: str) -> pd.DataFrame:
     if imposer == "US":
         p = _product_rates(t, on, imposer)
         total = p["value"].sum()
@@ -713,7 +721,9 @@ def _list_level(t: Tables, on: dt.date, imposer: str) -> list[tuple[str, float]]
     values = w[w["basis"] == "list"].set_index("list_id")
     # rule 8 for a side weighted by list: the lines an exclusion list in force takes off a layer
     # leave that layer's list weight with their own value (product rows of trade_weights.csv)
-    line_values = dict(zip(w.loc[w["basis"] == "product", "code"], w.loc[w["basis"] == "product", "value_usd_m"].astype(float), strict=False))
+    line_values = dict(
+        zip(w.loc[w["basis"] == "product", "code"], w.loc[w["basis"] == "product", "value_usd_m"].astype(float), strict=False)
+    )
     lists = t.lists[t.lists["imposer"] == imposer].to_dict("records")
     rows = [("MFN", _mfn(t, imposer, "000000"))]
     for m in layers.to_dict("records"):

@@ -260,7 +260,9 @@ LOOKUP_WORDS = {
     ),
     "wholeLine": N_("the whole line {codes}"),
     "exclusion": N_("{wording} — U.S. note {note}, heading {heading}, {list}"),
-    "excludedCN": N_("not charged: the whole line is excluded by Customs Tariff Commission Announcement {heading}, {note}: {list}"),
+    "excludedCN": N_(
+        "not charged: the whole line is excluded by Customs Tariff Commission Announcement {heading}, {note}: {list}"
+    ),
     "partialExclusionCN1": N_(
         "partial exclusion: goods that fit an exclusion's description pay none of China's duties against Section 301; "
         "not counted here, since a code cannot tell them apart"

@@ -296,7 +296,7 @@ def static_svg(vl: dict, *, width: int, prefix: str) -> str:
     # depending on what was drawn before it
     ids = {old: f"{prefix}-{re.sub(r'[0-9]+$', '', old)}{n}" for n, old in enumerate(dict.fromkeys(_SVG_ID.findall(svg)), 1)}
     if ids:
-        svg = _SVG_ID_REF.sub(lambda m: f'{m[1]}{ids.get(m[2], m[2])}{m[3]}', svg)
+        svg = _SVG_ID_REF.sub(lambda m: f"{m[1]}{ids.get(m[2], m[2])}{m[3]}", svg)
     return _SVG_OPEN.sub(
         lambda m: f'<svg {m[1]}aria-hidden="true" focusable="false" style="aspect-ratio: {m[2]} / {m[3]}"', svg, count=1
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import functools
 from pathlib import Path, PurePosixPath
 
 from truce.i18n import is_twin, t
@@ -110,19 +111,30 @@ def ipynb_name(src_uri: str) -> str:
     return PurePosixPath(src_uri).stem + ".ipynb"
 
 
-def ipynb_text(path: Path) -> str:
-    """A jupytext notebook page as ``.ipynb`` JSON (no outputs: the reader runs it)."""
+def _read(path: Path):
+    stat = Path(path).stat()
+    return _read_state(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_state(path: str, mtime_ns: int, size: int):
+    """A notebook page read once per state of its file (both helpers below need it)."""
     import jupytext
 
     notebook = jupytext.read(path)
-    return jupytext.writes(notebook, fmt="ipynb")
+    return jupytext.writes(notebook, fmt="ipynb"), tuple(
+        c.source for c in notebook.cells if c.cell_type == "code" and c.source.strip()
+    )
+
+
+def ipynb_text(path: Path) -> str:
+    """A jupytext notebook page as ``.ipynb`` JSON (no outputs: the reader runs it)."""
+    return _read(path)[0]
 
 
 def code_cells(path: Path) -> list[str]:
     """The source of a notebook page's code cells, in order (empty cells left out)."""
-    import jupytext
-
-    return [c.source for c in jupytext.read(path).cells if c.cell_type == "code" and c.source.strip()]
+    return list(_read(path)[1])
 
 
 def notebook_box(src_uri: str, cells: list[str]) -> str:

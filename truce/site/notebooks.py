@@ -12,6 +12,7 @@ runs a notebook's code cells and reports any resource read without being declare
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from truce import data, i18n
@@ -26,11 +27,19 @@ def notebook_sources(docs_dir: Path = DOCS_DIR) -> list[Path]:
 
 
 def declared(path: Path) -> list[str] | None:
+    stat = Path(path).stat()
+    names = _declared(str(path), stat.st_mtime_ns, stat.st_size)
+    return None if names is None else list(names)
+
+
+@functools.lru_cache(maxsize=256)
+def _declared(path: str, mtime_ns: int, size: int) -> tuple[str, ...] | None:
+    """The header's declaration, read once per state of the file."""
     import jupytext
 
     meta = jupytext.read(path).metadata.get("truce", {})
     names = meta.get("data") if isinstance(meta, dict) else None
-    return list(names) if isinstance(names, list) else None
+    return tuple(names) if isinstance(names, list) else None
 
 
 # caches that cannot hide a read, kept so the check does not validate the package again for
