@@ -90,5 +90,5 @@ def test_missing_picture_fails_the_build_with_the_fix(tmp_path):
     (tmp_path / "src" / "aa.svg").write_text("<svg/>", encoding="utf-8")
     hook.publish_pictures(tmp_path / "src", tmp_path / "site", {"aa.svg"})
     assert (tmp_path / "site" / "aa.svg").exists()
-    with pytest.raises(PluginError, match="chart pictures missing .* bb.svg .* delete .cache/mkdocs-jupyter"):
+    with pytest.raises(PluginError, match="chart pictures missing .* bb.svg .* delete .cache and build again"):
         hook.publish_pictures(tmp_path / "src", tmp_path / "site", {"aa.svg", "bb.svg"})

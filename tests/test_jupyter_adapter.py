@@ -109,6 +109,7 @@ def package_modules():
 
 
 def test_an_edit_of_the_package_or_the_data_reloads_the_package(monkeypatch, package_modules):
+    import importlib
     import sys
 
     from truce.figures import registry
@@ -116,12 +117,10 @@ def test_an_edit_of_the_package_or_the_data_reloads_the_package(monkeypatch, pac
 
     monkeypatch.setattr(notebooks, "_state", {})
     notebooks.fresh_package()
-
-    kept = sys.modules["truce.blocks.story"]
+    kept = importlib.import_module("truce.blocks.story")
     notebooks.fresh_package()  # nothing changed: the modules (and what they worked out) stay
-    assert sys.modules["truce.blocks.story"] is kept
+    assert importlib.import_module("truce.blocks.story") is kept
     monkeypatch.setattr(registry, "build_state", lambda: ("edited data", "edited package"))
     notebooks.fresh_package()
     assert "truce.blocks.story" not in sys.modules and "truce.site.notebooks" in sys.modules
-
-    assert sys.modules["truce.blocks.story"] is not kept
+    assert importlib.import_module("truce.blocks.story") is not kept  # imported afresh

@@ -109,7 +109,7 @@ LIVE_MARKER = 'data-interactive="true"'
 
 def spec(chart: alt.TopLevelMixin) -> dict:
     """The Vega-Lite spec of a chart, data inlined, in the house style (:data:`BASE_CONFIG`)."""
-    vl = chart.to_dict()
+    vl = _named_in_order(chart.to_dict())
     config = vl.get("config", {})
     vl["config"] = {
         **BASE_CONFIG,
@@ -118,6 +118,20 @@ def spec(chart: alt.TopLevelMixin) -> dict:
         **{k: {**v, **config.get(k, {})} for k, v in BASE_CONFIG.items() if isinstance(v, dict)},
     }
     return vl
+
+
+# Altair names the views that carry a selection after a hash of their definition, in which a data
+# frame counts by its printed form; that form follows pandas' display settings (a terminal's
+# width, a notebook kernel's), so one chart could get other names, and other pictures, in
+# another process
+_VIEW_NAME = re.compile(r"\bview_[0-9a-f]{16}(?![0-9a-f])")
+
+
+def _named_in_order(vl: dict) -> dict:
+    """The spec with its views named ``view_1``, ``view_2``… in order of appearance."""
+    text = json.dumps(vl)
+    names = {old: f"view_{n}" for n, old in enumerate(dict.fromkeys(_VIEW_NAME.findall(text)), 1)}
+    return json.loads(_VIEW_NAME.sub(lambda m: names[m[0]], text)) if names else vl
 
 
 def chart_data(chart: alt.TopLevelMixin) -> list[dict]:

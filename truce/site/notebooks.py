@@ -12,6 +12,7 @@ runs a notebook's code cells and reports any resource read without being declare
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from pathlib import Path
 
@@ -89,11 +90,27 @@ def _run_and_record(path: Path) -> set[str]:
 
     clear_caches()
     namespace: dict = {"__name__": "__notebook__"}
-    with data.reads() as seen:
+    with data.reads() as seen, _not_drawing():
         for cell in jupytext.read(path).cells:
             if cell.cell_type == "code":
                 exec(compile(cell.source, str(path), "exec"), namespace)
     return seen
+
+
+@contextlib.contextmanager
+def _not_drawing():
+    """While a page runs for the check, its charts are specified (from the data they were given)
+    but not drawn, and no downloads are written: drawing reads no data, and the pictures and
+    downloads are the build's."""
+    from truce.blocks import figure
+    from truce.charts import render
+
+    saved = render.pictures_html, figure.write_kit
+    render.pictures_html, figure.write_kit = (lambda vl, chart_id: ""), (lambda *args, **kwargs: None)
+    try:
+        yield
+    finally:
+        render.pictures_html, figure.write_kit = saved
 
 
 def undeclared_reads(path: Path) -> list[str]:
