@@ -331,6 +331,10 @@ def test_accessibility_scan_reports_a_violation(browser):
 @pytest.mark.parametrize("path", TEMPLATES)
 def test_accessibility_scan(scheme_page, server, path):
     pg, scheme = scheme_page, scheme_page.scheme
+    if path.startswith("zh/") and scheme == "slate":
+        # the Chinese pages share the English templates and stylesheet, whose colours are scanned
+        # in both schemes; what is the edition's own (language, fonts, labels) is scanned once
+        pytest.skip("Chinese edition: scanned in the default scheme; colours are scanned on the English twin")
     pg.goto(server + path, wait_until="load")
     # the live version of every interactive chart is scanned too (its controls need labels)
     pg.evaluate("() => document.querySelectorAll('.truce-chart-explore').forEach(b => b.click())")
