@@ -7,8 +7,8 @@ embed snippet; :func:`embed` puts them around the pictures :mod:`truce.charts.re
 
 The downloads have stable URLs named by the chart id (``/downloads/charts/<id>.csv|svg|png``)
 and every chart has an embeddable page (``/embed/<id>/``). :func:`embed` writes them to the
-build cache (:data:`KIT_DIR`, one folder per chart), because charts are drawn inside notebook
-kernels as well as by hooks; ``hooks/reuse.py`` publishes them after the build, with the page
+build cache (:data:`KIT_DIR`, one folder per chart), because charts are drawn by notebook
+pages (and by a downloaded notebook in its kernel) as well as by hooks; ``hooks/reuse.py`` publishes them after the build, with the page
 that shows the chart, and fails the build when two charts share an id.
 """
 
@@ -141,7 +141,7 @@ def download_png(svg: str) -> bytes:
 
 
 def _write(target: Path, payload: bytes) -> None:
-    """Write a file unless it already holds these bytes (atomically: notebook kernels build in parallel)."""
+    """Write a file unless it already holds these bytes (atomically: the two editions build in parallel)."""
     if target.exists() and target.read_bytes() == payload:
         return
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -72,8 +72,8 @@ BASE_CONFIG = {
 }
 
 
-# where pictures are written while pages are built (by this process and by notebook kernels
-# alike), and the folder beside each page they are published to: a page refers to its pictures
+# where pictures are written while pages are built (by the build, its notebook pages and a
+# downloaded notebook in its kernel alike), and the folder beside each page they are published to: a page refers to its pictures
 # relative to itself, so the URL a block writes is final. The two editions are built at the same time
 # into this one folder: a file is named by the hash of its content, so a Chinese picture (other
 # words, other font stack) has its own name, and two processes writing one name write the same

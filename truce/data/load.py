@@ -4,7 +4,7 @@ Nothing is coerced or dropped: a package that fails validation is never loaded. 
 read, validated and typed once per state of the ``data/`` folder, not on every call: the state
 is the files' fingerprint, a hash of their bytes computed again only when a file's size or
 modification time changes. The typed tables of that state are kept in ``.cache/data``, so the
-other processes of a build (each notebook's kernel, the second edition) read them at once.
+other processes (the second edition's build, `make check`, a notebook kernel) read them at once.
 
 Types follow each field's Table Schema: dates become ``datetime.date``, numbers ``float``,
 integers ``int``, booleans ``bool`` (an empty cell is ``False``: the flag is not set), and ``;``-separated id lists (``source_ids`` and every other ``*_ids``
@@ -104,7 +104,7 @@ def _validated_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
 @functools.lru_cache(maxsize=8)
 def _load_all(data_dir: Path, data_state: str) -> dict[str, pd.DataFrame]:
     """The validated, typed tables. The site's own data is kept in ``.cache/data`` between processes
-    (each notebook runs in a kernel of its own), keyed on the files' bytes, the code that validates
+    (each edition builds in a process of its own), keyed on the files' bytes, the code that validates
     and types them, and the libraries it uses. Any other package (a test's) is validated every time."""
     if data_dir.resolve() != DATA_DIR.resolve():
         return _validated_tables(data_dir)
