@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import functools
 from pathlib import Path, PurePosixPath
 
 from truce.i18n import is_twin, t
@@ -23,6 +22,7 @@ from truce.blocks import figure
 from truce.blocks.figure import embed_page_html
 from truce.blocks.html import esc
 from truce.paths import DOCS_DIR
+from truce.site.notebooks import read_page
 
 CHART_FIGURE = re.compile(r'<figure\b[^>]*\bid="chart-([a-z0-9-]+)"')
 PICTURE = re.compile(r'charts/([0-9a-f]{20}\.svg)')
@@ -111,30 +111,16 @@ def ipynb_name(src_uri: str) -> str:
     return PurePosixPath(src_uri).stem + ".ipynb"
 
 
-def _read(path: Path):
-    stat = Path(path).stat()
-    return _read_state(str(path), stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=64)
-def _read_state(path: str, mtime_ns: int, size: int):
-    """A notebook page read once per state of its file (both helpers below need it)."""
-    import jupytext
-
-    notebook = jupytext.read(path)
-    return jupytext.writes(notebook, fmt="ipynb"), tuple(
-        c.source for c in notebook.cells if c.cell_type == "code" and c.source.strip()
-    )
-
-
 def ipynb_text(path: Path) -> str:
     """A jupytext notebook page as ``.ipynb`` JSON (no outputs: the reader runs it)."""
-    return _read(path)[0]
+    import jupytext
+
+    return jupytext.writes(read_page(path), fmt="ipynb")
 
 
 def code_cells(path: Path) -> list[str]:
     """The source of a notebook page's code cells, in order (empty cells left out)."""
-    return list(_read(path)[1])
+    return [c.source for c in read_page(path).cells if c.cell_type == "code" and c.source.strip()]
 
 
 def notebook_box(src_uri: str, cells: list[str]) -> str:

@@ -27,20 +27,24 @@ def notebook_sources(docs_dir: Path = DOCS_DIR) -> list[Path]:
     return sorted(docs_dir.glob("*.py")) + sorted((docs_dir / "story").glob("[0-9]*.md"))
 
 
-def declared(path: Path) -> list[str] | None:
+def read_page(path: Path):
+    """A notebook page as jupytext reads it, read once per state of its file (the build asks for
+    its header, its download and its code). Callers read it; they must not change it."""
     stat = Path(path).stat()
-    names = _declared(str(path), stat.st_mtime_ns, stat.st_size)
-    return None if names is None else list(names)
+    return _read_state(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-@functools.lru_cache(maxsize=256)
-def _declared(path: str, mtime_ns: int, size: int) -> tuple[str, ...] | None:
-    """The header's declaration, read once per state of the file."""
+@functools.lru_cache(maxsize=128)
+def _read_state(path: str, mtime_ns: int, size: int):
     import jupytext
 
-    meta = jupytext.read(path).metadata.get("truce", {})
+    return jupytext.read(path)
+
+
+def declared(path: Path) -> list[str] | None:
+    meta = read_page(path).metadata.get("truce", {})
     names = meta.get("data") if isinstance(meta, dict) else None
-    return tuple(names) if isinstance(names, list) else None
+    return list(names) if isinstance(names, list) else None
 
 
 # caches that cannot hide a read, kept so the check does not validate the package again for
