@@ -21,11 +21,11 @@
 # and its sources. Where Washington and Beijing described the same step differently, or where the
 # data on delivery disagree, the entry says so.
 #
-# Of the [34](fig:scorecard-commitments) commitments tracked, [15](fig:scorecard-met) were met,
+# Of the [29](fig:scorecard-commitments) commitments tracked, [15](fig:scorecard-met) were met,
 # [1](fig:scorecard-met-on-bookings) was declared met on bookings, with deliveries not confirmed (the
 # [12 million tonnes](fig:soy-pledge-initial) of soybeans for the 2025 season),
 # [5](fig:scorecard-partly-met) were partly met and [0](fig:scorecard-missed) are recorded as
-# missed. [11](fig:scorecard-pending) are pending, [1](fig:scorecard-superseded) was overtaken by
+# missed. [6](fig:scorecard-pending) are pending, [1](fig:scorecard-superseded) was overtaken by
 # the [Supreme Court's ruling](event:court-scotus-learning-resources-2026-02-20) on emergency
 # tariffs, and [1](fig:scorecard-unverified) is unverified: its due date has passed and no source
 # retrieved says what happened. "Met" records that the promised step was taken; it is not a
@@ -75,8 +75,9 @@ HTML(scorecard.round_html("busan-2025"))
 # %% [markdown]
 # ## Beijing, May 2026
 #
-# The [Beijing summit](event:both-beijing-summit-2026-05-13) produced purchase pledges and a plan
-# for new trade and investment boards. Most items were described by one side only.
+# The [Beijing summit](event:both-beijing-summit-2026-05-13) produced a pledge to buy Boeing
+# aircraft, which China's commerce ministry confirmed, and a Chinese undertaking to seek an
+# extension of the truce.
 
 # %%
 HTML(scorecard.round_html("beijing-2026"))

@@ -17,7 +17,7 @@
 #
 # 本页列出双方在日内瓦（2025年5月）、伦敦（2025年6月）、吉隆坡和釜山（2025年10月）以及北京峰会（2026年5月）上各自承诺了什么，之后又观察到了什么。每项承诺都根据公开发布的文本和声明概括而成；每项结果都注明日期和出处。如果华盛顿和北京对同一步骤的说法不同，或者关于兑现情况的数据相互矛盾，条目中会加以说明。
 #
-# 在追踪的[34](fig:scorecard-commitments)项承诺中，[15](fig:scorecard-met)项已履行；[1](fig:scorecard-met-on-bookings)项按订单宣布已履行，但交付尚未得到证实（即2025年这一季的[1200万吨](fig:soy-pledge-initial)大豆）；[5](fig:scorecard-partly-met)项部分履行；记为未履行的有[0](fig:scorecard-missed)项。另有[11](fig:scorecard-pending)项待定，[1](fig:scorecard-superseded)项因[美国最高法院对依据《国际紧急经济权力法》（IEEPA）所加关税的裁决](event:court-scotus-learning-resources-2026-02-20)而已被取代，[1](fig:scorecard-unverified)项无法核实：其到期日已过，而检索到的来源都没有说明结果如何。“已履行”只表示承诺的步骤已经采取，并不代表任何一方政府认定对方已经遵守承诺。
+# 在追踪的[29](fig:scorecard-commitments)项承诺中，[15](fig:scorecard-met)项已履行；[1](fig:scorecard-met-on-bookings)项按订单宣布已履行，但交付尚未得到证实（即2025年这一季的[1200万吨](fig:soy-pledge-initial)大豆）；[5](fig:scorecard-partly-met)项部分履行；记为未履行的有[0](fig:scorecard-missed)项。另有[6](fig:scorecard-pending)项待定，[1](fig:scorecard-superseded)项因[美国最高法院对依据《国际紧急经济权力法》（IEEPA）所加关税的裁决](event:court-scotus-learning-resources-2026-02-20)而已被取代，[1](fig:scorecard-unverified)项无法核实：其到期日已过，而检索到的来源都没有说明结果如何。“已履行”只表示承诺的步骤已经采取，并不代表任何一方政府认定对方已经遵守承诺。
 #
 # 本页的各项期限也以日历文件[deadlines.ics](../deadlines.ics)和[JSON数据源](../deadlines.json)的形式发布。数据中的下一个期限是[2026年12月31日](fig:deadlines-next)。
 
@@ -56,7 +56,7 @@ HTML(scorecard.round_html("busan-2025"))
 # %% [markdown]
 # ## 北京，2026年5月 { #beijing-may-2026 }
 #
-# [北京峰会](event:both-beijing-summit-2026-05-13)达成了一些采购承诺，以及设立新的贸易委员会和投资委员会的计划。大多数事项只见于其中一方的表述。
+# [北京峰会](event:both-beijing-summit-2026-05-13)达成了购买波音飞机的承诺，中国商务部随后予以确认；中方还表示将寻求延长休战。
 
 # %%
 HTML(scorecard.round_html("beijing-2026"))

@@ -316,10 +316,10 @@ def customs_year(year: int, table: pd.DataFrame | None = None) -> tuple[float, l
 PURCHASE_BASIS = {
     "soy-24": N_("USDA export sales"),
     "soy-25": N_("USDA export sales"),
-    "soy-26": N_("USDA export sales"),
     "soy-29": N_("USDA export sales"),
     "soy-27": N_("trade estimates"),
     "soy-28": N_("trade estimates"),
+    "soy-26": N_("US official statement"),
     "soy-30": N_("US official statement"),
 }
 

@@ -1,6 +1,5 @@
 """Figures from the truce commitments: counts by round, party and outcome (rows of ``calls.csv``
-naming :func:`commitment_count`), amounts stated only in a row's text (:func:`amount_in_text`),
-and the one amount both sides must state alike."""
+naming :func:`commitment_count`) and amounts stated only in a row's text (:func:`amount_in_text`)."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ import re
 
 from truce import data
 from truce.analysis import commitments as scorecard
-from truce.figures.registry import Result, figure
+from truce.figures.registry import Result
 
 
 def commitment_count(talks_round: str = "", party: str = "", outcomes: tuple[str, ...] = ()) -> Result:
@@ -42,20 +41,3 @@ def amount_in_text(resource: str, row: str, column: str, pattern: str) -> Result
             f"data/{resource}.csv: row {row}, column {column}: expected one match of {pattern!r}, found {len(found)}"
         )
     return Result(float(found[0].replace(",", "")), rows=((resource, row),))
-
-
-@figure(
-    "story-beijing-tariff-framework",
-    unit="usd_bn",
-    resources=("commitments",),
-    definition="Minimum value of each side's goods to get tariffs at or below MFN under the framework agreed in principle in May 2026.",
-)
-def beijing_tariff_framework() -> Result:
-    """The amount in "at least $N billion" in the commitment text of row beijing-cn-tariff-framework-30bn
-    (the US row beijing-us-tariff-framework-30bn states the same amount; raises if they differ)."""
-    pattern = r"at least \$([\d.,]+) billion"
-    cn = amount_in_text("commitments", "beijing-cn-tariff-framework-30bn", "commitment", pattern)
-    us = amount_in_text("commitments", "beijing-us-tariff-framework-30bn", "commitment", pattern)
-    if cn.value != us.value:
-        raise ValueError(f"data/commitments.csv: the two Beijing framework rows state different amounts ({cn.value}, {us.value})")
-    return Result(cn.value, rows=cn.rows + us.rows)
