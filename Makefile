@@ -30,7 +30,7 @@ lint: $(STAMP) ## Lint the Python code with ruff (rules in pyproject.toml)
 	$(BIN)/ruff check .
 
 test: $(STAMP) lint ## Lint, then every check: data, figures, strict build, HTML and browser tests
-	$(BIN)/python -m pytest checks tests
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist worksteal checks tests
 
 check: $(STAMP) ## Data and figure checks only (fast, no build)
 	$(BIN)/python -m pytest checks

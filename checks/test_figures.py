@@ -474,6 +474,24 @@ def test_ledger_entry_links_to_the_defining_row(figures):
     ) in page
 
 
+def test_ledger_counts_long_lists_and_figures_json_keeps_them(figures):
+    """A count of events reads hundreds of rows and sources: the page counts them per file and
+    points to figures.json, which lists every one; a short list is written out in full."""
+    page = ledger.ledger_markdown(figures)
+    entry = page.split("{#fig-events-count}")[1].split("\n## ")[0]
+    n_rows = len(figures["events-count"].rows)
+    assert n_rows > ledger.LIST_LIMIT
+    assert f"- Data rows: {n_rows} in data/events.csv, listed in [figures.json](../figures.json)" in entry
+    assert "- Sources: " in entry and " in all, listed in [figures.json]" in entry
+    assert "chronology.py#" not in entry
+    short = page.split("{#fig-chip-h20-writedown}")[1].split("\n## ")[0]
+    assert "- Data rows: [data/" in short or "- Data rows: data/" in short
+    assert "- Sources: [" in short
+    listed = {f["id"]: f for f in ledger.figures_json(figures, {})["figures"]}
+    assert len(listed["events-count"]["rows"]) == n_rows
+    assert len(listed["events-count"]["sources"]) == len(figures["events-count"].source_ids)
+
+
 def test_most_figures_are_data_not_code(figures):
     functions = [ev for ev in figures.values() if ev.figure.defined_in.endswith(".py")]
     assert len(figures) >= 200

@@ -1,15 +1,19 @@
 """Fixtures for the code and site tests: one strict build per session, shared by the HTML and
 browser tests.
 
-The build starts in the background as soon as collection shows that a test needs it, so it runs
-on one core while the checks and unit tests run on the other (the tests that need the site are
-moved to the end of the run); the first of them waits for the build.
+The build starts in the background as soon as collection shows that a test needs it, and the
+checks run meanwhile; the tests of this folder wait for it (see ``_after_the_build``), those that
+need the site last. ``make test`` runs the tests in one worker process
+per core (pytest-xdist): the workers share one build.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -54,16 +58,51 @@ def strict_build(site_dir: Path, cwd: Path = ROOT, config: Path | None = None, *
     )
 
 
-def _start_build() -> None:
-    out = Path(tempfile.mkdtemp(prefix="truce-build-"))
-    log = (out / "build.log").open("w", encoding="utf-8")
+def _shared_dir(config) -> Path | None:
+    """With pytest-xdist, the folder the controller made for the one build all workers share."""
+    return Path(config.workerinput["truce_build_dir"]) if hasattr(config, "workerinput") else None
+
+
+def pytest_configure(config):
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        config.truce_build_dir = tempfile.mkdtemp(prefix="truce-build-")  # the controller's
+
+
+def pytest_configure_node(node):  # controller side of pytest-xdist: hand each worker the folder
+    node.workerinput["truce_build_dir"] = node.config.truce_build_dir
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "truce_build_dir", None):
+        shutil.rmtree(config.truce_build_dir, ignore_errors=True)
+
+
+def _start_build(config) -> None:
+    """Start the strict build in the background. Under pytest-xdist the first worker that needs
+    the site starts it (it claims ``started`` in the shared folder) and every worker waits for
+    its exit status in ``status``; alone, the run owns a folder of its own."""
+    shared = _shared_dir(config)
+    out = shared or Path(tempfile.mkdtemp(prefix="truce-build-"))
+    _build.update(out=out, site=out / "site", status=out / "status", log=out / "build.log", shared=bool(shared))
+    if shared:
+        try:
+            os.close(os.open(out / "started", os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return  # another worker is building it
+    command = " ".join(shlex.quote(c) for c in strict_build_command(out / "site"))
     _build.update(
-        out=out,
-        site=out / "site",
-        log=log,
         started=time.monotonic(),
         proc=subprocess.Popen(
-            strict_build_command(out / "site"), cwd=ROOT, env=build_env(), stdout=log, stderr=subprocess.STDOUT, text=True
+            [
+                "sh",
+                "-c",
+                f'{command} > "$1/build.log" 2>&1; echo $? > "$1/status.tmp"; mv "$1/status.tmp" "$1/status"',
+                "sh",
+                str(out),
+            ],
+            cwd=ROOT,
+            env=build_env(),
+            start_new_session=True,
         ),
     )
 
@@ -73,39 +112,57 @@ def _needs_site(item) -> bool:
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """Tests that need the built site run last, so everything else runs while it builds."""
-    items.sort(key=_needs_site)  # stable: the order within each group is kept
+    """The checks run first, while the site builds; then the tests of this folder, those that
+    need the built site last."""
+    here = Path(__file__).parent
+    items.sort(key=lambda item: (item.path.is_relative_to(here), _needs_site(item)))  # stable
 
 
 def pytest_collection_finish(session):
     if not session.config.option.collectonly and any(_needs_site(item) for item in session.items):
-        _start_build()
+        _start_build(session.config)
 
 
 def pytest_sessionfinish(session, exitstatus):
-    if _build:
-        if _build["proc"].poll() is None:
-            _build["proc"].kill()
-            _build["proc"].wait()
-        _build["log"].close()
+    proc = _build.get("proc")
+    if proc is not None and proc.poll() is None:  # the run was cut short: stop the build
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    if _build and not _build["shared"]:
         shutil.rmtree(_build["out"], ignore_errors=True)
 
 
+def _wait_for_build() -> str:
+    """Wait for the background build to end; its exit status."""
+    status, deadline = _build["status"], time.monotonic() + BUILD_TIMEOUT_S
+    while not status.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"strict build did not finish in {BUILD_TIMEOUT_S} s")
+        time.sleep(0.2)
+    return status.read_text().strip()
+
+
+@pytest.fixture(autouse=True)
+def _after_the_build(request):
+    """While the strict build runs, the tests of this folder wait for it: the build leaves the
+    results that are kept between processes (validated tables, figures, chart drawings) in
+    ``.cache``, so each is worked out once instead of twice on the same cores. The checks run in
+    the meantime. Run without the site tests, nothing waits."""
+    if _build and "built_site" not in request.fixturenames:
+        _wait_for_build()
+
+
 @pytest.fixture(scope="session")
-def built_site() -> Path:
+def built_site(request) -> Path:
     """The site built by `mkdocs build --strict` (started when collection finished)."""
     if not _build:  # collected without the hook (e.g. a plugin reordered items): build now
-        _start_build()
-    proc = _build["proc"]
-    try:
-        proc.wait(timeout=BUILD_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        pytest.fail(f"strict build did not finish in {BUILD_TIMEOUT_S} s")
-    _build["log"].flush()
-    output = (_build["out"] / "build.log").read_text(encoding="utf-8")
-    assert proc.returncode == 0, f"strict build failed:\n{output[-6000:]}"
-    print(f"\nstrict build: {time.monotonic() - _build['started']:.1f} s (started in the background)")
+        _start_build(request.config)
+    status = _wait_for_build()
+    output = _build["log"].read_text(encoding="utf-8")
+    assert status == "0", f"strict build failed:\n{output[-6000:]}"
+    if "started" in _build:
+        print(f"\nstrict build: {time.monotonic() - _build['started']:.1f} s (started in the background)")
     return _build["site"]
 
 

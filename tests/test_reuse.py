@@ -350,16 +350,35 @@ def _figures(html: str) -> dict[str, frozenset[str]]:
     return downloads.charts_on_page(html)
 
 
+@pytest.fixture(scope="module")
+def kernel(tmp_path_factory):
+    """One Python kernel for every downloaded notebook, as ``make serve``'s environment starts it.
+    Each notebook runs in it after its namespace is emptied (``%reset -f``) and in a folder of its
+    own, so a notebook that needs a name it does not define or import itself still fails; modules
+    already imported (and the package's memoised results) are shared, which saves a kernel start
+    and the same computations per notebook."""
+    from nbclient import NotebookClient
+    from nbformat.v4 import new_notebook
+
+    starter = NotebookClient(new_notebook(), kernel_name="python3")
+    km = starter.create_kernel_manager()
+    starter.start_new_kernel(cwd=str(tmp_path_factory.mktemp("kernel")))
+    yield km
+    starter._cleanup_kernel()
+
+
 @pytest.mark.parametrize("src", downloads.notebook_pages())
-def test_downloaded_notebook_runs_and_draws_the_site_charts(src, built_site, html_pages, tmp_path):
-    """Each downloaded notebook, run in a fresh folder with the project's environment (what
-    ``make serve`` sets up), draws the same charts (same pictures) as the published page."""
+def test_downloaded_notebook_runs_and_draws_the_site_charts(src, built_site, html_pages, tmp_path, kernel):
+    """Each downloaded notebook, run in a fresh folder and an emptied namespace of a kernel with
+    the project's environment (what ``make serve`` sets up), draws the same charts (same
+    pictures) as the published page."""
     import nbformat
     from nbclient import NotebookClient
 
     folder = Path(src).with_suffix("")
     nb = nbformat.reads((built_site / folder / downloads.ipynb_name(src)).read_text(encoding="utf-8"), as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nb.cells.insert(0, nbformat.v4.new_code_cell(f"%reset -f\nimport os\nos.chdir({str(tmp_path)!r})\ndel os"))
+    NotebookClient(nb, km=kernel, timeout=300, kernel_name="python3").execute()
     outputs = "".join(
         o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
     )
