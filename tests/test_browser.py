@@ -312,20 +312,29 @@ def scheme_page(request, browser, server):
     context.close()
 
 
-def axe_violations(pg) -> list[str]:
-    """What axe-core finds on the page (WCAG 2 A and AA, and best practice), one line per rule."""
+def axe_violations(pg, skip: tuple[str, ...] = ()) -> list[str]:
+    """What axe-core finds on the page (WCAG 2 A and AA, and best practice), one line per rule;
+    ``skip`` names rules left out."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]})
+    options = {"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]}
+    if skip:
+        options["rules"] = {rule: {"enabled": False} for rule in skip}
+    results = Axe().run(pg, options=options)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
 
 
 def test_accessibility_scan_reports_a_violation(browser):
     pg = browser.new_page()
-    pg.set_content('<!doctype html><html lang="en"><title>t</title><main><h1>T</h1><img src="data:,"></main></html>')
+    pg.set_content(
+        '<!doctype html><html lang="en"><title>t</title><main><h1>T</h1><img src="data:,">'
+        '<p style="color:#bbb;background:#fff">faint</p></main></html>'
+    )
     found = axe_violations(pg)
+    skipped = axe_violations(pg, skip=("color-contrast",))
     pg.close()
-    assert [v.split(":")[0] for v in found] == ["image-alt"], found
+    assert sorted(v.split(":")[0] for v in found) == ["color-contrast", "image-alt"], found
+    assert [v.split(":")[0] for v in skipped] == ["image-alt"], skipped
 
 
 @pytest.mark.parametrize("path", TEMPLATES)
@@ -345,5 +354,7 @@ def test_accessibility_scan(scheme_page, server, path):
     pg.evaluate("window.scrollTo(0, 0)")
     settle(pg)  # the header tabs fade back in after the scroll: measure contrast after that
     assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
-    violations = axe_violations(pg)
+    # the Chinese pages take their colours from the English templates' stylesheet, whose contrast
+    # is measured in both schemes; the rest (language, fonts, labels, structure) is scanned here
+    violations = axe_violations(pg, skip=("color-contrast",) if path.startswith("zh/") else ())
     assert not violations, f"/{path} [{scheme}]:\n" + "\n".join(violations)
