@@ -125,6 +125,24 @@ def settle(pg) -> None:
     pg.wait_for_function(SETTLED, timeout=10000)
 
 
+SHOW_EACH_CHART = """async () => {
+  const shown = [];
+  for (const chart of document.querySelectorAll('.truce-chart')) {
+    const panel = chart.closest('.scenario-panel');
+    if (panel) document.querySelector(`.scenario-switch input[value='${panel.dataset.scenario}']`).click();
+    chart.scrollIntoView({block: 'center'});
+    const pictures = [...chart.querySelectorAll('img.truce-chart-img')].filter(img => img.checkVisibility());
+    const img = pictures[0];
+    let loaded = false;
+    for (const until = Date.now() + 10000; img && !loaded && Date.now() < until; )
+      if (img.complete && img.naturalWidth > 0) loaded = true; else await new Promise(r => setTimeout(r, 20));
+    const box = img ? img.getBoundingClientRect() : {width: 0, height: 0};
+    shown.push({chart: chart.dataset.chart, pictures: pictures.length, loaded, width: box.width, height: box.height});
+  }
+  return shown;
+}"""
+
+
 @pytest.mark.parametrize("path", NAV_PAGES)
 def test_page_renders_cleanly_with_its_charts(page, server, path):
     """The page answers, runs without console errors, asks no other host for anything, and every
@@ -135,22 +153,15 @@ def test_page_renders_cleanly_with_its_charts(page, server, path):
     settle(page)
     assert page.errors == [], f"console errors on /{path}: {page.errors}"
     assert page.foreign == [], f"/{path} requested third-party hosts: {page.foreign}"
-    charts = page.locator(".truce-chart")
+    # each chart in turn, in one script: choose its scenario (the switch shows one at a time),
+    # scroll to it, wait for its picture to load and measure it
+    shown = page.evaluate(SHOW_EACH_CHART)
+    for chart in shown:
+        assert chart["pictures"] == 1, f"/{path}: chart {chart['chart']} shows {chart['pictures']} pictures"
+        assert chart["loaded"], f"/{path}: the picture of chart {chart['chart']} did not load"
+        assert chart["width"] > 200 and chart["height"] > 100, chart
     if path in CHART_PAGES:
-        assert charts.count() > 0
-    for i in range(charts.count()):
-        chart = charts.nth(i)
-        # a scenario's chart shows once its radio button is chosen (the switch shows one at a time)
-        chart.evaluate(
-            "c => { const p = c.closest('.scenario-panel'); "
-            "if (p) document.querySelector(`.scenario-switch input[value='${p.dataset.scenario}']`).click(); }"
-        )
-        chart.scroll_into_view_if_needed()
-        picture = chart.locator("img.truce-chart-img").filter(visible=True)
-        assert picture.count() == 1, f"/{path}: chart {chart.get_attribute('data-chart')} shows {picture.count()} pictures"
-        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=picture.element_handle(), timeout=10000)
-        box = picture.bounding_box()
-        assert box and box["width"] > 200 and box["height"] > 100, (chart.get_attribute("data-chart"), box)
+        assert shown, f"/{path} shows no chart"
     assert not any("vega-bundle" in url for url in page.requested), f"/{path} fetched Vega before any chart was asked for"
     live = page.locator(".truce-chart[data-interactive='true']")
     has_script = page.evaluate("() => !!document.querySelector('script[data-vega]')")
@@ -312,16 +323,38 @@ def scheme_page(request, browser, server):
     context.close()
 
 
+# marks the repeated copies of one look (see the script's comment) with data-truce-repeat
+REPEATS = (ROOT / "tests" / "repeated_markup.js").read_text(encoding="utf-8")
+AXE_TAGS = ["wcag2a", "wcag2aa", "best-practice"]
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
 def axe_violations(pg, skip: tuple[str, ...] = ()) -> list[str]:
     """What axe-core finds on the page (WCAG 2 A and AA, and best practice), one line per rule;
-    ``skip`` names rules left out."""
+    ``skip`` names rules left out.
+
+    Every rule runs on the whole page but the two that measure colours, text against its
+    background and links against the text around them. They take most of a long page's scan and
+    run on every look the page has: of the copies of one piece of markup (the chronology's
+    events, the ledger's rows), the first two are measured, and the rest, which the style sheets
+    colour the same way, are left out."""
     from axe_playwright_python.sync_playwright import Axe
 
-    options = {"resultTypes": ["violations"], "runOnly": ["wcag2a", "wcag2aa", "best-practice"]}
-    if skip:
-        options["rules"] = {rule: {"enabled": False} for rule in skip}
-    results = Axe().run(pg, options=options)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
+    if not pg.evaluate("() => typeof axe !== 'undefined'"):
+        pg.evaluate(Axe().axe_script)
+
+    def run(context, options) -> list[dict]:
+        return pg.evaluate("([context, options]) => axe.run(context, options).then(r => r.violations)", [context, options])
+
+    colours = [rule for rule in COLOUR_RULES if rule not in skip]
+    off = {rule: {"enabled": False} for rule in (*skip, *COLOUR_RULES)}
+    found = run({"include": [["html"]]}, {"resultTypes": ["violations"], "runOnly": AXE_TAGS, "rules": off})
+    if colours:
+        pg.evaluate(REPEATS)
+        context = {"include": [["html"]], "exclude": [["[data-truce-repeat]"]]}
+        found += run(context, {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": colours}})
+        pg.evaluate("() => document.querySelectorAll('[data-truce-repeat]').forEach(e => e.removeAttribute('data-truce-repeat'))")
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in found]
 
 
 def test_accessibility_scan_reports_a_violation(browser):
@@ -335,6 +368,31 @@ def test_accessibility_scan_reports_a_violation(browser):
     pg.close()
     assert sorted(v.split(":")[0] for v in found) == ["color-contrast", "image-alt"], found
     assert [v.split(":")[0] for v in skipped] == ["image-alt"], skipped
+
+
+@pytest.mark.parametrize(
+    "late",
+    [
+        '<li class="faint">another look, last in the list</li>',  # another class
+        '<li style="color:#ccc">another look, last in the list</li>',  # another inline style
+        '<li data-tone="faint">another look, last in the list</li>',  # an attribute a selector picks
+        '<li>readable <span class="faint">but a faint word</span></li>',  # another child
+    ],
+)
+def test_contrast_is_measured_on_every_look_of_a_long_list(browser, late):
+    """Forty readable copies of one entry, then one that looks different and is too faint: the
+    contrast rule, which measures only the first two copies of each look, still finds it."""
+    pg = browser.new_page()
+    style = "<style>.faint, [data-tone=faint] { color: #c8c8c8 } li { color: #222 }</style>"
+    entries = "".join("<li>readable entry</li>" for _ in range(40))
+    pg.set_content(f'<!doctype html><html lang="en"><title>t</title>{style}<main><h1>T</h1><ul>{entries}{late}</ul></main></html>')
+    kept, marked = pg.evaluate(REPEATS)
+    pg.evaluate("() => document.querySelectorAll('[data-truce-repeat]').forEach(e => e.removeAttribute('data-truce-repeat'))")
+    found = axe_violations(pg)
+    pg.close()
+    assert marked == 38, (kept, marked)  # the 40 copies: two measured, 38 left out
+    assert [v.split(":")[0] for v in found] == ["color-contrast"], found
+    assert "(1×" in found[0], found  # the faint entry, and none of the readable copies
 
 
 @pytest.mark.parametrize("path", TEMPLATES)
