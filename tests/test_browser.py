@@ -385,7 +385,9 @@ def test_contrast_is_measured_on_every_look_of_a_long_list(browser, late):
     pg = browser.new_page()
     style = "<style>.faint, [data-tone=faint] { color: #c8c8c8 } li { color: #222 }</style>"
     entries = "".join("<li>readable entry</li>" for _ in range(40))
-    pg.set_content(f'<!doctype html><html lang="en"><title>t</title>{style}<main><h1>T</h1><ul>{entries}{late}</ul></main></html>')
+    pg.set_content(
+        f'<!doctype html><html lang="en"><title>t</title>{style}<main><h1>T</h1><ul>{entries}{late}</ul></main></html>'
+    )
     kept, marked = pg.evaluate(REPEATS)
     pg.evaluate("() => document.querySelectorAll('[data-truce-repeat]').forEach(e => e.removeAttribute('data-truce-repeat'))")
     found = axe_violations(pg)
