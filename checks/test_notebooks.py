@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from truce import data
 from truce.analysis import model
 from truce.charts import render
 from truce.paths import DOCS_DIR
@@ -51,6 +52,27 @@ def test_a_removed_declaration_is_reported_after_the_caches_are_warm(tmp_path, n
         f"{copy.as_posix()}: reads data/tariff_measures.csv but does not declare it — "
         'add "tariff_measures" to `truce: data:` in its header'
     ]
+
+
+def test_a_result_kept_on_disk_counts_as_reading_its_data(tmp_path, monkeypatch):
+    """A computation kept in .cache for other processes (scenario lines, averages) is taken from
+    there without running; taking it must still count as reading the resources it was worked
+    out from, or a page could stop declaring them unnoticed."""
+    from truce import paths
+
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path)
+    runs = []
+
+    def work_out():
+        runs.append(1)
+        return len(data.load("tariff_measures"))
+
+    with data.reads() as first:
+        value = data.kept_from_data("test-kept", ("k",), work_out, accept=lambda v: isinstance(v, int))
+    with data.reads() as second:
+        again = data.kept_from_data("test-kept", ("k",), work_out, accept=lambda v: isinstance(v, int))
+    assert (value, len(runs)) == (again, 1), "the second call should read the kept copy"
+    assert "tariff_measures" in first and second == first
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.relative_to(DOCS_DIR).as_posix())

@@ -125,6 +125,26 @@ def test_the_walk_finds_every_chart_page_block():
     assert len(embedded) >= 28 and len(calls) >= 20
 
 
+def test_every_chart_spec_is_valid_vega_lite():
+    """The build draws charts without Altair's schema check; here every chart on the site passes it."""
+    embedded, _ = site_charts()
+    problems = []
+    for item in embedded:
+        try:
+            item["chart"].to_dict(validate=True)
+        except alt.utils.schemapi.SchemaValidationError as error:
+            problems.append(f"{item['chart_id']}: {str(error).splitlines()[0]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_an_invalid_spec_is_drawn_by_the_build_and_caught_by_the_check():
+    chart = alt.Chart(pd.DataFrame({"day": [1, 2], "rate": [3, 4]})).mark_line().encode(x="day:Q", y="rate:Q")
+    chart.mark = {"type": "line", "strokeWidth": "thick"}  # a mistake Altair lets through until the spec is checked
+    assert spec(chart)["mark"]["strokeWidth"] == "thick"  # the build does not check
+    with pytest.raises(alt.utils.schemapi.SchemaValidationError, match="strokeWidth"):
+        chart.to_dict(validate=True)
+
+
 def test_every_picture_has_readable_text_inside_its_frame():
     problems = [p for chart_id, name, svg in _pictures() for p in check.picture_problems(svg, chart_id=chart_id, name=name)]
     assert not problems, "\n".join(problems)

@@ -38,6 +38,11 @@ def fingerprint(paths: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
+def package_fingerprint() -> str:
+    """A hash of the truce package's source and the figure tables (used with the data's to key caches)."""
+    return fingerprint(sorted(PACKAGE_DIR.rglob("*.py")) + sorted(PACKAGE_DIR.rglob("*.csv")))
+
+
 def memo_file(kind: str, *key: str) -> Path:
     """Where a result computed from ``key`` (fingerprints, versions) is kept between processes:
     ``.cache/<kind>/<hash of key>.pickle``. The key must name everything the result depends on."""

@@ -150,7 +150,17 @@ def _sides_changed(scenario_id: str) -> set[str]:
 def _steps(scenario_id: str, start: dt.date, end: dt.date, fingerprint: str) -> pd.DataFrame:
     """Both measures for both sides at each day the actual average can change (a scenario only
     removes rows, so its own change days are among them). A side the scenario leaves alone
-    reuses the actual values."""
+    reuses the actual values. Kept in ``.cache/scenarios`` for the other processes (the second
+    edition, the checks, a notebook kernel)."""
+    return data.kept_from_data(
+        "scenarios",
+        (scenario_id, start.isoformat(), end.isoformat()),
+        lambda: _work_out_steps(scenario_id, start, end, fingerprint),
+        accept=lambda kept: isinstance(kept, pd.DataFrame),
+    )
+
+
+def _work_out_steps(scenario_id: str, start: dt.date, end: dt.date, fingerprint: str) -> pd.DataFrame:
     changed = _sides_changed(scenario_id)
     actual = None if scenario_id == ACTUAL else _steps(ACTUAL, start, end, fingerprint)
     t, base = scenario_tables(scenario_id), products.tables()

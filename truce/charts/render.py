@@ -108,8 +108,12 @@ LIVE_MARKER = 'data-interactive="true"'
 
 
 def spec(chart: alt.TopLevelMixin) -> dict:
-    """The Vega-Lite spec of a chart, data inlined, in the house style (:data:`BASE_CONFIG`)."""
-    vl = _named_in_order(chart.to_dict())
+    """The Vega-Lite spec of a chart, data inlined, in the house style (:data:`BASE_CONFIG`).
+
+    Altair's check of the spec against the Vega-Lite schema is left to the tests
+    (``tests/test_chart_style.py`` checks every chart on the site once): run on every drawing,
+    it took a tenth of the build."""
+    vl = _named_in_order(chart.to_dict(validate=False))
     config = vl.get("config", {})
     vl["config"] = {
         **BASE_CONFIG,

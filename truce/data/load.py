@@ -23,7 +23,7 @@ import pandas as pd
 
 from truce import i18n
 from truce.data.validate import _read_raw, descriptor, validate_package
-from truce.paths import DATA_DIR, PACKAGE_DIR, fingerprint, kept_result
+from truce.paths import DATA_DIR, PACKAGE_DIR, fingerprint, kept_result, package_fingerprint
 
 LIST_SUFFIX = "_ids"
 # the sets that record which resources are loaded while a notebook's code runs (see reads())
@@ -39,6 +39,28 @@ def reads():
         yield seen
     finally:
         _RECORDERS.remove(seen)
+
+
+def kept_from_data(kind: str, key: tuple, make, *, accept):
+    """The result of ``make()``, a computation from the data, kept in ``.cache/<kind>`` for this
+    state of the data and the package (see :func:`truce.paths.kept_result`) with the names of the
+    resources it read. Taking the kept copy counts as reading them again, so the check that a
+    page declares the data it reads (:func:`reads`) sees the same names either way."""
+
+    def make_and_record():
+        with reads() as seen:
+            value = make()
+        return frozenset(seen), value
+
+    names, value = kept_result(
+        kind,
+        (*key, data_fingerprint(), package_fingerprint()),
+        make_and_record,
+        accept=lambda kept: isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], frozenset) and accept(kept[1]),
+    )
+    for seen in _RECORDERS:
+        seen.update(names)
+    return value
 
 
 def _paths(data_dir: Path, resources: list[str] | None) -> list[Path]:

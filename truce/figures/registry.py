@@ -235,10 +235,10 @@ def evaluate(fig: Figure) -> Evaluated:
 
 
 def package_fingerprint() -> str:
-    """A hash of the truce package's source and the figure tables (used with the data's to key caches)."""
-    from truce.paths import PACKAGE_DIR, fingerprint
+    """A hash of the truce package's source and the figure tables (see :func:`truce.paths.package_fingerprint`)."""
+    from truce.paths import package_fingerprint as of_package
 
-    return fingerprint(sorted(PACKAGE_DIR.rglob("*.py")) + sorted(PACKAGE_DIR.rglob("*.csv")))
+    return of_package()
 
 
 def build_state() -> tuple[str, str]:
