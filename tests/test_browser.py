@@ -325,6 +325,7 @@ def scheme_page(request, browser, server):
 
 # marks the repeated copies of one look (see the script's comment) with data-truce-repeat
 REPEATS = (ROOT / "tests" / "repeated_markup.js").read_text(encoding="utf-8")
+UNMARK = "() => document.querySelectorAll('[data-truce-repeat]').forEach(e => e.removeAttribute('data-truce-repeat'))"
 AXE_TAGS = ["wcag2a", "wcag2aa", "best-practice"]
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
@@ -353,7 +354,7 @@ def axe_violations(pg, skip: tuple[str, ...] = ()) -> list[str]:
         pg.evaluate(REPEATS)
         context = {"include": [["html"]], "exclude": [["[data-truce-repeat]"]]}
         found += run(context, {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": colours}})
-        pg.evaluate("() => document.querySelectorAll('[data-truce-repeat]').forEach(e => e.removeAttribute('data-truce-repeat'))")
+        pg.evaluate(UNMARK)
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})" for v in found]
 
 
@@ -389,7 +390,7 @@ def test_contrast_is_measured_on_every_look_of_a_long_list(browser, late):
         f'<!doctype html><html lang="en"><title>t</title>{style}<main><h1>T</h1><ul>{entries}{late}</ul></main></html>'
     )
     kept, marked = pg.evaluate(REPEATS)
-    pg.evaluate("() => document.querySelectorAll('[data-truce-repeat]').forEach(e => e.removeAttribute('data-truce-repeat'))")
+    pg.evaluate(UNMARK)
     found = axe_violations(pg)
     pg.close()
     assert marked == 38, (kept, marked)  # the 40 copies: two measured, 38 left out

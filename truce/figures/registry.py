@@ -21,7 +21,7 @@ from pathlib import Path
 
 from truce import data, i18n
 from truce.figures.formatting import format_value
-from truce.paths import kept_result
+from truce.paths import kept_result, package_fingerprint
 
 _REGISTRY: dict[str, Figure] = {}
 _PROVENANCE: dict[Callable, Callable] = {}
@@ -232,13 +232,6 @@ def evaluate(fig: Figure) -> Evaluated:
     spellings = (text,) + tuple(format_value(result.value, alt, fig.decimals) for alt in fig.alternatives)
     sources = list(result.sources) + [s for s in _row_sources(result.rows) if s not in result.sources]
     return Evaluated(fig, result.value, text, spellings, result.as_of or data.last_updated(), tuple(result.rows), tuple(sources))
-
-
-def package_fingerprint() -> str:
-    """A hash of the truce package's source and the figure tables (see :func:`truce.paths.package_fingerprint`)."""
-    from truce.paths import package_fingerprint as of_package
-
-    return of_package()
 
 
 def build_state() -> tuple[str, str]:

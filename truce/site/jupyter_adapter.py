@@ -31,7 +31,7 @@ from traitlets import List
 
 from truce import i18n
 from truce.data import data_fingerprint, resource_names
-from truce.figures.registry import package_fingerprint
+from truce.paths import package_fingerprint
 from truce.site import notebooks
 
 ADAPTED_VERSION = "0.26.3"

@@ -76,7 +76,7 @@ def resources_read(path: Path) -> set[str]:
     is worked out again as soon as any of them changes."""
     import hashlib
 
-    from truce.figures.registry import package_fingerprint
+    from truce.paths import package_fingerprint
 
     key = (hashlib.sha256(path.read_bytes()).hexdigest(), package_fingerprint(), data.data_fingerprint(), i18n.current())
     seen = kept_result(
