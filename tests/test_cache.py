@@ -9,13 +9,17 @@ one CSV row in between, and reads what the second build re-executed.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
+import time
 
 import pytest
 from bs4 import BeautifulSoup
 
 from checks.conftest import EVENTS, SOURCES, write_package
 from tests.conftest import strict_build
+from truce import paths
 from truce.paths import ROOT
 
 MONTHS = "month,checked_on,result,note\n2025-05,2026-12-04,events-found,\n"
@@ -228,7 +232,6 @@ def test_kept_tables_never_hide_a_broken_edit(tmp_path, monkeypatch):
 
 
 def test_a_kept_result_is_keyed_on_everything_it_names(tmp_path, monkeypatch):
-    from truce import paths
 
     monkeypatch.setattr(paths, "CACHE_DIR", tmp_path)
     a, b = paths.memo_file("k", "state-1", "v1"), paths.memo_file("k", "state-1", "v2")
@@ -239,3 +242,53 @@ def test_a_kept_result_is_keyed_on_everything_it_names(tmp_path, monkeypatch):
     for i in range(paths.MEMOS_KEPT + 3):  # only the newest of a kind stay
         paths.write_memo(paths.memo_file("k", str(i)), i)
     assert len(list((tmp_path / "k").glob("*.pickle"))) == paths.MEMOS_KEPT
+
+
+WORK_OUT_ONCE = """
+import sys, time
+from pathlib import Path
+from truce import paths
+
+paths.CACHE_DIR = Path(sys.argv[1])
+log = Path(sys.argv[2])
+
+def make():
+    with log.open("a") as fh:
+        fh.write("worked out\\n")
+    time.sleep(1.0)  # long enough for the other process to ask meanwhile
+    return 42
+
+print(paths.kept_result("shared", ("one key",), make, accept=lambda v: v == 42))
+"""
+
+
+NO_LOCKS = pytest.mark.skipif(paths.fcntl is None, reason="no POSIX file locks on this system")
+
+
+@NO_LOCKS
+def test_a_result_asked_for_by_two_processes_at_once_is_worked_out_once(tmp_path):
+    """Two processes start on a cold cache together (as the build's two editions and the test
+    workers do): the second waits for the first and takes its copy."""
+    log = tmp_path / "log.txt"
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORK_OUT_ONCE, str(tmp_path / "cache"), str(log)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=60)[0].strip() for run in runs]
+    assert outputs == ["42", "42"]
+    assert log.read_text().splitlines() == ["worked out"]
+
+
+@NO_LOCKS
+def test_a_process_that_waits_too_long_works_the_result_out_itself(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path)
+    lock = paths.memo_file("shared", "k").with_suffix(".lock")
+    lock.parent.mkdir(parents=True)
+    monkeypatch.setattr(paths, "LOCK_WAIT_S", 0.3)
+    with lock.open("a") as held:  # another holder that never lets go (a separate open file)
+        paths.fcntl.flock(held, paths.fcntl.LOCK_EX)
+        start = time.monotonic()
+        assert paths.kept_result("shared", ("k",), lambda: "mine", accept=lambda v: isinstance(v, str)) == "mine"
+        assert 0.3 <= time.monotonic() - start < 5

@@ -265,7 +265,7 @@ def test_china_whole_line_exclusions_lower_its_average_only_while_in_force():
     drop = P.average_rate("2019-09-16", "CN") - P.average_rate("2019-09-17", "CN")
     assert drop == pytest.approx(25 * 1005.1 / 154373.9, abs=0.002)
     assert P.average_rate("2021-09-16", "CN") == pytest.approx(P.average_rate("2021-09-17", "CN") - drop, abs=1e-6)
-    uncoded = LISTS.loc[["cn-excl-2019-8", "cn-excl-2020-3", "cn-excl-2020-4"]]
+    uncoded = lists().loc[["cn-excl-2019-8", "cn-excl-2020-3", "cn-excl-2020-4"]]
     assert set(uncoded["code_level"]) == {"none"} and list(uncoded["items_announced"]) == [6, 65, 79]
 
 
@@ -281,11 +281,11 @@ def test_exclusion_by_description_is_shown_but_counted_at_the_list_rate():
 
 
 def test_the_178_exclusions_of_2024_2026_are_all_there():
-    e = T.exclusions
+    e = tables().exclusions
     assert len(e[e["heading"] == "9903.88.69"]) == 164 and len(e[e["heading"] == "9903.88.70"]) == 14
     assert len(e[e["heading"] == "9903.88.67"]) == 352 and len(e[e["heading"] == "9903.88.68"]) == 77
     for lid in set(e.loc[e["heading"].isin(["9903.88.69", "9903.88.70"]), "list_id"]):
-        assert LISTS.loc[lid, "effective_to"] == dt.date(2026, 11, 10)
+        assert lists().loc[lid, "effective_to"] == dt.date(2026, 11, 10)
 
 
 def test_described_exclusions_bound_what_the_average_leaves_out():
@@ -327,12 +327,27 @@ def test_search_by_words():
 
 # Properties ------------------------------------------------------------------------------------------
 
-T = P.tables()
-US_CODES = sorted(set(T.weights.loc[T.weights["basis"] == "product", "code"]))[::7]
-LISTED = sorted(set(T.members["code"]))
+
+def tables() -> P.Tables:
+    """The real product tables, read when a test first needs them (not while tests are collected)."""
+    return P.tables()
+
+
+def lists() -> pd.DataFrame:
+    return tables().lists.set_index("id")
+
+
+def drawn_from(pick) -> st.SearchStrategy:
+    """Values drawn from what ``pick`` finds in the product tables, read when a test first draws one."""
+    return st.deferred(lambda: st.sampled_from(pick(tables())))
+
+
+US_CODES = drawn_from(lambda t: sorted(set(t.weights.loc[t.weights["basis"] == "product", "code"]))[::7])
+LISTED = drawn_from(lambda t: sorted(set(t.members["code"])))
+LINE_CODES = drawn_from(
+    lambda t: sorted({c for cs in t.exclusions.loc[t.exclusions["match"] == "line", "codes"] for c in cs.split(";")})
+)
 DAYS = st.dates(min_value=dt.date(2018, 1, 1), max_value=dt.date(2026, 12, 31))
-NEVER = set(T.lists.loc[T.lists["status"] == "never-effective", "id"])
-LISTS = T.lists.set_index("id")
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -341,45 +356,45 @@ def _query(code: str) -> str:
 
 
 @FAST
-@given(code=st.sampled_from(US_CODES), day=DAYS)
+@given(code=US_CODES, day=DAYS)
 def test_never_negative(code, day):
     assert P.additional_duty(code, day, "US") >= 0
     assert all(x.rate_pct >= 0 for x in P.stack(code, day, "US"))
 
 
 @FAST
-@given(code=st.sampled_from(LISTED), day=DAYS, imposer=st.sampled_from(["US", "CN"]))
+@given(code=LISTED, day=DAYS, imposer=st.sampled_from(["US", "CN"]))
 def test_never_effective_lists_never_count(code, day, imposer):
-    assert not any(x.list_id in NEVER and x.rate_pct > 0 for x in P.stack(_query(code), day, imposer))
+    never = set(tables().lists.loc[tables().lists["status"] == "never-effective", "id"])
+    assert not any(x.list_id in never and x.rate_pct > 0 for x in P.stack(_query(code), day, imposer))
 
 
 @FAST
-@given(code=st.sampled_from(LISTED), day=DAYS)
+@given(code=LISTED, day=DAYS)
 def test_exemptions_only_while_in_force(code, day):
+    by_id = lists()
     for x in P.stack(_query(code), day, "US"):
-        for lid in LISTS.index:
+        for lid in by_id.index:
             if f"by {lid} " in x.removed_by or f"on {lid} " in x.removed_by:
-                r = LISTS.loc[lid]
+                r = by_id.loc[lid]
                 start = r["shields_from"] or r["effective_from"] if r["action"] == "adds" else r["effective_from"]
                 assert start <= day and (r["effective_to"] is None or day < r["effective_to"]), (lid, day)
 
 
-LINE_CODES = sorted({c for cs in T.exclusions.loc[T.exclusions["match"] == "line", "codes"] for c in cs.split(";")})
-
-
 @FAST
-@given(code=st.sampled_from(LINE_CODES), day=DAYS)
+@given(code=LINE_CODES, day=DAYS)
 def test_section_301_exclusion_counts_only_while_in_force(code, day):
     """A whole-line exclusion takes a layer off exactly while one of its lists naming that layer is in force."""
+    t, by_id = tables(), lists()
     for x in P.stack(code, day, "US"):
         if not x.list_id or x.coverage != "full" or x.removed_by.startswith("replaced by"):
             continue
         live = [
             lid
-            for lid, codes in T.line_codes.items()
+            for lid, codes in t.line_codes.items()
             if code in codes
-            and x.layer_id in LISTS.loc[lid, "layer_ids"]
-            and LISTS.loc[lid, "effective_from"] <= day < LISTS.loc[lid, "effective_to"]
+            and x.layer_id in by_id.loc[lid, "layer_ids"]
+            and by_id.loc[lid, "effective_from"] <= day < by_id.loc[lid, "effective_to"]
         ]
         assert x.removed_by.startswith("excluded by ") == bool(live), (code, day, x.layer_id, x.removed_by)
         if live:
@@ -396,11 +411,11 @@ def test_average_lies_between_min_and_max_product_rates(day):
 
 
 def test_every_product_row_traces_to_a_source():
-    known = set(data.load("sources")["id"])
+    known, t = set(data.load("sources")["id"]), tables()
     for frame, name in (
-        (T.products, "products"),
-        (T.members.merge(T.lists, left_on="list_id", right_on="id"), "list_products"),
-        (T.weights, "trade_weights"),
+        (t.products, "products"),
+        (t.members.merge(t.lists, left_on="list_id", right_on="id"), "list_products"),
+        (t.weights, "trade_weights"),
     ):
         ids = frame["source_ids"]
         assert (ids.map(len) > 0).all(), f"{name}: a row without source_ids"
@@ -408,7 +423,7 @@ def test_every_product_row_traces_to_a_source():
 
 
 def test_every_layer_of_every_list_exists():
-    assert P.problems(T) == []
+    assert P.problems(tables()) == []
 
 
 # Broken data: clear errors ---------------------------------------------------------------------------

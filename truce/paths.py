@@ -9,8 +9,14 @@ import functools
 import hashlib
 import os
 import pickle
+import time
 from collections.abc import Iterable
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not a POSIX system: each process works a result out for itself
+    fcntl = None
 
 ROOT = Path(__file__).resolve().parent.parent
 # TRUCE_DATA_DIR points the package at another data package (tests build a small site on a few
@@ -80,14 +86,52 @@ def write_memo(path: Path, value, keep: int | None = MEMOS_KEPT) -> None:
             ages[kept] = kept.stat().st_mtime
     for old in sorted(ages, key=ages.get, reverse=True)[keep:]:
         old.unlink(missing_ok=True)
+        old.with_suffix(".lock").unlink(missing_ok=True)
+
+
+# how long a process waits for another to finish working out a result before working it out itself
+LOCK_WAIT_S = 600.0
+
+
+@contextlib.contextmanager
+def one_at_a_time(lock: Path, wait_s: float | None = None):
+    """Hold ``lock`` (a file) for the block, waiting while another process holds it: a result
+    that several processes ask for at once is worked out by the first, and the others take its
+    copy instead of working it out too (during ``make test`` the build's two editions and the
+    test workers start on cold caches together, on two cores). After ``wait_s`` seconds the
+    block runs anyway; without POSIX file locks it runs at once."""
+    if fcntl is None:
+        yield
+        return
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a") as fh:
+        deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def kept_result(kind: str, key: tuple, make, *, accept, keep: int | None = MEMOS_KEPT):
     """The result of ``make()`` for ``key``: read from ``.cache/<kind>`` when a kept copy passes
-    ``accept`` (a check of its type or shape), else worked out and kept (see :func:`write_memo`)."""
+    ``accept`` (a check of its type or shape), else worked out and kept (see :func:`write_memo`).
+    While one process works it out, others asking for the same key wait and take its copy
+    (:func:`one_at_a_time`)."""
     path = memo_file(kind, *key)
     value = read_memo(path)
-    if not accept(value):
-        value = make()
-        write_memo(path, value, keep=keep)
+    if accept(value):
+        return value
+    with one_at_a_time(path.with_suffix(".lock")):
+        value = read_memo(path)  # kept meanwhile by a process this one waited for
+        if not accept(value):
+            value = make()
+            write_memo(path, value, keep=keep)
     return value
