@@ -66,6 +66,17 @@ def _shared_dir(config) -> Path | None:
 def pytest_configure(config):
     if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
         config.truce_build_dir = tempfile.mkdtemp(prefix="truce-build-")  # the controller's
+    if not hasattr(config, "workerinput") and _whole_folder_asked_for(config):
+        _start_build(config)  # at once: collecting takes seconds the build can use
+
+
+def _whole_folder_asked_for(config) -> bool:
+    """Whether the run asks for this whole folder (``make test``), so some test certainly needs
+    the site: the build then starts before the tests are collected, not after."""
+    if config.option.collectonly or config.option.keyword or config.option.markexpr:
+        return False
+    here = Path(__file__).parent.resolve()
+    return any(Path(arg).resolve() == here for arg in config.args)
 
 
 def pytest_configure_node(node):  # controller side of pytest-xdist: hand each worker the folder
@@ -80,8 +91,11 @@ def pytest_unconfigure(config):
 def _start_build(config) -> None:
     """Start the strict build in the background. Under pytest-xdist the first worker that needs
     the site starts it (it claims ``started`` in the shared folder) and every worker waits for
-    its exit status in ``status``; alone, the run owns a folder of its own."""
-    shared = _shared_dir(config)
+    its exit status in ``status``; alone, the run owns a folder of its own. The controller of a
+    ``make test`` run starts it before the workers exist (see :func:`pytest_configure`)."""
+    if _build:
+        return  # started already in this process
+    shared = _shared_dir(config) or (Path(config.truce_build_dir) if hasattr(config, "truce_build_dir") else None)
     out = shared or Path(tempfile.mkdtemp(prefix="truce-build-"))
     _build.update(out=out, site=out / "site", status=out / "status", log=out / "build.log", shared=bool(shared))
     if shared:
