@@ -42,7 +42,7 @@ check: $(STAMP) ## Data and figure checks only (fast, no build)
 build: $(STAMP) ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict --clean
 
-bench: $(STAMP) ## Measure build, check and serve-rebuild times and page weight (ARGS="--with-test --lighthouse" for more)
+bench: $(STAMP) ## Measure build, check and serve-rebuild times and page weight (ARGS="--fresh-clone --with-test --lighthouse" for more)
 	$(BIN)/python -m tools.bench $(ARGS)
 
 linkcheck: $(STAMP) ## Check that every source URL answers (needs the network)

@@ -7,6 +7,8 @@
 * each page's first-load weight served with gzip (HTML plus every same-site script, style,
   image and font it references);
 * optionally (``--with-test``) the wall time of ``make test``, from a cold build cache and a warm one;
+* optionally (``--fresh-clone``) the wall time of ``make test`` in a fresh clone of HEAD, the
+  virtual environment's install included (the budget's measure);
 * optionally (``--lighthouse``) Lighthouse mobile scores (npm ``lighthouse`` driving Debian's Chromium).
 
 Results are printed as tables and written to ``bench-results/bench.json``. Nothing here is an
@@ -36,9 +38,9 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 OUT = ROOT / "bench-results"
 
 
-def timed(cmd: list[str], **kw) -> float:
+def timed(cmd: list[str], cwd: Path = ROOT, **kw) -> float:
     start = time.monotonic()
-    subprocess.run(cmd, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+    subprocess.run(cmd, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
     return time.monotonic() - start
 
 
@@ -229,9 +231,28 @@ def make_times(with_test: bool) -> dict:
     return out
 
 
+def fresh_clone_test() -> dict:
+    """Wall time of ``make test`` in a fresh clone of the committed HEAD, as CI runs it: a new
+    virtual environment (its install also timed on its own) and no build cache."""
+    with tempfile.TemporaryDirectory(prefix="truce-clone-") as tmp:
+        clone = Path(tmp) / "clone"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        start = time.monotonic()
+        install = timed(["make", ".venv/.installed"], cwd=clone)
+        test = timed(["make", "test"], cwd=clone)
+    return {
+        "fresh_clone_venv_install_s": round(install, 1),
+        "fresh_clone_make_test_after_install_s": round(test, 1),
+        "fresh_clone_make_test_s": round(time.monotonic() - start, 1),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--with-test", action="store_true", help="also time `make test` (cold and warm build cache)")
+    parser.add_argument(
+        "--fresh-clone", action="store_true", help="also time `make test` in a fresh clone of HEAD, venv install included"
+    )
     parser.add_argument(
         "--lighthouse", action="store_true", help="also score every page with Lighthouse (installs it from npm once)"
     )
@@ -248,6 +269,8 @@ def main() -> None:
     builds, site = build_times()
     results["builds"] = builds
     results["make"] = make_times(args.with_test)
+    if args.fresh_clone:
+        results["make"].update(fresh_clone_test())
     results["serve_rebuild_after_prose_edit_s"] = serve_rebuild()
     results["serve_dirty_rebuild_after_prose_edit_s"] = serve_rebuild(dirty=True)
     results["pages"] = page_weights(site)
