@@ -292,3 +292,35 @@ def test_a_process_that_waits_too_long_works_the_result_out_itself(tmp_path, mon
         start = time.monotonic()
         assert paths.kept_result("shared", ("k",), lambda: "mine", accept=lambda v: isinstance(v, str)) == "mine"
         assert 0.3 <= time.monotonic() - start < 5
+
+
+def test_the_editions_share_figure_values_and_write_them_each_in_their_own_words(tmp_path, monkeypatch):
+    """A figure's value is worked out once for both editions (kept under the state of the data
+    and the package alone); each edition's figure links write it in their own words."""
+    import datetime as dt
+
+    from truce import i18n
+    from truce.figures import registry
+
+    calls = []
+
+    def compute():
+        calls.append(i18n.current())
+        return registry.Result(4.5, as_of=dt.date(2026, 12, 1))
+
+    fig = registry.Figure(id="test-charge", compute=compute, unit="usd_bn", definition="a test figure", decimals=1)
+    monkeypatch.setattr(paths, "CACHE_DIR", tmp_path)
+    monkeypatch.setattr(registry, "registry", lambda: {fig.id: fig})
+    monkeypatch.setattr(registry, "build_state", lambda: ("a state of the data", "a state of the package"))
+    registry._evaluated.cache_clear()
+    try:
+        monkeypatch.setenv(i18n.ENV, "en")
+        english = registry.evaluate_all()[fig.id]
+        monkeypatch.setenv(i18n.ENV, "zh")
+        chinese = registry.evaluate_all()[fig.id]
+    finally:
+        registry._evaluated.cache_clear()
+    assert calls == ["en"]
+    assert english.text == chinese.text == "$4.5 billion"
+    assert chinese.spelled(lang="zh") == "45亿美元"
+    assert english.value == chinese.value == 4.5 and english.as_of == chinese.as_of

@@ -224,14 +224,25 @@ def _row_sources(rows) -> list[str]:
     return found
 
 
-def evaluate(fig: Figure) -> Evaluated:
+def _worked_out(fig: Figure) -> tuple:
+    """What a figure's function gives, the same in both editions: value, as-of date, data rows
+    and source ids (its own, then those of its rows)."""
     result = fig.compute()
     if not isinstance(result, Result):
         raise TypeError(f"figure {fig.id}: {fig.function} must return a truce.figures.registry.Result")
-    text = format_value(result.value, fig.unit, fig.decimals)
-    spellings = (text,) + tuple(format_value(result.value, alt, fig.decimals) for alt in fig.alternatives)
     sources = list(result.sources) + [s for s in _row_sources(result.rows) if s not in result.sources]
-    return Evaluated(fig, result.value, text, spellings, result.as_of or data.last_updated(), tuple(result.rows), tuple(sources))
+    return result.value, result.as_of or data.last_updated(), tuple(result.rows), tuple(sources)
+
+
+def _written(fig: Figure, value, as_of: dt.date, rows: tuple, sources: tuple) -> Evaluated:
+    """The figure with its value written as the edition being built writes it."""
+    text = format_value(value, fig.unit, fig.decimals)
+    spellings = (text,) + tuple(format_value(value, alt, fig.decimals) for alt in fig.alternatives)
+    return Evaluated(fig, value, text, spellings, as_of, rows, sources)
+
+
+def evaluate(fig: Figure) -> Evaluated:
+    return _written(fig, *_worked_out(fig))
 
 
 def build_state() -> tuple[str, str]:
@@ -240,25 +251,22 @@ def build_state() -> tuple[str, str]:
     return data.data_fingerprint(), package_fingerprint()
 
 
-@functools.lru_cache(maxsize=1)
-def _evaluated(state: tuple[str, str]) -> dict[str, Evaluated]:
-    """Every figure evaluated for this state of the data and the package. The values are kept in
-    ``.cache/figures`` too, so the second edition's build and later builds read them at once."""
+@functools.lru_cache(maxsize=2)
+def _evaluated(state: tuple[str, str], lang: str) -> dict[str, Evaluated]:
+    """Every figure evaluated for this state of the data and the package, written in ``lang``.
+    The values do not depend on the edition, only their text does: they are kept in
+    ``.cache/figures`` under the state alone, so the build of one edition works them out and
+    the other (building at the same time, in another process) and later builds read them."""
     figures = registry()
 
     def values() -> dict:
-        return {
-            fid: (e.value, e.text, e.spellings, e.as_of, e.rows, e.source_ids)
-            for fid, e in ((fid, evaluate(fig)) for fid, fig in sorted(figures.items()))
-        }
+        return {fid: _worked_out(fig) for fid, fig in sorted(figures.items())}
 
-    kept = kept_result(
-        "figures", (*state, i18n.current()), values, accept=lambda v: isinstance(v, dict) and set(v) == set(figures)
-    )
-    return {fid: Evaluated(figures[fid], *kept[fid]) for fid in sorted(figures)}
+    kept = kept_result("figures", state, values, accept=lambda v: isinstance(v, dict) and set(v) == set(figures))
+    return {fid: _written(figures[fid], *kept[fid]) for fid in sorted(figures)}
 
 
 def evaluate_all() -> dict[str, Evaluated]:
     """Every figure evaluated. Kept for as long as neither the data nor the package changes,
     so a prose edit in ``mkdocs serve`` does not recompute them."""
-    return dict(_evaluated(build_state()))
+    return dict(_evaluated(build_state(), i18n.current()))
