@@ -36,8 +36,9 @@ lint: $(STAMP) ## Lint the Python code with ruff (rules in pyproject.toml)
 test: $(STAMP) lint ## Lint, then every check: data, figures, strict build, HTML and browser tests
 	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist worksteal checks tests
 
+# the checks have no property tests: Hypothesis's pytest plugin is not loaded for them
 check: $(STAMP) ## Data and figure checks only (fast, no build)
-	$(BIN)/python -m pytest checks
+	$(BIN)/python -m pytest -p no:hypothesispytest checks
 
 build: $(STAMP) ## Strict build of the site into site/
 	$(BIN)/mkdocs build --strict --clean

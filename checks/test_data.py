@@ -9,8 +9,12 @@ from truce import data
 
 
 def test_data_package_is_valid():
-    problems = data.problems()
-    assert not problems, "\n".join(map(str, problems))
+    """Every file against its Table Schema and the rules across files. A state of the data that
+    the build (or an earlier run) validated is not validated again (``data.check_package``)."""
+    try:
+        data.check_package()
+    except data.DataError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 def test_every_csv_has_rows():
@@ -37,6 +41,15 @@ def test_source_urls_are_canonical():
 
 def test_clean_fixture_passes(package):
     assert data.problems(package()) == []
+    data.check_package(package())
+
+
+def test_check_package_reports_every_problem_of_a_broken_package(package):
+    broken = package(events=EVENTS.replace("2025-05-12", "2025-13-01").replace("wh-test;press-test", "wh-test;nowhere"))
+    with pytest.raises(data.DataError) as error:
+        data.check_package(broken)
+    assert 'events.csv:2: column date: "2025-13-01" is not a date (YYYY-MM-DD)' in str(error.value)
+    assert 'events.csv:3: column source_ids: unknown source id "nowhere"' in str(error.value)
 
 
 BROKEN = [

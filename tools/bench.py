@@ -223,7 +223,9 @@ def lighthouse(site: Path, pages: list[str]) -> list[dict]:
 def make_times(with_test: bool) -> dict:
     """Wall time of ``make check`` and, with ``with_test``, of ``make test`` from a cold build
     cache (as in a fresh clone with its venv) and a warm one."""
-    out = {"make_check_s": round(timed(["make", "check"]), 1)}
+    # the first run after the builds works out what only the checks keep (which data each
+    # notebook reads); the second is what a contributor sees on running it again
+    out = {"make_check_first_s": round(timed(["make", "check"]), 1), "make_check_again_s": round(timed(["make", "check"]), 1)}
     if with_test:
         with ColdCache():
             out["make_test_cold_s"] = round(timed(["make", "test"]), 1)

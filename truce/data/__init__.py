@@ -7,6 +7,7 @@ Everything else in ``truce`` reads data through these names only: ``data.load("e
 """
 
 from truce.data.load import (
+    check_package,
     data_fingerprint,
     ids_in,
     is_list_field,
@@ -36,6 +37,7 @@ __all__ = [
     "SOURCE_IDS_FIELD",
     "DataError",
     "Problem",
+    "check_package",
     "data_fingerprint",
     "descriptor",
     "ids_in",

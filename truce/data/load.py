@@ -139,6 +139,13 @@ def _load_all(data_dir: Path, data_state: str) -> dict[str, pd.DataFrame]:
     )
 
 
+def check_package(data_dir: Path = DATA_DIR) -> None:
+    """Raise :class:`DataError` listing every problem of the data package, or return quietly. A
+    state of the data that passed is not validated again: its typed tables are kept under that
+    state and the validating code (see :func:`_load_all`), and only data that passed is kept."""
+    _load_all(Path(data_dir), data_fingerprint(Path(data_dir)))
+
+
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """A validated resource as a data frame (dates as ``datetime.date``, numbers as float, id
     lists as tuples). Raises :class:`DataError` when any file in the package is invalid."""
