@@ -28,7 +28,7 @@ from truce.blocks.html import esc, scroll
 from truce.blocks.html import table as table_html
 from truce.charts.render import CHART_CLASS, LIVE_MARKER, STATIC_WIDTHS, interactive, static_svg
 from truce.charts.render import spec as chart_spec
-from truce.charts.style import FONT_ZH, wide, wrap_text
+from truce.charts.style import FONT_ZH, wide, wrap_at_spaces
 from truce.i18n import HTML_LANG, N_, current, day, t
 from truce.paths import CACHE_DIR, kept_result
 
@@ -91,25 +91,12 @@ def footer_lines(source: str, as_of: dt.date, chart_id: str) -> list[str]:
     ]
 
 
-def _wrap(text: str, max_chars: int) -> list[str]:
-    if any(wide(ch) for ch in text):  # Chinese: no spaces between words
-        return wrap_text(text, max_chars)
-    lines, line = [], ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > max_chars:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return [*lines, line] if line else lines
-
-
 def download_svg(vl: dict, *, chart_id: str, source: str, as_of: dt.date) -> str:
     """The chart as a standalone SVG for download: light colours on white, the chart's own title,
     and the source line, as-of date and licence drawn in under it."""
     inner = static_svg(vl, width=DOWNLOAD_WIDTH, prefix=f"{chart_id}-download")
     w, h = (float(x) for x in _VIEWBOX.search(inner).groups())
-    lines = [part for line in footer_lines(source, as_of, chart_id) for part in _wrap(line, int(w // 6.2))]
+    lines = [part for line in footer_lines(source, as_of, chart_id) for part in wrap_at_spaces(line, int(w // 6.2))]
     pad = 12
     total_h = h + pad + _FOOTER_LINE * len(lines) + pad
     inner = inner.replace("<svg ", f'<svg x="0" y="0" width="{w:g}" height="{h:g}" ', 1)

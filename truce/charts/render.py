@@ -23,7 +23,7 @@ from pathlib import Path
 
 import altair as alt
 
-from truce.charts.style import DECORATION, FONT, HALO, MIN_FONT_PX, font, wide
+from truce.charts.style import DECORATION, FONT, HALO, MIN_FONT_PX, font, wide, wrap_at_spaces
 from truce.i18n import current
 from truce.paths import CACHE_DIR, kept_result
 
@@ -166,18 +166,7 @@ def _wrap(text, max_chars: int):
     character counting as two, since it is set one em wide)."""
     if not isinstance(text, str) or sum(2 if wide(ch) else 1 for ch in text) <= max_chars:
         return text
-    if any(wide(ch) for ch in text):
-        from truce.charts.style import wrap_text
-
-        return wrap_text(text, max_chars)
-    lines, line = [], ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > max_chars:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return lines + [line] if line else lines
+    return wrap_at_spaces(text, max_chars)
 
 
 def _lines(text) -> str | None:

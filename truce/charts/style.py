@@ -181,6 +181,21 @@ def wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+def wrap_at_spaces(text: str, max_chars: int) -> list[str]:
+    """``text`` on lines of at most ``max_chars`` characters, broken at spaces only: a word longer
+    than a line (a URL) stays whole. Text with Chinese characters goes to :func:`wrap_text`."""
+    if any(wide(ch) for ch in text):
+        return wrap_text(text, max_chars)
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > max_chars:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line] if line else lines
+
+
 def wrap_text(text: str, width: int) -> list[str]:
     """``text`` on lines of at most ``width`` characters, at spaces; text with Chinese characters
     (which has no spaces between words) may also break between two Chinese characters, never inside
