@@ -131,29 +131,3 @@ def test_missing_and_unknown_declarations_are_reported(tmp_path):
     assert notebooks.undeclared_reads(path) == [
         f'{path.as_posix()}: declares unknown resource "nosuch" — use a name from data/datapackage.json'
     ]
-
-
-def test_cache_key_follows_only_declared_data(tmp_path, monkeypatch):
-    from truce.site import jupyter_adapter as hook
-
-    config = {
-        k: ""
-        for k in (
-            "kernel_name",
-            "theme",
-            "allow_errors",
-            "show_input",
-            "no_input",
-            "no_prompt",
-            "remove_tag_config",
-            "highlight_extra_classes",
-            "include_requirejs",
-            "custom_mathjax_url",
-            "toc_depth",
-        )
-    }
-    path = _notebook(tmp_path, "#   truce:\n#     data: [events]\n")
-    seen = []
-    monkeypatch.setattr(hook, "data_fingerprint", lambda resources=None: seen.append(resources) or "x")
-    hook.cache_key(str(path), config, True)
-    assert seen == [["events"]]

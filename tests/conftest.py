@@ -190,3 +190,22 @@ def html_pages(built_site) -> dict[str, str]:
 def soups(html_pages) -> dict[str, BeautifulSoup]:
     """Every built page parsed once (tests read these trees, never change them)."""
     return {name: BeautifulSoup(text, "html.parser") for name, text in html_pages.items()}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium driven by Playwright, for the tests of one module (it is closed
+    before the next module runs: the notebook tests run an event loop of their own). Missing, it
+    skips the tests that need it, except under CI=true, where it fails them."""
+    from tools.chromium import ARGS, PATH
+
+    if not os.path.exists(PATH):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but no Chromium at {PATH}: .ci/run must install Debian's chromium", pytrace=False)
+        pytest.skip(f"no Chromium at {PATH}: install Debian's chromium to run the browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=PATH, args=["--headless=new", *ARGS])
+        yield launched
+        launched.close()

@@ -9,17 +9,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from urllib.parse import urlparse
 
 import pytest
 
+from tools.chromium import PATH as CHROMIUM
 from truce.analysis import events as chronology
 from truce.paths import ROOT
-
-# Debian's chromium by default; CHROMIUM_PATH points elsewhere (e.g. a CI image's Chrome)
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def _site_pages() -> list[str]:
@@ -48,16 +45,6 @@ def _site_pages() -> list[str]:
 
 NAV_PAGES = _site_pages()
 CHART_PAGES = ["", "chronology/", "tariffs/"]
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 
@@ -80,16 +67,6 @@ def server(built_site):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

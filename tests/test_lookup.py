@@ -7,9 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-import os
 import re
-import shutil
 
 import pytest
 
@@ -20,7 +18,6 @@ from truce.figures import products as F
 from truce.paths import ROOT
 
 LOOKUP_JS = ROOT / "docs" / "assets" / "js" / "lookup.js"
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 # side, code, day — what each case exercises
 CASES = [
@@ -65,19 +62,6 @@ CASES = [
 @pytest.fixture(scope="module")
 def lookup_data() -> dict:
     return B.lookup_data()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Chromium not found at {CHROMIUM} — install Debian's chromium")
-        pytest.skip("Chromium not installed")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
