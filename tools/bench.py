@@ -171,9 +171,10 @@ def page_weights(site: Path) -> list[dict]:
 
 
 def lighthouse(site: Path, pages: list[str]) -> list[dict]:
-    chromium = shutil.which("chromium")
+    from tools.chromium import PATH as chromium
+
     npm = shutil.which("npm")
-    if not chromium or not npm:
+    if not os.path.exists(chromium) or not npm:
         return [{"note": "lighthouse skipped: needs Debian chromium and npm"}]
     prefix = ROOT / ".cache" / "bench"
     binary = prefix / "node_modules" / ".bin" / "lighthouse"
