@@ -232,7 +232,6 @@ def test_kept_tables_never_hide_a_broken_edit(tmp_path, monkeypatch):
 
 
 def test_a_kept_result_is_keyed_on_everything_it_names(tmp_path, monkeypatch):
-
     monkeypatch.setattr(paths, "CACHE_DIR", tmp_path)
     a, b = paths.memo_file("k", "state-1", "v1"), paths.memo_file("k", "state-1", "v2")
     assert a != b and a.parent == b.parent == tmp_path / "k"
@@ -262,10 +261,10 @@ print(paths.kept_result("shared", ("one key",), make, accept=lambda v: v == 42))
 """
 
 
-NO_LOCKS = pytest.mark.skipif(paths.fcntl is None, reason="no POSIX file locks on this system")
+NEEDS_LOCKS = pytest.mark.skipif(paths.fcntl is None, reason="no POSIX file locks on this system")
 
 
-@NO_LOCKS
+@NEEDS_LOCKS
 def test_a_result_asked_for_by_two_processes_at_once_is_worked_out_once(tmp_path):
     """Two processes start on a cold cache together (as the build's two editions and the test
     workers do): the second waits for the first and takes its copy."""
@@ -281,7 +280,7 @@ def test_a_result_asked_for_by_two_processes_at_once_is_worked_out_once(tmp_path
     assert log.read_text().splitlines() == ["worked out"]
 
 
-@NO_LOCKS
+@NEEDS_LOCKS
 def test_a_process_that_waits_too_long_works_the_result_out_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "CACHE_DIR", tmp_path)
     lock = paths.memo_file("shared", "k").with_suffix(".lock")

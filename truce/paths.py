@@ -94,18 +94,18 @@ LOCK_WAIT_S = 600.0
 
 
 @contextlib.contextmanager
-def one_at_a_time(lock: Path, wait_s: float | None = None):
+def one_at_a_time(lock: Path):
     """Hold ``lock`` (a file) for the block, waiting while another process holds it: a result
     that several processes ask for at once is worked out by the first, and the others take its
     copy instead of working it out too (during ``make test`` the build's two editions and the
-    test workers start on cold caches together, on two cores). After ``wait_s`` seconds the
-    block runs anyway; without POSIX file locks it runs at once."""
+    test workers start on cold caches together, on two cores). After :data:`LOCK_WAIT_S` seconds
+    the block runs anyway; without POSIX file locks it runs at once."""
     if fcntl is None:
         yield
         return
     lock.parent.mkdir(parents=True, exist_ok=True)
     with lock.open("a") as fh:
-        deadline = time.monotonic() + (LOCK_WAIT_S if wait_s is None else wait_s)
+        deadline = time.monotonic() + LOCK_WAIT_S
         while True:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
